@@ -1,0 +1,100 @@
+"""The command line: thin wrappers over library functions, one clear line per error.
+
+Exit codes: 0 all fine; 1 the command could not run (database unusable, ...); 2 usage error;
+3 the scan finished but some inputs failed (each named on its own line).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from catalog import __version__
+from catalog.errors import CatalogError
+from catalog.export import FORMATS, export
+from catalog.options import ScanOptions
+from catalog.scan import DocumentResult, scan
+from catalog.serve import run
+
+__all__ = ["main"]
+
+DEFAULT_DB = "db/catalog.db"
+EXIT_FAILED = 1
+EXIT_SOME_INPUTS_FAILED = 3
+
+_db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
+                          type=click.Path(dir_okay=False), help="The catalogue database.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="catalog")
+def main() -> None:
+    """Catalogue the photos, videos, audio and social posts that pages and texts cite."""
+
+
+@main.command("scan")
+@click.argument("inputs", nargs=-1, required=True)
+@_db_option
+@click.option("--base-url", help="Address of the page, for resolving relative URLs of one file.")
+@click.option("--force", is_flag=True, help="Rescan inputs whose bytes have not changed.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors and the summary.")
+def scan_command(inputs: tuple[str, ...], db_path: str, base_url: str | None, force: bool,
+                 quiet: bool) -> None:
+    """Scan files and folders (.html .htm .txt .md, also .gz) into the catalogue."""
+
+    def show(result: DocumentResult) -> None:
+        if result.error:
+            click.echo(f"error: {result.source}: {result.error}", err=True)
+        elif not quiet:
+            if result.unchanged:
+                click.echo(f"  unchanged {result.source}")
+            else:
+                found = ", ".join(f"{n} {k}" for k, n in result.kinds) or "no media"
+                click.echo(f"  {result.source}: {found}")
+
+    options = ScanOptions(base_url=base_url, force=force)
+    try:
+        report = scan(list(inputs), db_path, options, on_result=show)
+    except CatalogError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_FAILED)
+    click.echo(report.summary())
+    if report.errors:
+        sys.exit(EXIT_SOME_INPUTS_FAILED)
+
+
+@main.command("export")
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write to this file instead of standard output.")
+def export_command(db_path: str, fmt: str, output: str | None) -> None:
+    """Write every media object with its mentions as JSON, NDJSON or CSV."""
+    try:
+        if output:
+            with Path(output).open("w", encoding="utf-8", newline="") as fh:
+                n = export(db_path, fh, fmt)
+            click.echo(f"wrote {n} media to {output}", err=True)
+        else:
+            export(db_path, sys.stdout, fmt)
+    except CatalogError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_FAILED)
+
+
+@main.command("serve")
+@_db_option
+@click.option("--port", default=8001, show_default=True, type=int)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 127.0.0.1 keeps the catalogue on this machine.")
+@click.option("--metadata", type=click.Path(exists=True, dir_okay=False),
+              help="A metadata.yml other than the project's.")
+def serve_command(db_path: str, port: int, host: str, metadata: str | None) -> None:
+    """Browse the catalogue in Datasette: facets, caption search, JSON and CSV export."""
+    try:
+        run(db_path, host=host, port=port, metadata=metadata)
+    except CatalogError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_FAILED)

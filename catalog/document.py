@@ -1,0 +1,186 @@
+"""A source parsed once: the soup and its tag index for HTML, the lines and entries for text.
+
+Every extractor reads the same Document; nothing parses a source twice.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+
+from bs4 import BeautifulSoup, Comment, Tag
+
+from catalog.entries import split_stamp
+from catalog.options import ScanOptions
+from catalog.sources import Source
+from catalog.urls import absolute
+
+__all__ = ["Document", "Para", "build_document"]
+
+_NEWLINE = re.compile("\n")
+_SAVED_FROM = re.compile(r"saved from url=\(\d+\)(\S+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Para:
+    """A non-blank line of a text: its number, its words without an entry stamp, the stamp, and
+    how many blank lines follow it."""
+
+    line: int
+    text: str
+    stamp: str | None
+    gap_after: int
+
+
+@dataclass
+class Document:
+    """One input, parsed: what every extractor reads."""
+
+    source: str
+    format: str
+    text: str
+    sha256: str
+    bytes: int
+    options: ScanOptions = field(default_factory=ScanOptions)
+    url: str | None = None
+    title: str | None = None
+    published_at: str | None = None
+    language: str | None = None
+    soup: BeautifulSoup | None = None
+    lines: list[str] = field(default_factory=list)
+    # tag name -> tags in document order (HTML); one walk of the tree builds it
+    index: dict[str, list[Tag]] = field(default_factory=dict)
+    order: dict[int, int] = field(default_factory=dict)
+    # (line, stamp) for every live-blog entry stamp, in line order (text)
+    entries: list[tuple[int, str]] = field(default_factory=list)
+    # the non-blank lines of a text, in order
+    paras: list[Para] = field(default_factory=list)
+    usual_gap: int = 1
+    _newlines: list[int] | None = field(default=None, repr=False)
+
+    def tags(self, *names: str) -> list[Tag]:
+        """Tags with these names in document order, from the index (no tree walk)."""
+        if len(names) == 1:
+            return self.index.get(names[0], [])
+        found = [t for n in names for t in self.index.get(n, [])]
+        found.sort(key=self.position)
+        return found
+
+    def position(self, tag: Tag) -> int:
+        """The tag's place in document order: mentions are numbered by it."""
+        return self.order.get(id(tag), 0)
+
+    def entry_at(self, line: int | None) -> str | None:
+        """The live-blog entry stamp that the given line falls under."""
+        if line is None or not self.entries:
+            return None
+        i = bisect_right(self.entries, (line, "\uffff")) - 1
+        return self.entries[i][1] if i >= 0 else None
+
+    def line_of(self, needle: str | None) -> int | None:
+        """The 1-based line where `needle` (an attribute value as written) first occurs.
+
+        lxml does not report source lines through bs4, so HTML mentions are placed by finding
+        the address they were read from in the source text.
+        """
+        if not needle:
+            return None
+        at = self.text.find(needle)
+        if at < 0:
+            at = self.text.find(needle.replace("&", "&amp;"))
+        if at < 0:
+            return None
+        if self._newlines is None:
+            self._newlines = [m.start() for m in _NEWLINE.finditer(self.text)]
+        return bisect_left(self._newlines, at) + 1
+
+    def resolve(self, url: str | None) -> str | None:
+        """A URL from the page made absolute against the page's address."""
+        return absolute(url, self.url)
+
+
+def build_document(src: Source, options: ScanOptions) -> Document:
+    doc = Document(source=src.source, format=src.format, text=src.text, sha256=src.sha256,
+                   bytes=src.bytes, options=options, url=options.base_url)
+    if src.format == "html":
+        _parse_html(doc)
+    else:
+        _parse_text(doc)
+    return doc
+
+
+def _parse_text(doc: Document) -> None:
+    doc.lines = doc.text.splitlines()
+    paras = doc.paras
+    blank = 0
+    for number, raw in enumerate(doc.lines, start=1):
+        if not raw.strip():
+            blank += 1
+            continue
+        if paras:
+            paras[-1] = replace(paras[-1], gap_after=blank)
+        stamp, rest = split_stamp(raw)
+        if stamp:
+            doc.entries.append((number, stamp))
+        paras.append(Para(number, rest, stamp, 0))
+        blank = 0
+    if paras:
+        paras[-1] = replace(paras[-1], gap_after=blank)
+        gaps = sorted(p.gap_after for p in paras[:-1])
+        doc.usual_gap = gaps[len(gaps) // 2] if gaps else 1
+
+
+def _parse_html(doc: Document) -> None:
+    soup = BeautifulSoup(doc.text, "lxml")
+    doc.soup = soup
+    index: defaultdict[str, list[Tag]] = defaultdict(list)
+    order: dict[int, int] = {}
+    saved_from: str | None = None
+    for n, el in enumerate(soup.descendants):
+        if isinstance(el, Tag):
+            index[el.name].append(el)
+            order[id(el)] = n
+        elif saved_from is None and isinstance(el, Comment):
+            m = _SAVED_FROM.search(el)
+            if m:
+                saved_from = m.group(1)
+    doc.index = dict(index)
+    doc.order = order
+    meta = _meta(doc)
+    doc.url = doc.url or _page_url(doc, meta, saved_from)
+    title = doc.tags("title")
+    doc.title = meta.get("og:title") or (title[0].get_text(" ", strip=True) if title else None)
+    doc.published_at = (meta.get("article:published_time") or meta.get("datepublished")
+                        or meta.get("date") or meta.get("pubdate"))
+    html = doc.tags("html")
+    lang = html[0].get("lang") if html else None
+    doc.language = str(lang).split("-")[0].lower() if lang else meta.get("og:locale", "")[:2] or None
+
+
+def _meta(doc: Document) -> dict[str, str]:
+    """og:/twitter:/article: metadata in both spellings: property/content and name/value."""
+    found: dict[str, str] = {}
+    for tag in doc.tags("meta"):
+        key = tag.get("property") or tag.get("name") or tag.get("itemprop")
+        value = tag.get("content") if tag.get("content") is not None else tag.get("value")
+        if isinstance(key, str) and isinstance(value, str) and value.strip():
+            found.setdefault(key.strip().lower(), value.strip())
+    return found
+
+
+def _page_url(doc: Document, meta: dict[str, str], saved_from: str | None) -> str | None:
+    for base in doc.tags("base"):
+        href = base.get("href")
+        if isinstance(href, str) and absolute(href, None):
+            return href.strip()
+    for link in doc.tags("link"):
+        rel = link.get("rel") or []
+        href = link.get("href")
+        if "canonical" in rel and isinstance(href, str) and absolute(href, None):
+            return href.strip()
+    for candidate in (meta.get("og:url"), meta.get("twitter:url"), saved_from):
+        if candidate and absolute(candidate, None):
+            return candidate
+    return None

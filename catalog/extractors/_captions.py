@@ -1,0 +1,129 @@
+"""Captions and credits beside HTML media: figcaption, caption/credit classes, credit lines."""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import NavigableString, Tag
+
+from catalog.credits import strip_label
+from catalog.extractors._html import class_words, text_of
+from catalog.vocabulary import CAPTION_CLASS_TOKENS, CREDIT_CLASS_TOKENS, CREDIT_LABELS
+
+__all__ = ["caption_and_credit", "split_credit"]
+
+_CREDIT_CLASSES = frozenset(CREDIT_CLASS_TOKENS)
+_CAPTION_CLASSES = frozenset(CAPTION_CLASS_TOKENS)
+_LABELS = "|".join(
+    re.escape(label) for label, _ in sorted(CREDIT_LABELS, key=lambda x: -len(x[0]))
+)
+# A credit at the end of a caption: "... Photograph: Stephanie Keith/Reuters",
+# "... (Rashid Umar Abbasi / Reuters)", "... © Maizal", "... [Photo: RADsan/iStock]".
+_TRAILING_LABELLED = re.compile(
+    r"(?:^|\s|[.!?]\s*)\[?(?P<credit>(?:" + _LABELS + r")\s*:\s*[^\n]{2,160}?)\]?\s*$",
+    re.IGNORECASE,
+)
+_TRAILING_COPYRIGHT = re.compile(r"(?:^|\s)(?P<credit>(?:©|\(c\))\s*[^\n]{2,200}?)\s*$")
+_TRAILING_PAREN = re.compile(r"\s\((?P<credit>[^()]{2,80}\s*/\s*[^()]{2,60})\)\s*$")
+# A whole block that is a credit line: "Credit: lili sams/mashable", "[Photo: X/iStock]".
+_CREDIT_LINE = re.compile(
+    r"^\s*\[?\s*(?:(?:" + _LABELS + r")\s*:|©|\(c\)|(?:photo|image|picture)s?\s+by\b|"
+    r"featured image by\b|courtesy of\b)",
+    re.IGNORECASE,
+)
+_NEAR_LEVELS = 3
+
+
+def split_credit(text: str) -> tuple[str, str | None]:
+    """Caption text and the credit at its end, if it ends in one."""
+    text = text.strip()
+    for rx in (_TRAILING_LABELLED, _TRAILING_COPYRIGHT, _TRAILING_PAREN):
+        m = rx.search(text)
+        if m:
+            credit = m.group("credit").strip()
+            caption = text[: m.start("credit")].rstrip(" [(").strip()
+            return caption, credit
+    return text, None
+
+
+def is_credit_line(text: str) -> bool:
+    return len(text) <= 300 and bool(_CREDIT_LINE.match(text))
+
+
+def caption_and_credit(media: Tag) -> tuple[str | None, str | None]:
+    """The caption and credit (as written) shown with a picture or player."""
+    figure = _figure_of(media)
+    if figure is not None:
+        caption, credit = _from_container(figure, media)
+        if caption or credit:
+            return caption, credit
+    return _from_neighbours(media)
+
+
+def _figure_of(media: Tag) -> Tag | None:
+    node = media.parent
+    for _ in range(6):
+        if node is None or node.name in ("body", "article", "[document]"):
+            return None
+        words = class_words(node)
+        if node.name == "figure" or ("wp" in words and "caption" in words):
+            return node
+        node = node.parent
+    return None
+
+
+def _from_container(container: Tag, media: Tag) -> tuple[str | None, str | None]:
+    captions = container.find_all("figcaption") or [
+        el for el in container.find_all(True)
+        if class_words(el) & _CAPTION_CLASSES and media not in el.descendants
+    ]
+    if not captions:
+        return None, None
+    block = captions[0]
+    credit_el = next((el for el in block.find_all(True) if class_words(el) & _CREDIT_CLASSES
+                      or el.name == "cite"), None)
+    credit = text_of(credit_el) or None
+    caption_parts: list[str] = []
+    for el in block.find_all(string=True):
+        if type(el) is not NavigableString:  # comments, CDATA, doctype
+            continue
+        if credit_el is not None and credit_el in el.parents:
+            continue
+        if el.parent is not None and el.parent.name in ("script", "style", "svg"):
+            continue
+        caption_parts.append(str(el))
+    caption = " ".join(" ".join(caption_parts).split())
+    if credit is None:
+        caption, credit = split_credit(caption)
+    elif len(credit) > 400:
+        credit = None
+    return caption or None, credit
+
+
+def _from_neighbours(media: Tag) -> tuple[str | None, str | None]:
+    """A credit line in the block right after the picture's container (Mashable's hero)."""
+    node: Tag | None = media
+    for _ in range(_NEAR_LEVELS):
+        if node is None:
+            break
+        sibling = node.find_next_sibling()
+        if sibling is not None:
+            text = text_of(sibling)
+            if text and is_credit_line(text):
+                return None, text
+            for el in sibling.find_all(True, limit=8):
+                if class_words(el) & _CREDIT_CLASSES:
+                    credit = text_of(el)
+                    if credit and len(credit) <= 200:
+                        return None, credit
+            break
+        node = node.parent
+    return None, None
+
+
+def credit_text(credit: str | None) -> str | None:
+    """The credit with its label stripped ("Photograph: X" gives "X")."""
+    if not credit:
+        return None
+    stripped, _ = strip_label(credit)
+    return stripped or None

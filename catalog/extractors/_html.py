@@ -1,0 +1,121 @@
+"""Helpers the HTML extractors share: text, classes, furniture checks, image addresses."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bs4 import Tag
+
+from catalog.vocabulary import (
+    BOILERPLATE_TAGS,
+    BOILERPLATE_TOKENS,
+    LAZY_SRC_ATTRS,
+    LAZY_SRCSET_ATTRS,
+    PLACEHOLDER_TOKENS,
+)
+
+__all__ = ["attr", "class_words", "is_furniture", "srcset_urls", "text_of"]
+
+_WORDS = re.compile(r"[a-z0-9]+")
+_FURNITURE = frozenset(BOILERPLATE_TOKENS)
+_FURNITURE_TAGS = frozenset(BOILERPLATE_TAGS)
+_PLACEHOLDER = re.compile("|".join(re.escape(t) for t in PLACEHOLDER_TOKENS), re.IGNORECASE)
+_SPACE = re.compile(r"\s+")
+
+
+def attr(tag: Tag, name: str) -> str | None:
+    """An attribute as one string (bs4 gives lists for class-like attributes)."""
+    value = tag.get(name)
+    if value is None:
+        return None
+    if isinstance(value, list):
+        value = " ".join(value)
+    value = value.strip()
+    return value or None
+
+
+def text_of(tag: Tag | None) -> str:
+    if tag is None:
+        return ""
+    return _SPACE.sub(" ", tag.get_text(" ")).strip()
+
+
+def class_words(tag: Tag) -> set[str]:
+    """The words of a tag's class and id: "story--header--pic" gives story, header, pic."""
+    words: set[str] = set()
+    for name in ("class", "id"):
+        value = attr(tag, name)
+        if value:
+            words.update(_WORDS.findall(value.lower()))
+    return words
+
+
+def is_furniture(tag: Tag, stop: Tag | None = None) -> bool:
+    """True when the tag sits in page furniture: nav, aside, footer, a site header, or a block
+    whose class says related, promo, ad, share, logo, ... (up to `stop`, exclusive)."""
+    in_article = False
+    node: Tag | None = tag
+    chain: list[Tag] = []
+    while node is not None and node.name not in ("body", "[document]"):
+        if node is stop:
+            break
+        chain.append(node)
+        if node.name in ("article", "main"):
+            in_article = True
+        node = node.parent
+    for node in chain:
+        if node.name in _FURNITURE_TAGS:
+            return True
+        if node.name == "header" and not in_article:
+            return True
+        if class_words(node) & _FURNITURE:
+            return True
+    return False
+
+
+def is_placeholder(url: str) -> bool:
+    if url.startswith(("data:", "blob:", "about:")):
+        return True
+    name = url.rsplit("/", 1)[-1].split("?", 1)[0]
+    return bool(_PLACEHOLDER.search(name)) or "/placeholder" in url.lower()
+
+
+def srcset_urls(value: str | None) -> list[str]:
+    """URLs of a srcset, largest first ("a.jpg 640w, b.jpg 1280w" gives b.jpg, a.jpg)."""
+    if not value:
+        return []
+    found: list[tuple[float, int, str]] = []
+    for i, part in enumerate(re.split(r",\s+(?=\S)", value.strip())):
+        bits = part.strip().split()
+        if not bits:
+            continue
+        size = 0.0
+        if len(bits) > 1:
+            m = re.match(r"([\d.]+)[wx]$", bits[-1])
+            if m:
+                try:
+                    size = float(m.group(1))
+                except ValueError:
+                    size = 0.0
+        found.append((-size, i, bits[0]))
+    return [u for _, _, u in sorted(found)]
+
+
+def image_candidates(img: Tag) -> list[str]:
+    """Every address an <img>/<source> names: src, lazy attributes, srcset candidates."""
+    urls: list[str] = []
+    for name in ("src", *LAZY_SRC_ATTRS):
+        value = attr(img, name)
+        if value:
+            urls.append(value)
+    for name in LAZY_SRCSET_ATTRS:
+        urls.extend(srcset_urls(attr(img, name)))
+    return urls
+
+
+def unique(values: Iterable[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for v in values:
+        seen.setdefault(v, None)
+    return list(seen)

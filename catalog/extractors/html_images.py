@@ -1,0 +1,105 @@
+"""Pictures: <img>, <picture>/<source>, srcset, lazy attributes, <noscript> copies, amp-img;
+one item per picture however many files stand for it; captions and credits beside it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bs4 import Tag
+
+from catalog.document import Document
+from catalog.extractors._captions import caption_and_credit, credit_text
+from catalog.extractors._html import (
+    attr,
+    image_candidates,
+    is_furniture,
+    is_placeholder,
+    srcset_urls,
+    unique,
+)
+from catalog.extractors._tags import tags_for
+from catalog.providers import provider_of_host
+from catalog.records import MediaRef
+from catalog.urls import media_key
+
+__all__ = ["extract"]
+
+DETECTOR = "html_images"
+_EMBED_CLASSES = ("twitter-tweet", "instagram-media", "tiktok-embed", "reddit-embed-bq")
+# Pictures this small in both directions are icons, badges or tracking pixels.
+_MIN_SIDE = 50
+
+
+def extract(doc: Document) -> Iterator[MediaRef]:
+    seen: set[str] = set()
+    for img in doc.tags("img", "amp-img"):
+        ref = _picture(doc, img, seen)
+        if ref is not None:
+            seen.update(media_key(u) for u in ref.urls)
+            yield ref
+
+
+def _picture(doc: Document, img: Tag, seen: set[str]) -> MediaRef | None:
+    if _tiny(img) or _inside_embed(img) or is_furniture(img):
+        return None
+    raw = image_candidates(img)
+    parent = img.parent
+    if parent is not None and parent.name == "picture":
+        for source in parent.find_all("source"):
+            raw.extend(srcset_urls(attr(source, "srcset") or attr(source, "data-srcset")))
+    # A <source> that lxml nested around the <img> (unclosed <source> tags).
+    for anc in img.parents:
+        if anc.name != "source":
+            break
+        raw.extend(srcset_urls(attr(anc, "srcset") or attr(anc, "data-srcset")))
+    urls = unique(u for u in (doc.resolve(r) for r in raw) if u and not is_placeholder(u))
+    if not urls:
+        return None
+    keys = {media_key(u) for u in urls}
+    inside_noscript = any(a.name == "noscript" for a in img.parents)
+    if keys & seen and inside_noscript:
+        return None  # the <noscript> copy of a lazy picture already found
+    alt = attr(img, "alt")
+    if alt and is_placeholder(alt.lower()):
+        return None
+    caption, credit = caption_and_credit(img)
+    host = urls[0].split("/")[2] if "://" in urls[0] else ""
+    return MediaRef(
+        kind="photo",
+        presence="embedded",
+        detector=DETECTOR,
+        position=doc.position(img),
+        line=doc.line_of(raw[0]),
+        provider=provider_of_host(host) or "site",
+        url=urls[0],
+        urls=tuple(urls),
+        caption=caption,
+        alt_text=alt,
+        credit=credit_text(credit),
+        width=_int(attr(img, "width")),
+        height=_int(attr(img, "height")),
+        tags=tags_for(alt, caption),
+        context=caption or alt,
+    )
+
+
+def _int(value: str | None) -> int | None:
+    if not value:
+        return None
+    digits = value.strip().removesuffix("px")
+    return int(digits) if digits.isdigit() else None
+
+
+def _tiny(img: Tag) -> bool:
+    w, h = _int(attr(img, "width")), _int(attr(img, "height"))
+    if w is not None and h is not None:
+        return (w < _MIN_SIDE and h < _MIN_SIDE) or w <= 2 or h <= 2
+    return (w is not None and w <= 2) or (h is not None and h <= 2)
+
+
+def _inside_embed(img: Tag) -> bool:
+    for anc in img.parents:
+        if anc.name == "blockquote":
+            classes = attr(anc, "class") or ""
+            return any(c in classes for c in _EMBED_CLASSES)
+    return False

@@ -1,0 +1,245 @@
+"""Lead-ins that stood above a stripped embed, and quotations, in plain-text news.
+
+"Drone footage of Thursday's removals:" stood above a video; "Teacher Abdulkafi al-Hamdo sends
+messages from eastern Aleppo city:" above posts; "Putin said:" above a quoted paragraph. The
+kind comes from the words, the credit from the sentence's subject (role, name, outlet).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from catalog.credits import agency
+from catalog.document import Document, Para
+from catalog.extractors._tags import tags_for
+from catalog.extractors.text_captions import looks_like_credit
+from catalog.records import MediaRef
+from catalog.vocabulary import (
+    AUXILIARIES,
+    CUE_WORDS,
+    LEAD_VERBS,
+    LEADING_CLAUSE_WORDS,
+    NOT_LEADIN_OPENINGS,
+    ROLE_WORDS,
+    SPEECH_VERBS,
+)
+
+__all__ = ["Speaker", "extract", "speaker_of"]
+
+DETECTOR = "text_leadins"
+
+_CUES = tuple(
+    (re.compile(r"\b" + re.escape(word).replace(r"\ ", r"[\s-]+") + r"\b", re.IGNORECASE), kind)
+    for word, kind in CUE_WORDS
+)
+_SPEECH = frozenset(SPEECH_VERBS)
+_VERBS = frozenset(LEAD_VERBS) | _SPEECH
+_ROLES = frozenset(ROLE_WORDS)
+_LEADING = frozenset(LEADING_CLAUSE_WORDS)
+_AUX = frozenset(AUXILIARIES)
+_NOT_LEADIN = re.compile(
+    r"^(?:" + "|".join(re.escape(w) for w in NOT_LEADIN_OPENINGS) + r")\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])")
+_TOKEN = re.compile(r"[\w’'.-]+|[,—–:;()“”\"]")
+_POSSESSIVE = re.compile(r"^(?:the\s+)?(?P<org>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)[’']s\s+(?P<rest>.+)$")
+_WRITES_IN = re.compile(r"\b(?:writes|wrote|writing)\s+(?:in|for)\s+(?P<org>(?:The\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)")
+_LIST_ITEM = re.compile(r"^\s*(?:[-•*▪–]|\d{1,2}[.)]\s)")
+_MAX_LEADIN = 400
+# A paragraph followed by more blank lines than usual stood above something that was removed.
+_EXTRA_GAP = 1
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a lead-in credits: the words as written, and their parts."""
+
+    credit: str
+    person: str | None = None
+    role: str | None = None
+    org: str | None = None
+
+
+def extract(doc: Document) -> Iterator[MediaRef]:
+    paras = doc.paras
+    for i, para in enumerate(paras):
+        nxt = paras[i + 1] if i + 1 < len(paras) else None
+        ref = _leadin(doc, para, nxt)
+        if ref is not None:
+            yield ref
+
+
+def _leadin(doc: Document, para: Para, nxt: Para | None) -> MediaRef | None:
+    text = para.text.strip()
+    if not text or len(text) > _MAX_LEADIN or _LIST_ITEM.match(text):
+        return None
+    sentence = _last_sentence(text.rstrip(":").strip())
+    if not sentence or _NOT_LEADIN.match(sentence) or _is_label_line(text):
+        return None
+    ends_colon = text.endswith(":")
+    stands_alone = para.gap_after > doc.usual_gap + _EXTRA_GAP - 1 and para.gap_after >= 2
+    if not (ends_colon or stands_alone):
+        return None
+    words = sentence.split()
+    if len(words) < 3 and not _cue_kind(sentence):
+        return None  # "Background:", "Timeline:" are headings
+    kind = _cue_kind(sentence)
+    if ends_colon and kind is None and _introduces_quote(sentence, nxt):
+        kind = "quote"
+    if kind is None:
+        if not ends_colon and not _is_sentence(text):
+            return None  # a heading followed by extra blank lines
+        if ends_colon and nxt is not None and _continues(nxt):
+            return None  # "...including:" followed by a list or a lower-case continuation
+        kind = "social_post" if ends_colon else "photo"
+    who = speaker_of(sentence)
+    return MediaRef(
+        kind=kind,
+        presence="described",
+        detector=DETECTOR,
+        position=para.line,
+        line=para.line,
+        caption=text.rstrip(":").strip() if kind != "quote" else None,
+        credit=who.credit if who else None,
+        credit_person=who.person if who else None,
+        credit_org=who.org if who else None,
+        credit_role=who.role if who else None,
+        tags=tags_for(sentence),
+        context=text,
+    )
+
+
+def _last_sentence(text: str) -> str:
+    parts = _SENTENCE_END.split(text)
+    return parts[-1].strip() if parts else text
+
+
+def _is_label_line(text: str) -> bool:
+    """Caption and credit lines belong to text_captions."""
+    head, sep, rest = text.partition(":")
+    return bool(sep) and len(head.split()) <= 2 and bool(rest.strip()) and (
+        looks_like_credit(rest) or head.strip().lower() in ("photo", "pictured", "picture"))
+
+
+def _cue_kind(sentence: str) -> str | None:
+    for rx, kind in _CUES:
+        if rx.search(sentence):
+            return kind
+    return None
+
+
+def _is_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", "!", "?", "”", '"', "’", ":"))
+
+
+def _continues(nxt: Para) -> bool:
+    t = nxt.text.lstrip()
+    return bool(_LIST_ITEM.match(t)) or (t[:1].islower() and nxt.stamp is None)
+
+
+def _introduces_quote(sentence: str, nxt: Para | None) -> bool:
+    """"Putin said:" then a quoted paragraph: the speech verb ends the clause (only an object or
+    a place and time may follow), and prose follows."""
+    if nxt is None or nxt.stamp is not None or len(nxt.text) < 40:
+        return False
+    words = [w.strip(",.;").lower() for w in sentence.split()]
+    verbs = [i for i, w in enumerate(words) if w in _SPEECH or w.endswith("ing") and i == len(
+        words) - 1]
+    if not verbs:
+        return False
+    after = words[verbs[-1] + 1:]
+    return not any(w in _AUX for w in after) and not nxt.text.rstrip().endswith(":")
+
+
+def speaker_of(sentence: str) -> Speaker | None:
+    """The credited subject of a lead-in: "Teacher Abdulkafi al-Hamdo sends ..." gives role
+    Teacher, person Abdulkafi al-Hamdo; "the BBC's Riam Dalati" gives org BBC."""
+    clause = _strip_leading_clause(sentence)
+    org: str | None = None
+    m = _WRITES_IN.search(clause)
+    if m:
+        org = agency(m.group("org")) or m.group("org")
+    tokens = _TOKEN.findall(clause)
+    subject: list[str] = []
+    ended_by: str | None = None
+    for i, tok in enumerate(tokens):
+        low = tok.lower()
+        if tok in (",", "—", "–", ":", ";", "("):
+            ended_by = tok
+            break
+        if low in _VERBS and subject:
+            ended_by = low
+            break
+        if subject and low.endswith("ed") and tok[0].islower() and len(low) > 4:
+            ended_by = low
+            break
+        if low in ("on", "about", "from", "in") and subject and subject[-1][:1].isupper() and \
+                i > 0:
+            ended_by = low
+            break
+        subject.append(tok)
+    if not subject or len(subject) > 10:
+        return None
+    apposition = _apposition(clause, ended_by)
+    phrase = " ".join(subject)
+    pm = _POSSESSIVE.match(phrase)
+    if pm:
+        org = agency(pm.group("org")) or pm.group("org")
+        phrase = pm.group("rest")
+    has_name = any(t[:1].isupper() for t in phrase.split()[1:]) or (
+        phrase[:1].isupper() and len(phrase.split()) <= 4 and
+        phrase.split()[0].lower() not in _LEADING and phrase.split()[0].lower() not in ("the", "a", "an"))
+    spoke = ended_by in _SPEECH or ended_by in ("sends", "shares", "posts", "says")
+    if not has_name and not spoke and apposition is None:
+        return None
+    role, person = _split_role(phrase)
+    if apposition and not role:
+        role = apposition
+    if person is None and not spoke and not org:
+        return None
+    credit = phrase if not pm else f"{org}'s {phrase}"
+    return Speaker(credit=credit, person=person, role=role, org=org)
+
+
+def _strip_leading_clause(sentence: str) -> str:
+    """Drop "However, ", "Earlier in the day, ", "As the convoy ... city, " before the subject."""
+    text = sentence.strip()
+    for _ in range(3):
+        first = text.split(" ", 1)[0].strip(",").lower()
+        if first in _LEADING and "," in text:
+            text = text.split(",", 1)[1].strip()
+        else:
+            break
+    return text
+
+
+def _apposition(clause: str, ended_by: str | None) -> str | None:
+    """", a resident who offered ..., " gives "a resident"."""
+    if ended_by != ",":
+        return None
+    m = re.search(r",\s+(?P<role>(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:who|from|in|of|,)",
+                  clause)
+    if not m:
+        return None
+    role = m.group("role")
+    return role if role.split()[-1].lower() in _ROLES or len(role.split()) == 2 else None
+
+
+def _split_role(phrase: str) -> tuple[str | None, str | None]:
+    """"US Secretary of State John Kerry" gives ("US Secretary of State", "John Kerry")."""
+    words = phrase.split()
+    last_role = -1
+    for i, w in enumerate(words):
+        if w.lower().strip(",") in _ROLES:
+            last_role = i
+    k = last_role
+    while 0 <= k < len(words) - 2 and words[k + 1].lower() == "of" and words[k + 2][:1].isupper():
+        k += 2
+    role = " ".join(words[: k + 1]) if k >= 0 else None
+    rest = words[k + 1:]
+    if rest and all(w[:1].isupper() or w.split("-")[0].lower() in ("al", "el", "bin", "de", "abu",
+                                                                  "van", "von", "ibn", "da")
+                    for w in rest):
+        return role, " ".join(rest)
+    return role, None

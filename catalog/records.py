@@ -1,0 +1,117 @@
+"""Value records passed along the pipeline; their field names are the data contract's names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["KINDS", "PRESENCES", "Credit", "DocumentRecord", "Media", "MediaRef", "Mention"]
+
+KINDS = ("photo", "video", "audio", "social_post", "gallery", "quote", "document")
+PRESENCES = ("embedded", "linked", "described", "metadata")
+
+
+@dataclass(frozen=True)
+class Credit:
+    """A credit string split into its parts; `raw` keeps it as written (labels stripped)."""
+
+    raw: str
+    person: str | None = None
+    org: str | None = None
+    role: str | None = None
+    handle: str | None = None
+
+
+@dataclass(frozen=True)
+class MediaRef:
+    """One finding of one extractor: a media object as cited at one place of a document.
+
+    `attaches` marks a finding that belongs to the nearest item above it in the same live-blog
+    entry (a credit line under a photo); assemble merges it there, or keeps it as an item of its
+    own when nothing stands above it.
+    """
+
+    kind: str
+    presence: str
+    detector: str
+    position: int
+    line: int | None = None
+    provider: str | None = None
+    url: str | None = None
+    urls: tuple[str, ...] = ()
+    post_id: str | None = None
+    caption: str | None = None
+    alt_text: str | None = None
+    credit: str | None = None
+    credit_person: str | None = None
+    credit_org: str | None = None
+    credit_role: str | None = None
+    author_name: str | None = None
+    author_handle: str | None = None
+    posted_at: str | None = None
+    post_text: str | None = None
+    width: int | None = None
+    height: int | None = None
+    tags: tuple[str, ...] = ()
+    context: str | None = None
+    attaches: bool = False
+
+
+@dataclass(frozen=True)
+class Media:
+    """A row of `media`: one real object, however often and wherever it is cited."""
+
+    id: str
+    kind: str
+    provider: str | None
+    url: str | None
+    urls: tuple[str, ...]
+    post_id: str | None
+    caption: str | None
+    alt_text: str | None
+    credit: str | None
+    credit_person: str | None
+    credit_org: str | None
+    credit_role: str | None
+    author_name: str | None
+    author_handle: str | None
+    posted_at: str | None
+    post_text: str | None
+    width: int | None
+    height: int | None
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A row of `mentions`: one place in one document where a media object is cited."""
+
+    id: str
+    document_id: str
+    media_id: str
+    presence: str
+    detector: str
+    line: int | None
+    position: int
+    caption: str | None
+    credit: str | None
+    entry: str | None
+    context: str | None
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    """A row of `documents`: one input as scanned, with its error if it could not be read."""
+
+    id: str
+    source: str
+    url: str | None
+    title: str | None
+    published_at: str | None
+    format: str | None
+    language: str | None
+    sha256: str | None
+    bytes: int | None
+    scanned_at: str
+    error: str | None
+    media_count: int
+    scanner: str

@@ -1,0 +1,134 @@
+"""The pipeline end to end: inputs -> sources -> Document -> extractors -> assemble -> store."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from catalog import __version__
+from catalog.assemble import assemble, document_id
+from catalog.document import build_document
+from catalog.errors import InputError
+from catalog.extractors import REGISTRY, extract_all
+from catalog.options import ScanOptions
+from catalog.records import DocumentRecord, Media, Mention
+from catalog.sources import discover, read_source
+from catalog.store import Store
+
+__all__ = ["SCANNER", "DocumentResult", "ScanReport", "scan", "scan_source"]
+
+# What produced a stored document: a different scanner rescans even unchanged bytes.
+SCANNER = f"catalog {__version__}/" + hashlib.sha256(
+    " ".join(e.name for e in REGISTRY).encode()).hexdigest()[:8]
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """What happened to one input: how many media it cites, or the error that stopped it."""
+
+    source: str
+    error: str | None = None
+    unchanged: bool = False
+    kinds: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass
+class ScanReport:
+    documents: int = 0
+    unchanged: int = 0
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    kinds: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def mentions(self) -> int:
+        return sum(self.kinds.values())
+
+    def summary(self) -> str:
+        kinds = ", ".join(f"{n} {k}" for k, n in sorted(self.kinds.items(), key=lambda x: -x[1]))
+        parts = [f"{self.documents} document{'s' if self.documents != 1 else ''}"]
+        if self.unchanged:
+            parts.append(f"{self.unchanged} unchanged")
+        parts.append(f"{len(self.errors)} error{'s' if len(self.errors) != 1 else ''}")
+        found = f"{self.mentions} media mentions" + (f" ({kinds})" if kinds else "")
+        return f"scanned {', '.join(parts)}: {found}"
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def scan_source(path: str, options: ScanOptions) -> tuple[DocumentRecord, list[tuple[Media, Mention]]]:
+    """Read, parse, extract and assemble one input. Pure apart from reading the file."""
+    src = read_source(path, options.max_bytes)
+    doc = build_document(src, options)
+    rows = assemble(doc, extract_all(doc))
+    record = DocumentRecord(
+        id=document_id(src.source), source=src.source, url=doc.url, title=doc.title,
+        published_at=doc.published_at, format=doc.format, language=doc.language,
+        sha256=src.sha256, bytes=src.bytes, scanned_at=_now(), error=None,
+        media_count=len({m.id for m, _ in rows}), scanner=SCANNER,
+    )
+    return record, rows
+
+
+def scan(
+    inputs: list[str],
+    db_path: str | Path,
+    options: ScanOptions | None = None,
+    on_result: Callable[[DocumentResult], None] | None = None,
+) -> ScanReport:
+    """Scan files and folders into the catalogue at `db_path`; a bad input never ends the scan."""
+    options = options or ScanOptions()
+    report = ScanReport()
+    store = Store(db_path)
+    try:
+        for path in discover(inputs):
+            result = _scan_one(store, path, options)
+            report.documents += 1
+            if result.error:
+                report.errors.append((result.source, result.error))
+            elif result.unchanged:
+                report.unchanged += 1
+            report.kinds.update(dict(result.kinds))
+            if on_result:
+                on_result(result)
+    finally:
+        store.close()
+    return report
+
+
+def _scan_one(store: Store, path: str, options: ScanOptions) -> DocumentResult:
+    doc_id = document_id(path)
+    if not options.force:
+        stored = store.document(doc_id)
+        if stored and stored["error"] is None and stored["scanner"] == SCANNER:
+            sha = _sha256_of(path)
+            if sha == stored["sha256"]:
+                return DocumentResult(source=path, unchanged=True)
+    try:
+        record, rows = scan_source(path, options)
+    except InputError as exc:
+        return _failed(store, path, str(exc))
+    except (RecursionError, MemoryError, ValueError, LookupError) as exc:
+        return _failed(store, path, f"could not be parsed: {type(exc).__name__}: {exc}")
+    store.save_document(record, rows)
+    return DocumentResult(source=path, kinds=tuple(Counter(m.kind for m, _ in rows).items()))
+
+
+def _failed(store: Store, path: str, error: str) -> DocumentResult:
+    store.record_error(DocumentRecord(
+        id=document_id(path), source=path, url=None, title=None, published_at=None,
+        format=None, language=None, sha256=None, bytes=None, scanned_at=_now(), error=error,
+        media_count=0, scanner=SCANNER))
+    return DocumentResult(source=path, error=error)
+
+
+def _sha256_of(path: str) -> str | None:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None

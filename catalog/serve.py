@@ -1,0 +1,52 @@
+"""Datasette over the catalogue, with metadata.yml: the app for tests and the server for users."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from datasette.app import Datasette
+
+from catalog.errors import StoreError
+from catalog.store import Store
+
+__all__ = ["DEFAULT_METADATA", "load_metadata", "make_datasette", "run"]
+
+DEFAULT_METADATA = Path(__file__).resolve().parent.parent / "metadata.yml"
+# Fit for browsing a large catalogue on a small machine.
+SETTINGS = {"sql_time_limit_ms": 3000, "facet_time_limit_ms": 500, "max_returned_rows": 1000,
+            "default_page_size": 50, "facet_suggest_time_limit_ms": 200}
+
+
+def load_metadata(db_path: str | Path, metadata: str | Path | None = None) -> dict[str, Any]:
+    """metadata.yml, with its `catalog` database section applied to whatever the file is named."""
+    path = Path(metadata) if metadata else DEFAULT_METADATA
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+    databases = data.get("databases") or {}
+    name = Path(db_path).stem
+    if "catalog" in databases and name != "catalog":
+        databases[name] = databases.pop("catalog")
+    return data
+
+
+def make_datasette(db_path: str | Path, metadata: str | Path | None = None) -> Datasette:
+    """A Datasette instance over the catalogue (schema created if the file is new)."""
+    Store(db_path).close()
+    return Datasette([str(db_path)], metadata=load_metadata(db_path, metadata),
+                     settings=SETTINGS)
+
+
+def run(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001,
+        metadata: str | Path | None = None) -> None:
+    """Serve the catalogue until interrupted."""
+    if not Path(db_path).exists():
+        raise StoreError(f"no catalogue at {db_path}: run `catalog scan` first")
+    import asyncio
+
+    import uvicorn
+
+    ds = make_datasette(db_path, metadata)
+    asyncio.new_event_loop().run_until_complete(ds.invoke_startup())
+    print(f"catalog: serving {db_path} on http://{host}:{port}/", flush=True)
+    uvicorn.run(ds.app(), host=host, port=port, log_level="warning")

@@ -1,0 +1,82 @@
+"""URL resolution and normalisation, and the stable media id built from them."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+from catalog.providers import identify
+
+__all__ = ["TRACKING_PARAMS", "absolute", "is_fetchable", "media_key", "normalise"]
+
+# Query parameters that say who shared a link, never what it points to.
+TRACKING_PARAMS = (
+    "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "utm_name",
+    "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "igsh",
+    "ref_src", "ref_url", "ref", "s", "si", "feature", "cmpid", "CMP",
+    "ocid", "smid", "partner", "_ga",
+)
+_TRACKING = frozenset(p.lower() for p in TRACKING_PARAMS)
+# A path ending in one of these names a file: its query only sizes or crops it.
+_FILE_EXT = re.compile(
+    r"\.(?:jpe?g|png|gif|webp|avif|bmp|tiff?|svg|heic|mp4|m4v|webm|mov|m3u8|mpd|ogv|ogg|mp3|"
+    r"m4a|aac|wav|flac|opus)$",
+    re.IGNORECASE,
+)
+_SCHEMES = ("http", "https")
+
+
+def absolute(url: str | None, base: str | None) -> str | None:
+    """`url` resolved against `base`; None for empty, `data:`, `javascript:`, `blob:` and the like."""
+    if not url:
+        return None
+    url = url.strip().replace("\n", "").replace("\t", "")
+    if not url or url.startswith("#"):
+        return None
+    if url.startswith("//"):
+        url = "https:" + url
+    scheme = urlsplit(url).scheme.lower()
+    if scheme and scheme not in _SCHEMES:
+        return None
+    if not scheme:
+        if not base:
+            return None
+        url = urljoin(base, url)
+        if urlsplit(url).scheme.lower() not in _SCHEMES:
+            return None
+    return url
+
+
+def is_fetchable(url: str) -> bool:
+    return urlsplit(url).scheme.lower() in _SCHEMES
+
+
+def normalise(url: str) -> str:
+    """Lower-case scheme and host, no default port, no fragment, no tracking parameters."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower() or "https"
+    host = (parts.hostname or "").lower()
+    if parts.port and not (
+        (scheme == "http" and parts.port == 80) or (scheme == "https" and parts.port == 443)
+    ):
+        host = f"{host}:{parts.port}"
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+             if k.lower() not in _TRACKING]
+    path = parts.path or "/"
+    return urlunsplit((scheme, host, path, urlencode(query), ""))
+
+
+def media_key(url: str) -> str:
+    """The stable id of the object a URL shows: `provider:post_id` on platforms, else the URL.
+
+    For files (a path ending in a media extension) the query is dropped: CDNs put sizes and crops
+    there, and every size is the same picture (eval README, rule 2).
+    """
+    ident = identify(url)
+    if ident is not None:
+        return ident.key
+    norm = normalise(url)
+    parts = urlsplit(norm)
+    if _FILE_EXT.search(parts.path):
+        norm = urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
+    return norm
