@@ -207,11 +207,20 @@ STAMP_WORDS: tuple[str, ...] = (
 BOILERPLATE_TOKENS: tuple[str, ...] = (
     "related", "teaser", "teasers", "promo", "promos", "ad", "ads", "advert", "advertisement",
     "adslot", "sponsor", "sponsored", "newsletter", "subscribe", "subscription", "social",
-    "share", "sharing", "logo", "icon", "icons", "avatar", "author", "byline", "comment",
-    "comments", "sidebar", "rail", "trending", "popular", "recommended", "recommendations",
-    "outbrain", "taboola", "nav", "navigation", "menu", "breadcrumb", "widget", "footer",
-    "masthead", "banner", "cover", "more", "list", "card", "cards", "thumbnail", "thumb",
-    "richlink", "placeholder", "tracking", "pixel", "badge", "sprite", "emoji", "profile",
+    "share", "sharing", "logo", "icon", "icons", "avatar", "comment", "comments", "trending",
+    "popular", "recommended", "recommendations", "outbrain", "taboola", "nav", "navigation",
+    "menu", "breadcrumb", "footer", "masthead", "richlink", "placeholder", "tracking", "pixel",
+    "badge", "sprite", "emoji",
+)
+# Weaker furniture words: ignored when the same class also names the content
+# ("content-rail", "article-card"), because sites use them for layout inside articles too.
+WEAK_BOILERPLATE_TOKENS: tuple[str, ...] = (
+    "rail", "sidebar", "widget", "list", "card", "cards", "more", "cover", "thumbnail", "thumb",
+    "banner", "author", "byline", "profile",
+)
+CONTENT_TOKENS: tuple[str, ...] = (
+    "content", "article", "story", "post", "entry", "body", "main", "lead", "hero", "media",
+    "figure",
 )
 # Tags whose content is page furniture, not the article.
 BOILERPLATE_TAGS: tuple[str, ...] = ("nav", "aside", "footer", "form", "button", "select")

@@ -57,14 +57,20 @@ def caption_and_credit(media: Tag) -> tuple[str | None, str | None]:
         caption, credit = _from_container(figure, media)
         if caption or credit:
             return caption, credit
+        return _from_neighbours(figure)
     return _from_neighbours(media)
 
 
 def _figure_of(media: Tag) -> Tag | None:
     node = media.parent
-    for _ in range(6):
+    levels = 0
+    while levels < 6:
         if node is None or node.name in ("body", "article", "[document]"):
             return None
+        if node.name in ("source", "picture", "noscript"):  # lxml nests unclosed <source>s
+            node = node.parent
+            continue
+        levels += 1
         words = class_words(node)
         if node.name == "figure" or ("wp" in words and "caption" in words):
             return node
@@ -101,9 +107,12 @@ def _from_container(container: Tag, media: Tag) -> tuple[str | None, str | None]
 
 
 def _from_neighbours(media: Tag) -> tuple[str | None, str | None]:
-    """A credit line in the block right after the picture's container (Mashable's hero)."""
+    """A credit line in the block right after the picture or its container (Mashable's hero,
+    Fast Company's "[Photo: X/iStock]" under the figure)."""
     node: Tag | None = media
     for _ in range(_NEAR_LEVELS):
+        while node is not None and node.name in ("source", "picture", "noscript"):
+            node = node.parent  # lxml nests unclosed <source>s around the <img>
         if node is None:
             break
         sibling = node.find_next_sibling()
@@ -112,7 +121,7 @@ def _from_neighbours(media: Tag) -> tuple[str | None, str | None]:
             if text and is_credit_line(text):
                 return None, text
             for el in sibling.find_all(True, limit=8):
-                if class_words(el) & _CREDIT_CLASSES:
+                if class_words(el) & _CREDIT_CLASSES or el.name == "cite":
                     credit = text_of(el)
                     if credit and len(credit) <= 200:
                         return None, credit

@@ -10,6 +10,8 @@ from bs4 import Tag
 from catalog.vocabulary import (
     BOILERPLATE_TAGS,
     BOILERPLATE_TOKENS,
+    CONTENT_TOKENS,
+    WEAK_BOILERPLATE_TOKENS,
     LAZY_SRC_ATTRS,
     LAZY_SRCSET_ATTRS,
     PLACEHOLDER_TOKENS,
@@ -19,6 +21,8 @@ __all__ = ["attr", "class_words", "is_furniture", "srcset_urls", "text_of"]
 
 _WORDS = re.compile(r"[a-z0-9]+")
 _FURNITURE = frozenset(BOILERPLATE_TOKENS)
+_WEAK_FURNITURE = frozenset(WEAK_BOILERPLATE_TOKENS)
+_CONTENT = frozenset(CONTENT_TOKENS)
 _FURNITURE_TAGS = frozenset(BOILERPLATE_TAGS)
 _PLACEHOLDER = re.compile("|".join(re.escape(t) for t in PLACEHOLDER_TOKENS), re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
@@ -65,11 +69,14 @@ def is_furniture(tag: Tag, stop: Tag | None = None) -> bool:
             in_article = True
         node = node.parent
     for node in chain:
-        if node.name in _FURNITURE_TAGS:
+        if node.name in _FURNITURE_TAGS or node.name == "head":
             return True
-        if node.name == "header" and not in_article:
-            return True
-        if class_words(node) & _FURNITURE:
+        if node.name == "header" and not in_article and (
+            node.find("nav") is not None or node.find("h1") is None
+        ):
+            return True  # a site header; an article's header holds its h1 and lead picture
+        words = class_words(node)
+        if words & _FURNITURE or (words & _WEAK_FURNITURE and not words & _CONTENT):
             return True
     return False
 

@@ -3,7 +3,10 @@ one item per picture however many files stand for it; captions and credits besid
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+
+from dataclasses import replace
 
 from bs4 import Tag
 
@@ -15,6 +18,7 @@ from catalog.extractors._html import (
     is_furniture,
     is_placeholder,
     srcset_urls,
+    text_of,
     unique,
 )
 from catalog.extractors._tags import tags_for
@@ -26,21 +30,43 @@ __all__ = ["extract"]
 
 DETECTOR = "html_images"
 _EMBED_CLASSES = ("twitter-tweet", "instagram-media", "tiktok-embed", "reddit-embed-bq")
+_FEATURED = re.compile(
+    r"^\[?\s*(?:featured|top|lead|main|header|hero)\s+(?:image|photo|picture)\s*"
+    r"(?:by|credit|:)\s*:?\s*(?P<credit>[^\]]{2,160})\]?$",
+    re.IGNORECASE,
+)
+# A tracking beacon: a query-string "image" whose path names no file ("/p?c1=2&c2=...").
+_BEACON = re.compile(r"^https?://[^/]+/[\w-]{0,3}(?:\?|$)")
+_FILE_LINK = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|tiff?|bmp|svg|heic)$", re.IGNORECASE)
 # Pictures this small in both directions are icons, badges or tracking pixels.
 _MIN_SIDE = 50
 
 
 def extract(doc: Document) -> Iterator[MediaRef]:
     seen: set[str] = set()
+    featured = _featured_credit(doc)
     for img in doc.tags("img", "amp-img"):
         ref = _picture(doc, img, seen)
         if ref is not None:
+            if featured and not seen and not ref.credit:
+                ref = replace(ref, credit=featured)  # the page's first picture is its featured one
             seen.update(media_key(u) for u in ref.urls)
             yield ref
 
 
+def _featured_credit(doc: Document) -> str | None:
+    """"[Featured Image by Joe Raedle/Getty Images]": a paragraph crediting the lead picture."""
+    for p in doc.tags("p"):
+        text = text_of(p)
+        if len(text) < 200:
+            m = _FEATURED.match(text)
+            if m:
+                return m.group("credit").strip()
+    return None
+
+
 def _picture(doc: Document, img: Tag, seen: set[str]) -> MediaRef | None:
-    if _tiny(img) or _inside_embed(img) or is_furniture(img):
+    if _tiny(img) or _inside_embed(img) or is_furniture(img) or _teaser(doc, img):
         return None
     raw = image_candidates(img)
     parent = img.parent
@@ -52,7 +78,8 @@ def _picture(doc: Document, img: Tag, seen: set[str]) -> MediaRef | None:
         if anc.name != "source":
             break
         raw.extend(srcset_urls(attr(anc, "srcset") or attr(anc, "data-srcset")))
-    urls = unique(u for u in (doc.resolve(r) for r in raw) if u and not is_placeholder(u))
+    urls = unique(u for u in (doc.resolve(r) for r in raw)
+                  if u and not is_placeholder(u) and not _BEACON.match(u))
     if not urls:
         return None
     keys = {media_key(u) for u in urls}
@@ -95,6 +122,20 @@ def _tiny(img: Tag) -> bool:
     if w is not None and h is not None:
         return (w < _MIN_SIDE and h < _MIN_SIDE) or w <= 2 or h <= 2
     return (w is not None and w <= 2) or (h is not None and h <= 2)
+
+
+def _teaser(doc: Document, img: Tag) -> bool:
+    """A picture that links to another page is a teaser for that page, not article media
+    (related-story thumbnails, promos); a link to the picture's own file is a lightbox."""
+    for anc in img.parents:
+        if anc.name in ("figure", "article", "main", "body"):
+            return False
+        if anc.name == "a":
+            href = doc.resolve(attr(anc, "href"))
+            if not href or href.split("#")[0] == (doc.url or "").split("#")[0]:
+                return False
+            return not _FILE_LINK.search(href.split("?")[0])
+    return False
 
 
 def _inside_embed(img: Tag) -> bool:
