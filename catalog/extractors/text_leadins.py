@@ -47,6 +47,18 @@ _POSSESSIVE = re.compile(r"^(?:the\s+)?(?P<org>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)
 _WRITES_IN = re.compile(r"\b(?:writes|wrote|writing)\s+(?:in|for)\s+(?P<org>(?:The\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)")
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*▪–]|\d{1,2}[.)]\s)")
 _MAX_LEADIN = 400
+_GALLERY = re.compile(
+    r"^(?:see|watch|view)\s+(?:more\s+)?(?:videos?|pictures|photos|images)\b|"
+    r",?\s+in\s+(?:pictures|photos|images)\s*$|^in\s+(?:pictures|photos)\s*:",
+    re.IGNORECASE,
+)
+_PODCAST = re.compile(r"^(?:see also\s+)?[\w ]{0,40}\bpodcast\s*:\s*\S", re.IGNORECASE)
+_RELAY = re.compile(
+    r"^(?:(?:the\s+)?[A-Z][\w.&-]*[’']s\s+|(?:journalist|activist|reporter|correspondent|"
+    r"photographer|photojournalist|blogger|resident|citizen journalist)\s+)"
+    r"(?:[A-Z][\w’'-]+\s+){1,4}(?:says|said|reports|reported|quotes|quoted|writes|wrote|tweets|"
+    r"tweeted|posts|posted)\b",
+)
 # A paragraph followed by more blank lines than usual stood above something that was removed.
 _EXTRA_GAP = 1
 
@@ -72,7 +84,15 @@ def extract(doc: Document) -> Iterator[MediaRef]:
 
 def _leadin(doc: Document, para: Para, nxt: Para | None) -> MediaRef | None:
     text = para.text.strip()
-    if not text or len(text) > _MAX_LEADIN or _LIST_ITEM.match(text):
+    if not text or _LIST_ITEM.match(text):
+        return None
+    link = _gallery_or_podcast(para)
+    if link is not None:
+        return link
+    relayed = _relayed_post(para)
+    if relayed is not None:
+        return relayed
+    if len(text) > _MAX_LEADIN:
         return None
     sentence = _last_sentence(text.rstrip(":").strip())
     if not sentence or _NOT_LEADIN.match(sentence) or _is_label_line(text):
@@ -108,6 +128,44 @@ def _leadin(doc: Document, para: Para, nxt: Para | None) -> MediaRef | None:
         tags=tags_for(sentence),
         context=text,
     )
+
+
+def _gallery_or_podcast(para: Para) -> MediaRef | None:
+    """"See more videos and pictures in X", "X, in pictures", "Syria Podcast: Title": links to a
+    gallery or a podcast episode, which are media even in a list of related links."""
+    text = para.text.strip()
+    if len(text) > 200:
+        return None
+    kind = None
+    if _GALLERY.search(text):
+        kind = "gallery"
+    elif _PODCAST.match(text):
+        kind = "audio"
+    if kind is None:
+        return None
+    return MediaRef(kind=kind, presence="described", detector=DETECTOR, position=para.line,
+                    line=para.line, caption=text, context=text)
+
+
+def _relayed_post(para: Para) -> MediaRef | None:
+    """"Journalist Hadi al-Abdallah says ...", "the BBC's Riam Dalati quotes ...": a live blog
+    relaying what a named journalist or activist posted."""
+    text = para.text.strip()
+    clause = _strip_leading_clause(_first_sentence(text))
+    m = _RELAY.match(clause)
+    if not m:
+        return None
+    who = speaker_of(clause)
+    if who is None or who.person is None:
+        return None
+    return MediaRef(kind="social_post", presence="described", detector=DETECTOR,
+                    position=para.line, line=para.line, caption=_first_sentence(text),
+                    credit=who.credit, credit_person=who.person, credit_org=who.org,
+                    credit_role=who.role, context=text)
+
+
+def _first_sentence(text: str) -> str:
+    return _SENTENCE_END.split(text, maxsplit=1)[0].strip()
 
 
 def _last_sentence(text: str) -> str:
@@ -196,8 +254,10 @@ def speaker_of(sentence: str) -> Speaker | None:
     role, person = _split_role(phrase)
     if apposition and not role:
         role = apposition
-    if person is None and not spoke and not org:
+    if person is None and not spoke and not org and not has_name:
         return None
+    if person is None and has_name and not org:
+        org = phrase  # "Syrian State media put out a statement ..."
     credit = phrase if not pm else f"{org}'s {phrase}"
     return Speaker(credit=credit, person=person, role=role, org=org)
 
@@ -218,7 +278,7 @@ def _apposition(clause: str, ended_by: str | None) -> str | None:
     """", a resident who offered ..., " gives "a resident"."""
     if ended_by != ",":
         return None
-    m = re.search(r",\s+(?P<role>(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:who|from|in|of|,)",
+    m = re.search(r",\s+(?P<role>(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?)(?:\s+(?:who|from|in|of)\b|\s*,)",
                   clause)
     if not m:
         return None
