@@ -134,7 +134,7 @@ def _fill(first: MediaRef, later: MediaRef) -> MediaRef:
 
 def _media(mid: str, ref: MediaRef) -> Media:
     person, org, role = ref.credit_person, ref.credit_org, ref.credit_role
-    if ref.credit and not (person or org):
+    if ref.credit and not (person or org or role):
         parsed = parse_credit(ref.credit)
         person, org, role = parsed.person, parsed.org, role or parsed.role
     urls = ref.urls or ((ref.url,) if ref.url else ())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from functools import cache
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,11 +20,18 @@ from catalog.records import DocumentRecord, Media, Mention
 from catalog.sources import discover, read_source
 from catalog.store import Store
 
-__all__ = ["SCANNER", "DocumentResult", "ScanReport", "scan", "scan_source"]
+__all__ = ["DocumentResult", "ScanReport", "scan", "scan_source", "scanner_id"]
 
-# What produced a stored document: a different scanner rescans even unchanged bytes.
-SCANNER = f"catalog {__version__}/" + hashlib.sha256(
-    " ".join(e.name for e in REGISTRY).encode()).hexdigest()[:8]
+
+
+@cache
+def scanner_id() -> str:
+    """What produced a stored document: the version and a digest of the scanner's own code and
+    registry, so an upgraded scanner rescans even unchanged inputs."""
+    digest = hashlib.sha256(" ".join(e.name for e in REGISTRY).encode())
+    for path in sorted(Path(__file__).resolve().parent.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return f"catalog {__version__}/{digest.hexdigest()[:12]}"
 
 
 @dataclass(frozen=True)
@@ -70,7 +78,7 @@ def scan_source(path: str, options: ScanOptions) -> tuple[DocumentRecord, list[t
         id=document_id(src.source), source=src.source, url=doc.url, title=doc.title,
         published_at=doc.published_at, format=doc.format, language=doc.language,
         sha256=src.sha256, bytes=src.bytes, scanned_at=_now(), error=None,
-        media_count=len({m.id for m, _ in rows}), scanner=SCANNER,
+        media_count=len({m.id for m, _ in rows}), scanner=scanner_id(),
     )
     return record, rows
 
@@ -105,7 +113,7 @@ def _scan_one(store: Store, path: str, options: ScanOptions) -> DocumentResult:
     doc_id = document_id(path)
     if not options.force:
         stored = store.document(doc_id)
-        if stored and stored["error"] is None and stored["scanner"] == SCANNER:
+        if stored and stored["error"] is None and stored["scanner"] == scanner_id():
             sha = _sha256_of(path)
             if sha == stored["sha256"]:
                 return DocumentResult(source=path, unchanged=True)
@@ -123,7 +131,7 @@ def _failed(store: Store, path: str, error: str) -> DocumentResult:
     store.record_error(DocumentRecord(
         id=document_id(path), source=path, url=None, title=None, published_at=None,
         format=None, language=None, sha256=None, bytes=None, scanned_at=_now(), error=error,
-        media_count=0, scanner=SCANNER))
+        media_count=0, scanner=scanner_id()))
     return DocumentResult(source=path, error=error)
 
 

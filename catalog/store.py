@@ -161,27 +161,31 @@ class Store:
             raise StoreError(f"cannot write {record.source} to {self.path}: {exc}") from exc
 
     def _upsert_media(self, media: Media, now: str) -> None:
+        """Insert a media row, or update it: a row no other document cites is rewritten whole
+        (this scan is its only witness); a shared row takes this scan's values where it has
+        them and keeps the union of addresses and tags."""
         row = asdict(media)
+        row["urls"] = json.dumps(list(media.urls))
+        row["tags"] = json.dumps(list(media.tags))
         existing = list(self.db.query("select * from media where id = ?", [media.id]))
         if not existing:
-            row["urls"] = json.dumps(list(media.urls))
-            row["tags"] = json.dumps(list(media.tags))
             row["first_seen"] = now
             row["last_seen"] = now
             self.db["media"].insert(row, pk="id")
             return
         old = existing[0]
-        update: dict[str, Any] = {"last_seen": now}
-        for column in _MEDIA_FILLED:
-            value = row[column]
-            if column == "tags":
-                merged = sorted(set(json.loads(old["tags"] or "[]")) | set(value))
-                update["tags"] = json.dumps(merged)
-            elif value not in (None, "") and old[column] in (None, ""):
-                update[column] = value
-        urls = list(dict.fromkeys([*json.loads(old["urls"] or "[]"), *media.urls]))
-        update["urls"] = json.dumps(urls)
-        self.db["media"].update(media.id, update)
+        cited_elsewhere = self.db.execute(
+            "select 1 from mentions where media_id = ? limit 1", [media.id]).fetchone()
+        row["first_seen"] = old["first_seen"]
+        row["last_seen"] = now
+        if cited_elsewhere:
+            for column in _MEDIA_FILLED:
+                if row[column] in (None, ""):
+                    row[column] = old[column]
+            row["urls"] = json.dumps(list(dict.fromkeys(
+                [*json.loads(old["urls"] or "[]"), *media.urls])))
+            row["tags"] = json.dumps(sorted(set(json.loads(old["tags"] or "[]")) | set(media.tags)))
+        self.db["media"].update(media.id, row)
 
     def _drop_orphans(self, media_ids: list[str]) -> None:
         """Media that no mention cites any more leave the catalogue with their last citation."""

@@ -239,6 +239,12 @@ def speaker_of(sentence: str) -> Speaker | None:
         subject.append(tok)
     if not subject or len(subject) > 10:
         return None
+    if any(_cue_kind(tok) for tok in subject):
+        return None  # "Drone footage of ..." names the media, not who made it
+    if len(subject) <= 3 and subject[0].lower() in ("a", "an", "the") and \
+            subject[-1].lower() in _ROLES:
+        phrase = " ".join(subject)
+        return Speaker(credit=phrase, role=phrase)  # "A resident films ..."
     apposition = _apposition(clause, ended_by)
     phrase = " ".join(subject)
     pm = _POSSESSIVE.match(phrase)
@@ -256,7 +262,7 @@ def speaker_of(sentence: str) -> Speaker | None:
         role = apposition
     if person is None and not spoke and not org and not has_name:
         return None
-    if person is None and has_name and not org:
+    if person is None and not org and any(t[:1].isupper() for t in phrase.split()[1:]):
         org = phrase  # "Syrian State media put out a statement ..."
     credit = phrase if not pm else f"{org}'s {phrase}"
     return Speaker(credit=credit, person=person, role=role, org=org)
