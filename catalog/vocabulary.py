@@ -116,7 +116,7 @@ AGENCIES: tuple[tuple[str, ...], ...] = (
 ROLE_WORDS: tuple[str, ...] = (
     "teacher", "journalist", "reporter", "correspondent", "photographer", "photojournalist",
     "activist", "activists", "resident", "residents", "doctor", "nurse", "medic", "rescuer",
-    "volunteer", "witness", "eyewitness", "analyst", "blogger", "commander", "spokesman",
+    "volunteer", "firefighter", "paramedic", "student", "witness", "eyewitness", "analyst", "blogger", "commander", "spokesman",
     "spokeswoman", "spokesperson", "president", "minister", "secretary", "envoy", "ambassador",
     "senator", "governor", "mayor", "general", "official", "editor", "filmmaker", "cameraman",
     "pro-opposition", "pro-assad", "pro-regime", "pro-government", "opposition", "citizen",

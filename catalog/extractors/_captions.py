@@ -20,7 +20,7 @@ _LABELS = "|".join(
 # A credit at the end of a caption: "... Photograph: Stephanie Keith/Reuters",
 # "... (Rashid Umar Abbasi / Reuters)", "... © Maizal", "... [Photo: RADsan/iStock]".
 _TRAILING_LABELLED = re.compile(
-    r"(?:^|\s|[.!?]\s*)\[?(?P<credit>(?:" + _LABELS + r")\s*:\s*[^\n]{2,160}?)\]?\s*$",
+    r"(?:^|\s|[.!?]\s*)[\[(]?(?P<credit>(?:" + _LABELS + r")\s*:\s*[^\n\[\]()]{2,160}?)[\])]?\s*$",
     re.IGNORECASE,
 )
 _TRAILING_COPYRIGHT = re.compile(r"(?:^|\s)(?P<credit>(?:©|\(c\))\s*[^\n]{2,200}?)\s*$")

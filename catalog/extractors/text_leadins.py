@@ -43,7 +43,7 @@ _NOT_LEADIN = re.compile(
     r"^(?:" + "|".join(re.escape(w) for w in NOT_LEADIN_OPENINGS) + r")\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])")
 _TOKEN = re.compile(r"[\w’'.-]+|[,—–:;()“”\"]")
-_POSSESSIVE = re.compile(r"^(?:the\s+)?(?P<org>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)[’']s\s+(?P<rest>.+)$")
+_POSSESSIVE = re.compile(r"^(?:[Tt]he\s+)?(?P<org>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)[’']s\s+(?P<rest>.+)$")
 _WRITES_IN = re.compile(r"\b(?:writes|wrote|writing)\s+(?:in|for)\s+(?P<org>(?:The\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)")
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*▪–]|\d{1,2}[.)]\s)")
 _MAX_LEADIN = 400
@@ -54,7 +54,7 @@ _GALLERY = re.compile(
 )
 _PODCAST = re.compile(r"^(?:see also\s+)?[\w ]{0,40}\bpodcast\s*:\s*\S", re.IGNORECASE)
 _RELAY = re.compile(
-    r"^(?:(?:the\s+)?[A-Z][\w.&-]*[’']s\s+|(?:journalist|activist|reporter|correspondent|"
+    r"^(?:(?:[Tt]he\s+)?[A-Z][\w.&-]*[’']s\s+|(?:[Jj]ournalist|activist|reporter|correspondent|"
     r"photographer|photojournalist|blogger|resident|citizen journalist)\s+)"
     r"(?:[A-Z][\w’'-]+\s+){1,4}(?:says|said|reports|reported|quotes|quoted|writes|wrote|tweets|"
     r"tweeted|posts|posted)\b",
