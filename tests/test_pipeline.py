@@ -1,0 +1,141 @@
+"""The pipeline against a real SQLite file: stable ids, idempotent rescans, replacement in one
+transaction, credit lines attached, entry stamps carried, bad inputs recorded and skipped."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from catalog.export import media_objects
+from catalog.scan import scan
+
+from .conftest import SAMPLES
+
+LIVEBLOG = """UPDATE 1200 GMT: Drone footage of the flooded square:
+
+UPDATE 1100 GMT: A boat carries families to safety:
+
+
+Photo: Lena Berg/Reuters
+
+Crews are working through the night.
+"""
+
+TWEET = ('<html><body><article><blockquote class="twitter-tweet"><p>Water everywhere</p>'
+         '&mdash; River Watch (@riverwatch) <a href="https://twitter.com/riverwatch/status/'
+         '1896654321098765432">March 3, 2025</a></blockquote></article></body></html>')
+
+
+def _rows(db: Path, sql: str) -> list[tuple[object, ...]]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql).fetchall()
+
+
+def test_credit_line_attaches_and_entries_are_carried(tmp_path: Path) -> None:
+    (tmp_path / "blog.txt").write_text(LIVEBLOG, encoding="utf-8")
+    db = tmp_path / "c.db"
+    report = scan([str(tmp_path / "blog.txt")], db)
+    assert report.errors == []
+    media = {m["caption"]: m for m in media_objects(db)}
+    drone = media["Drone footage of the flooded square"]
+    assert drone["kind"] == "video" and drone["tags"] == ["drone"]
+    assert drone["mentions"][0]["entry"] == "1200 GMT"
+    boat = media["A boat carries families to safety"]
+    assert boat["kind"] == "photo"  # the "Photo:" credit line says what the item was
+    assert (boat["credit"], boat["credit_person"], boat["credit_org"]) == (
+        "Lena Berg/Reuters", "Lena Berg", "Reuters")
+    assert boat["mentions"][0]["entry"] == "1100 GMT"
+    assert len(media) == 2  # the credit line is no item of its own
+
+
+def test_same_tweet_in_two_documents_is_one_media_row(tmp_path: Path) -> None:
+    for name in ("a.html", "b.html"):
+        (tmp_path / name).write_text(TWEET, encoding="utf-8")
+    db = tmp_path / "c.db"
+    scan([str(tmp_path)], db)
+    assert _rows(db, "select id, author_handle from media") == [
+        ("twitter:1896654321098765432", "@riverwatch")]
+    assert _rows(db, "select count(*) from mentions") == [(2,)]
+    (obj,) = list(media_objects(db))
+    assert {Path(m["document"]["source"]).name for m in obj["mentions"]} == {"a.html", "b.html"}
+
+
+def test_rescanning_unchanged_input_changes_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    scan([str(SAMPLES)], db)
+    before = json.dumps(list(media_objects(db)), sort_keys=True)
+    docs_before = _rows(db, "select id, scanned_at, sha256 from documents order by id")
+    report = scan([str(SAMPLES)], db)
+    assert report.unchanged == report.documents == 2
+    assert json.dumps(list(media_objects(db)), sort_keys=True) == before
+    assert _rows(db, "select id, scanned_at, sha256 from documents order by id") == docs_before
+
+
+def test_rescanning_changed_input_replaces_its_mentions(tmp_path: Path) -> None:
+    page = tmp_path / "blog.txt"
+    page.write_text(LIVEBLOG, encoding="utf-8")
+    other = tmp_path / "other.html"
+    other.write_text(TWEET, encoding="utf-8")
+    db = tmp_path / "c.db"
+    scan([str(tmp_path)], db)
+    page.write_text("UPDATE 0900 GMT: Footage of the bridge closing:\n", encoding="utf-8")
+    scan([str(tmp_path)], db)
+    captions = sorted(c for (c,) in _rows(db, "select caption from media") if c)
+    assert captions == ["Footage of the bridge closing"]  # old items gone with their mentions
+    assert _rows(db, "select count(*) from mentions m join documents d on d.id = m.document_id"
+                     " where d.source like '%other.html'") == [(1,)]  # untouched
+
+
+def test_bad_inputs_get_one_error_each_and_the_rest_is_catalogued(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "image.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
+    (tmp_path / "broken.html.gz").write_bytes(b"not gzip at all")
+    (tmp_path / "good.html").write_text(TWEET, encoding="utf-8")
+    (tmp_path / "zipped.txt.gz").write_bytes(gzip.compress(LIVEBLOG.encode()))
+    db = tmp_path / "c.db"
+    missing = str(tmp_path / "nope.txt")
+    report = scan([str(tmp_path), missing], db)
+    errors = {Path(src).name: err for src, err in report.errors}
+    assert errors == {
+        "empty.txt": "empty file",
+        "image.html": "binary data (NUL bytes), not text or HTML",
+        "broken.html.gz": errors["broken.html.gz"],
+        "nope.txt": "no such file or folder",
+    }
+    assert errors["broken.html.gz"].startswith("not a valid gzip file")
+    assert report.kinds["social_post"] == 1 and report.kinds["video"] == 1
+    stored = dict(_rows(db, "select source, error from documents"))
+    assert stored[missing] == "no such file or folder"
+    assert sum(1 for e in stored.values() if e is None) == 2
+
+
+def test_a_failed_rescan_keeps_what_was_stored(tmp_path: Path) -> None:
+    page = tmp_path / "blog.txt"
+    page.write_text(LIVEBLOG, encoding="utf-8")
+    db = tmp_path / "c.db"
+    scan([str(page)], db)
+    page.write_bytes(b"")
+    report = scan([str(page)], db)
+    assert report.errors == [(str(page), "empty file")]
+    assert _rows(db, "select count(*) from mentions") == [(2,)]
+    assert _rows(db, "select error from documents") == [("empty file",)]
+
+
+@pytest.mark.parametrize("data, expected", [
+    ("café — “quoted”".encode("utf-8-sig"), "café — “quoted”"),
+    ("café".encode("utf-16"), "café"),
+    ('<meta charset="windows-1251"><p>Фото: Иван Петров</p>'.encode("cp1251"), "Фото: Иван Петров"),
+    ('<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><p>Crédit</p>'
+     .encode("latin-1"), "Crédit"),
+    ("صورة: وكالة الأنباء".encode("cp1256"), "صورة: وكالة الأنباء"),
+])
+def test_encodings(tmp_path: Path, data: bytes, expected: str) -> None:
+    from catalog.sources import read_source
+
+    path = tmp_path / ("page.html" if data.lstrip().startswith(b"<") else "page.txt")
+    path.write_bytes(data)
+    assert expected in read_source(str(path), 1_000_000).text
