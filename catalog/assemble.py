@@ -93,9 +93,11 @@ def _nearest_above(doc: Document, items: list[MediaRef], credit: MediaRef) -> Me
     for item in items:
         if item.line is None or item.kind == "quote":
             continue
-        if credit.line - ATTACH_WINDOW <= item.line < credit.line and (
-            doc.entry_at(item.line) == entry
-        ) and (best is None or best.line is None or item.line > best.line):
+        if (
+            credit.line - ATTACH_WINDOW <= item.line < credit.line
+            and (doc.entry_at(item.line) == entry)
+            and (best is None or best.line is None or item.line > best.line)
+        ):
             best = item
     return best
 

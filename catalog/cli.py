@@ -24,8 +24,14 @@ DEFAULT_DB = "db/catalog.db"
 EXIT_FAILED = 1
 EXIT_SOME_INPUTS_FAILED = 3
 
-_db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
-                          type=click.Path(dir_okay=False), help="The catalogue database.")
+_db_option = click.option(
+    "--db",
+    "db_path",
+    default=DEFAULT_DB,
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="The catalogue database.",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -40,8 +46,9 @@ def main() -> None:
 @click.option("--base-url", help="Address of the page, for resolving relative URLs of one file.")
 @click.option("--force", is_flag=True, help="Rescan inputs whose bytes have not changed.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and the summary.")
-def scan_command(inputs: tuple[str, ...], db_path: str, base_url: str | None, force: bool,
-                 quiet: bool) -> None:
+def scan_command(
+    inputs: tuple[str, ...], db_path: str, base_url: str | None, force: bool, quiet: bool
+) -> None:
     """Scan files and folders (.html .htm .txt .md, also .gz) into the catalogue."""
 
     def show(result: DocumentResult) -> None:
@@ -68,8 +75,12 @@ def scan_command(inputs: tuple[str, ...], db_path: str, base_url: str | None, fo
 @main.command("export")
 @_db_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
-              help="Write to this file instead of standard output.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write to this file instead of standard output.",
+)
 def export_command(db_path: str, fmt: str, output: str | None) -> None:
     """Write every media object with its mentions as JSON, NDJSON or CSV."""
     try:
@@ -87,10 +98,17 @@ def export_command(db_path: str, fmt: str, output: str | None) -> None:
 @main.command("serve")
 @_db_option
 @click.option("--port", default=8001, show_default=True, type=int)
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; 127.0.0.1 keeps the catalogue on this machine.")
-@click.option("--metadata", type=click.Path(exists=True, dir_okay=False),
-              help="A metadata.yml other than the project's.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; 127.0.0.1 keeps the catalogue on this machine.",
+)
+@click.option(
+    "--metadata",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A metadata.yml other than the project's.",
+)
 def serve_command(db_path: str, port: int, host: str, metadata: str | None) -> None:
     """Browse the catalogue in Datasette: facets, caption search, JSON and CSV export."""
     try:

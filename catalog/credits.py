@@ -27,9 +27,7 @@ _COPYRIGHT_RX = re.compile(r"^\s*(?:©|\(c\)|copyright\b|℗)\s*(?:\d{4}\s*)?", 
 _BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"))
 _HANDLE_RX = re.compile(r"\(?\s*(@[A-Za-z0-9_.]{1,30}(?:@[\w.-]+)?)\s*\)?")
 _SPLIT_RX = re.compile(r"\s*/+\s*|\s+via\s+|\s+for\s+|\s*\|\s*|\s*;\s*", re.IGNORECASE)
-_HANDOUT_RX = re.compile(
-    r"\b(?:handout|supplied|social media|ugc|courtesy|pool|file)\b", re.IGNORECASE
-)
+_HANDOUT_RX = re.compile(r"\b(?:handout|supplied|social media|ugc|courtesy|pool|file)\b", re.IGNORECASE)
 _SUFFIX_RX = re.compile(r"\s*\((?:ausschnitt|cropped|file|archive)\)\s*$", re.IGNORECASE)
 
 
@@ -52,10 +50,10 @@ def strip_label(text: str) -> tuple[str, str | None]:
     m = _LABEL_RX.match(text)
     if m:
         kind = _LABEL_KIND.get(m.group("label").casefold())
-        text = text[m.end():]
+        text = text[m.end() :]
     m = _COPYRIGHT_RX.match(text)
     if m:
-        text = text[m.end():]
+        text = text[m.end() :]
     return _SUFFIX_RX.sub("", text).strip(" .,;:"), kind
 
 
@@ -67,8 +65,7 @@ def label_kind(text: str) -> str | None:
 def agency(name: str) -> str | None:
     """The canonical short name of an agency or outlet, or None if it is not one we know."""
     key = name.strip(" .,").casefold()
-    key = re.sub(r"\s+(?:photo|photos|images|pictures|news)$", "", key) if key not in _ALIASES \
-        else key
+    key = re.sub(r"\s+(?:photo|photos|images|pictures|news)$", "", key) if key not in _ALIASES else key
     return _ALIASES.get(key)
 
 

@@ -102,8 +102,15 @@ class Document:
 
 
 def build_document(src: Source, options: ScanOptions) -> Document:
-    doc = Document(source=src.source, format=src.format, text=src.text, sha256=src.sha256,
-                   bytes=src.bytes, options=options, url=options.base_url)
+    doc = Document(
+        source=src.source,
+        format=src.format,
+        text=src.text,
+        sha256=src.sha256,
+        bytes=src.bytes,
+        options=options,
+        url=options.base_url,
+    )
     if src.format == "html":
         _parse_html(doc)
     else:
@@ -152,8 +159,12 @@ def _parse_html(doc: Document) -> None:
     doc.url = doc.url or _page_url(doc, meta, saved_from)
     title = doc.tags("title")
     doc.title = meta.get("og:title") or (title[0].get_text(" ", strip=True) if title else None)
-    doc.published_at = (meta.get("article:published_time") or meta.get("datepublished")
-                        or meta.get("date") or meta.get("pubdate"))
+    doc.published_at = (
+        meta.get("article:published_time")
+        or meta.get("datepublished")
+        or meta.get("date")
+        or meta.get("pubdate")
+    )
     html = doc.tags("html")
     lang = html[0].get("lang") if html else None
     doc.language = str(lang).split("-")[0].lower() if lang else meta.get("og:locale", "")[:2] or None
@@ -176,9 +187,9 @@ def _page_url(doc: Document, meta: dict[str, str], saved_from: str | None) -> st
         if isinstance(href, str) and absolute(href, None):
             return href.strip()
     for link in doc.tags("link"):
-        rel = link.get("rel") or []
+        rel: object = link.get("rel") or []
         href = link.get("href")
-        if "canonical" in rel and isinstance(href, str) and absolute(href, None):
+        if isinstance(rel, list) and "canonical" in rel and isinstance(href, str) and absolute(href, None):
             return href.strip()
     for candidate in (meta.get("og:url"), meta.get("twitter:url"), saved_from):
         if candidate and absolute(candidate, None):

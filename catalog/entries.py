@@ -40,5 +40,5 @@ def split_stamp(line: str) -> tuple[str | None, str]:
     for rx in _STAMPS:
         m = rx.match(text)
         if m:
-            return " ".join(m.group("stamp").split()), text[m.end():].strip()
+            return " ".join(m.group("stamp").split()), text[m.end() :].strip()
     return None, text

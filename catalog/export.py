@@ -14,8 +14,16 @@ from catalog.store import Store
 __all__ = ["FORMATS", "export", "media_objects"]
 
 FORMATS = ("json", "ndjson", "csv")
-_CSV_MENTION = ("document_source", "document_url", "presence", "detector", "line", "entry",
-                "mention_caption", "mention_credit")
+_CSV_MENTION = (
+    "document_source",
+    "document_url",
+    "presence",
+    "detector",
+    "line",
+    "entry",
+    "mention_caption",
+    "mention_credit",
+)
 
 
 def media_objects(db_path: str | Path) -> Iterator[dict[str, Any]]:
@@ -39,19 +47,35 @@ def export(db_path: str | Path, out: TextIO, fmt: str = "json") -> int:
             out.write(("\n" if n == 1 else ",\n") + json.dumps(obj, ensure_ascii=False))
         out.write("\n]\n" if n else "]\n")
     elif fmt == "ndjson":
-        for n, obj in enumerate(objects, start=1):
+        for obj in objects:
+            n += 1
             out.write(json.dumps(obj, ensure_ascii=False) + "\n")
     elif fmt == "csv":
         writer: csv.DictWriter[str] | None = None
-        for n, obj in enumerate(objects, start=1):
+        for obj in objects:
+            n += 1
             for mention in obj["mentions"]:
                 row = {k: v for k, v in obj.items() if k != "mentions"}
                 row["urls"] = json.dumps(row["urls"], ensure_ascii=False)
                 row["tags"] = json.dumps(row["tags"], ensure_ascii=False)
-                row.update(dict(zip(_CSV_MENTION, (
-                    mention["document"]["source"], mention["document"]["url"],
-                    mention["presence"], mention["detector"], mention["line"], mention["entry"],
-                    mention["caption"], mention["credit"]), strict=True)))
+                row.update(
+                    dict(
+                        zip(
+                            _CSV_MENTION,
+                            (
+                                mention["document"]["source"],
+                                mention["document"]["url"],
+                                mention["presence"],
+                                mention["detector"],
+                                mention["line"],
+                                mention["entry"],
+                                mention["caption"],
+                                mention["credit"],
+                            ),
+                            strict=True,
+                        )
+                    )
+                )
                 if writer is None:
                     writer = csv.DictWriter(out, fieldnames=list(row))
                     writer.writeheader()

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from functools import cache
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 
 from catalog import __version__
@@ -21,7 +21,6 @@ from catalog.sources import discover, read_source
 from catalog.store import Store
 
 __all__ = ["DocumentResult", "ScanReport", "scan", "scan_source", "scanner_id"]
-
 
 
 @cache
@@ -75,10 +74,19 @@ def scan_source(path: str, options: ScanOptions) -> tuple[DocumentRecord, list[t
     doc = build_document(src, options)
     rows = assemble(doc, extract_all(doc))
     record = DocumentRecord(
-        id=document_id(src.source), source=src.source, url=doc.url, title=doc.title,
-        published_at=doc.published_at, format=doc.format, language=doc.language,
-        sha256=src.sha256, bytes=src.bytes, scanned_at=_now(), error=None,
-        media_count=len({m.id for m, _ in rows}), scanner=scanner_id(),
+        id=document_id(src.source),
+        source=src.source,
+        url=doc.url,
+        title=doc.title,
+        published_at=doc.published_at,
+        format=doc.format,
+        language=doc.language,
+        sha256=src.sha256,
+        bytes=src.bytes,
+        scanned_at=_now(),
+        error=None,
+        media_count=len({m.id for m, _ in rows}),
+        scanner=scanner_id(),
     )
     return record, rows
 
@@ -128,10 +136,23 @@ def _scan_one(store: Store, path: str, options: ScanOptions) -> DocumentResult:
 
 
 def _failed(store: Store, path: str, error: str) -> DocumentResult:
-    store.record_error(DocumentRecord(
-        id=document_id(path), source=path, url=None, title=None, published_at=None,
-        format=None, language=None, sha256=None, bytes=None, scanned_at=_now(), error=error,
-        media_count=0, scanner=scanner_id()))
+    store.record_error(
+        DocumentRecord(
+            id=document_id(path),
+            source=path,
+            url=None,
+            title=None,
+            published_at=None,
+            format=None,
+            language=None,
+            sha256=None,
+            bytes=None,
+            scanned_at=_now(),
+            error=error,
+            media_count=0,
+            scanner=scanner_id(),
+        )
+    )
     return DocumentResult(source=path, error=error)
 
 

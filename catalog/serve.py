@@ -15,8 +15,13 @@ __all__ = ["DEFAULT_METADATA", "load_metadata", "make_datasette", "run"]
 
 DEFAULT_METADATA = Path(__file__).resolve().parent.parent / "metadata.yml"
 # Fit for browsing a large catalogue on a small machine.
-SETTINGS = {"sql_time_limit_ms": 3000, "facet_time_limit_ms": 500, "max_returned_rows": 1000,
-            "default_page_size": 50, "facet_suggest_time_limit_ms": 200}
+SETTINGS = {
+    "sql_time_limit_ms": 3000,
+    "facet_time_limit_ms": 500,
+    "max_returned_rows": 1000,
+    "default_page_size": 50,
+    "facet_suggest_time_limit_ms": 200,
+}
 
 
 def load_metadata(db_path: str | Path, metadata: str | Path | None = None) -> dict[str, Any]:
@@ -33,12 +38,15 @@ def load_metadata(db_path: str | Path, metadata: str | Path | None = None) -> di
 def make_datasette(db_path: str | Path, metadata: str | Path | None = None) -> Datasette:
     """A Datasette instance over the catalogue (schema created if the file is new)."""
     Store(db_path).close()
-    return Datasette([str(db_path)], metadata=load_metadata(db_path, metadata),
-                     settings=SETTINGS)
+    return Datasette([str(db_path)], metadata=load_metadata(db_path, metadata), settings=SETTINGS)
 
 
-def run(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001,
-        metadata: str | Path | None = None) -> None:
+def run(
+    db_path: str | Path,
+    host: str = "127.0.0.1",
+    port: int = 8001,
+    metadata: str | Path | None = None,
+) -> None:
     """Serve the catalogue until interrupted."""
     if not Path(db_path).exists():
         raise StoreError(f"no catalogue at {db_path}: run `catalog scan` first")

@@ -32,14 +32,17 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
-)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 # WHATWG: pages that say latin-1 or ascii are read as windows-1252.
-_CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252",
-                    "us-ascii": "cp1252", "ascii": "cp1252", "x-sjis": "shift_jis"}
-_HTML_SNIFF = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<!--|<meta|<div|<p\b)",
-                         re.IGNORECASE)
+_CHARSET_ALIASES = {
+    "iso-8859-1": "cp1252",
+    "latin-1": "cp1252",
+    "latin1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "x-sjis": "shift_jis",
+}
+_HTML_SNIFF = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<!--|<meta|<div|<p\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -102,8 +105,7 @@ def read_source(path: str, max_bytes: int) -> Source:
         raise InputError("empty file")
     text, encoding = decode(data, html_hint=name.endswith(HTML_SUFFIXES))
     fmt = _format(name, data)
-    return Source(source=str(p), format=fmt, text=text, sha256=sha, bytes=len(data),
-                  encoding=encoding)
+    return Source(source=str(p), format=fmt, text=text, sha256=sha, bytes=len(data), encoding=encoding)
 
 
 def _gunzip(data: bytes, max_bytes: int) -> bytes:
@@ -135,7 +137,7 @@ def decode(data: bytes, html_hint: bool = False) -> tuple[str, str]:
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data[len(bom):].decode(encoding, errors="replace"), encoding
+            return data[len(bom) :].decode(encoding, errors="replace"), encoding
     head = data[:8192]
     if b"\x00" in head:
         utf16 = _utf16_without_bom(head)

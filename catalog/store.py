@@ -21,27 +21,74 @@ MEDIA_FTS_COLUMNS = ("caption", "alt_text", "credit", "post_text", "author_name"
 MENTION_FTS_COLUMNS = ("caption", "credit", "context")
 
 _DOCUMENTS = {
-    "id": str, "source": str, "url": str, "title": str, "published_at": str, "format": str,
-    "language": str, "sha256": str, "bytes": int, "scanned_at": str, "error": str,
-    "media_count": int, "scanner": str,
+    "id": str,
+    "source": str,
+    "url": str,
+    "title": str,
+    "published_at": str,
+    "format": str,
+    "language": str,
+    "sha256": str,
+    "bytes": int,
+    "scanned_at": str,
+    "error": str,
+    "media_count": int,
+    "scanner": str,
 }
 _MEDIA = {
-    "id": str, "kind": str, "provider": str, "url": str, "urls": str, "post_id": str,
-    "caption": str, "alt_text": str, "credit": str, "credit_person": str, "credit_org": str,
-    "credit_role": str, "author_name": str, "author_handle": str, "posted_at": str,
-    "post_text": str, "width": int, "height": int, "tags": str, "first_seen": str,
+    "id": str,
+    "kind": str,
+    "provider": str,
+    "url": str,
+    "urls": str,
+    "post_id": str,
+    "caption": str,
+    "alt_text": str,
+    "credit": str,
+    "credit_person": str,
+    "credit_org": str,
+    "credit_role": str,
+    "author_name": str,
+    "author_handle": str,
+    "posted_at": str,
+    "post_text": str,
+    "width": int,
+    "height": int,
+    "tags": str,
+    "first_seen": str,
     "last_seen": str,
 }
 _MENTIONS = {
-    "id": str, "document_id": str, "media_id": str, "presence": str, "detector": str,
-    "line": int, "position": int, "caption": str, "credit": str, "entry": str, "context": str,
+    "id": str,
+    "document_id": str,
+    "media_id": str,
+    "presence": str,
+    "detector": str,
+    "line": int,
+    "position": int,
+    "caption": str,
+    "credit": str,
+    "entry": str,
+    "context": str,
 }
 _INDEXES = {
     "documents": (("source",), ("format",), ("error",)),
-    "media": (("kind",), ("provider",), ("credit_org",), ("credit_person",), ("author_handle",),
-              ("posted_at",), ("last_seen",)),
-    "mentions": (("document_id", "position"), ("media_id",), ("presence",), ("detector",),
-                 ("entry",)),
+    "media": (
+        ("kind",),
+        ("provider",),
+        ("credit_org",),
+        ("credit_person",),
+        ("author_handle",),
+        ("posted_at",),
+        ("last_seen",),
+    ),
+    "mentions": (
+        ("document_id", "position"),
+        ("media_id",),
+        ("presence",),
+        ("detector",),
+        ("entry",),
+    ),
 }
 _MEDIA_FILLED = tuple(c for c in _MEDIA if c not in ("id", "urls", "first_seen", "last_seen"))
 
@@ -68,17 +115,19 @@ class Store:
         if "documents" in db.table_names():
             return
         with db.atomic():
-            db["documents"].create(_DOCUMENTS, pk="id", not_null={"source"})
-            db["media"].create(_MEDIA, pk="id", not_null={"kind"})
-            db["mentions"].create(
-                _MENTIONS, pk="id", not_null={"document_id", "media_id", "presence"},
+            db.table("documents").create(_DOCUMENTS, pk="id", not_null={"source"})
+            db.table("media").create(_MEDIA, pk="id", not_null={"kind"})
+            db.table("mentions").create(
+                _MENTIONS,
+                pk="id",
+                not_null={"document_id", "media_id", "presence"},
                 foreign_keys=[("document_id", "documents", "id"), ("media_id", "media", "id")],
             )
             for table, indexes in _INDEXES.items():
                 for columns in indexes:
-                    db[table].create_index(list(columns), unique=columns == ("source",))
-        db["media"].enable_fts(list(MEDIA_FTS_COLUMNS), create_triggers=True)
-        db["mentions"].enable_fts(list(MENTION_FTS_COLUMNS), create_triggers=True)
+                    db.table(table).create_index(list(columns), unique=columns == ("source",))
+        db.table("media").enable_fts(list(MEDIA_FTS_COLUMNS), create_triggers=True)
+        db.table("mentions").enable_fts(list(MENTION_FTS_COLUMNS), create_triggers=True)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -89,8 +138,7 @@ class Store:
     def is_current(self, doc_id: str, sha256: str, scanner: str) -> bool:
         """True when this input was stored from the same bytes by the same scanner."""
         row = self.document(doc_id)
-        return bool(row and row["sha256"] == sha256 and row["scanner"] == scanner
-                    and row["error"] is None)
+        return bool(row and row["sha256"] == sha256 and row["scanner"] == scanner and row["error"] is None)
 
     def counts(self) -> dict[str, int]:
         return {t: self.db[t].count for t in ("documents", "media", "mentions")}
@@ -107,18 +155,23 @@ class Store:
         for row in self.db.query(sql):
             if row["media_id"] not in mentions:
                 order.append(row["media_id"])
-            mentions.setdefault(row["media_id"], []).append({
-                "document": {"source": row["d_source"], "url": row["d_url"],
-                             "title": row["d_title"]},
-                "presence": row["presence"],
-                "detector": row["detector"],
-                "line": row["line"],
-                "position": row["position"],
-                "entry": row["entry"],
-                "caption": row["caption"],
-                "credit": row["credit"],
-                "context": row["context"],
-            })
+            mentions.setdefault(row["media_id"], []).append(
+                {
+                    "document": {
+                        "source": row["d_source"],
+                        "url": row["d_url"],
+                        "title": row["d_title"],
+                    },
+                    "presence": row["presence"],
+                    "detector": row["detector"],
+                    "line": row["line"],
+                    "position": row["position"],
+                    "entry": row["entry"],
+                    "caption": row["caption"],
+                    "credit": row["credit"],
+                    "context": row["context"],
+                }
+            )
         media = {row["id"]: row for row in self.db.query("select * from media")}
         for mid in order:
             row = dict(media[mid])
@@ -135,13 +188,17 @@ class Store:
         now = record.scanned_at
         try:
             with db.atomic():
-                old = [r["media_id"] for r in db.query(
-                    "select distinct media_id from mentions where document_id = ?", [record.id])]
+                old = [
+                    r["media_id"]
+                    for r in db.query(
+                        "select distinct media_id from mentions where document_id = ?", [record.id]
+                    )
+                ]
                 db.execute("delete from mentions where document_id = ?", [record.id])
-                db["documents"].upsert(asdict(record), pk="id")
+                db.table("documents").upsert(asdict(record), pk="id")
                 for media, _ in rows:
                     self._upsert_media(media, now)
-                db["mentions"].insert_all((asdict(m) for _, m in rows), pk="id")
+                db.table("mentions").insert_all((asdict(m) for _, m in rows), pk="id")
                 self._drop_orphans(old)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot write {record.source} to {self.path}: {exc}") from exc
@@ -153,10 +210,11 @@ class Store:
             with db.atomic():
                 existing = self.document(record.id)
                 if existing is None:
-                    db["documents"].insert(asdict(record), pk="id")
+                    db.table("documents").insert(asdict(record), pk="id")
                 else:
-                    db["documents"].update(record.id, {"error": record.error,
-                                                       "scanned_at": record.scanned_at})
+                    db.table("documents").update(
+                        record.id, {"error": record.error, "scanned_at": record.scanned_at}
+                    )
         except sqlite3.Error as exc:
             raise StoreError(f"cannot write {record.source} to {self.path}: {exc}") from exc
 
@@ -171,25 +229,26 @@ class Store:
         if not existing:
             row["first_seen"] = now
             row["last_seen"] = now
-            self.db["media"].insert(row, pk="id")
+            self.db.table("media").insert(row, pk="id")
             return
         old = existing[0]
         cited_elsewhere = self.db.execute(
-            "select 1 from mentions where media_id = ? limit 1", [media.id]).fetchone()
+            "select 1 from mentions where media_id = ? limit 1", [media.id]
+        ).fetchone()
         row["first_seen"] = old["first_seen"]
         row["last_seen"] = now
         if cited_elsewhere:
             for column in _MEDIA_FILLED:
                 if row[column] in (None, ""):
                     row[column] = old[column]
-            row["urls"] = json.dumps(list(dict.fromkeys(
-                [*json.loads(old["urls"] or "[]"), *media.urls])))
+            row["urls"] = json.dumps(list(dict.fromkeys([*json.loads(old["urls"] or "[]"), *media.urls])))
             row["tags"] = json.dumps(sorted(set(json.loads(old["tags"] or "[]")) | set(media.tags)))
-        self.db["media"].update(media.id, row)
+        self.db.table("media").update(media.id, row)
 
     def _drop_orphans(self, media_ids: list[str]) -> None:
         """Media that no mention cites any more leave the catalogue with their last citation."""
         for mid in media_ids:
             self.db.execute(
-                "delete from media where id = ? and not exists "
-                "(select 1 from mentions where media_id = ?)", [mid, mid])
+                "delete from media where id = ? and not exists (select 1 from mentions where media_id = ?)",
+                [mid, mid],
+            )

@@ -11,10 +11,32 @@ __all__ = ["TRACKING_PARAMS", "absolute", "is_fetchable", "media_key", "normalis
 
 # Query parameters that say who shared a link, never what it points to.
 TRACKING_PARAMS = (
-    "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "utm_name",
-    "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "igsh",
-    "ref_src", "ref_url", "ref", "s", "si", "feature", "cmpid", "CMP",
-    "ocid", "smid", "partner", "_ga",
+    "utm_source",
+    "utm_medium",
+    "utm_campaign",
+    "utm_term",
+    "utm_content",
+    "utm_name",
+    "fbclid",
+    "gclid",
+    "dclid",
+    "msclkid",
+    "mc_cid",
+    "mc_eid",
+    "igshid",
+    "igsh",
+    "ref_src",
+    "ref_url",
+    "ref",
+    "s",
+    "si",
+    "feature",
+    "cmpid",
+    "CMP",
+    "ocid",
+    "smid",
+    "partner",
+    "_ga",
 )
 _TRACKING = frozenset(p.lower() for p in TRACKING_PARAMS)
 # A path ending in one of these names a file: its query only sizes or crops it.
@@ -60,8 +82,7 @@ def normalise(url: str) -> str:
         (scheme == "http" and parts.port == 80) or (scheme == "https" and parts.port == 443)
     ):
         host = f"{host}:{parts.port}"
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-             if k.lower() not in _TRACKING]
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k.lower() not in _TRACKING]
     path = parts.path or "/"
     return urlunsplit((scheme, host, path, urlencode(query), ""))
 

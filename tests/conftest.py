@@ -13,8 +13,11 @@ SHARED = TESTS.parent.parent / "shared"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true",
-                     help="Rewrite the golden .expected.json files from the extractors' output.")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="Rewrite the golden .expected.json files from the extractors' output.",
+    )
 
 
 @pytest.fixture

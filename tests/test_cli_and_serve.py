@@ -35,8 +35,7 @@ def test_every_command_has_help_text() -> None:
     for name, command in main.commands.items():
         assert command.help, f"catalog {name} has no help text"
         result = CliRunner().invoke(main, [name, "--help"])
-        assert result.exit_code == 0 and command.help.split(".")[0] in " ".join(
-            result.output.split())
+        assert result.exit_code == 0 and command.help.split(".")[0] in " ".join(result.output.split())
 
 
 def test_export_json_has_the_contract_shape(catalogue: Path) -> None:
@@ -47,14 +46,40 @@ def test_export_json_has_the_contract_shape(catalogue: Path) -> None:
     assert tweet["urls"][0] == "https://twitter.com/riverside_watch/status/1896654321098765432"
     assert len(tweet["mentions"]) == 2  # embedded twice in the page
     mention = tweet["mentions"][0]
-    assert set(mention) >= {"document", "presence", "detector", "line", "entry", "caption",
-                            "credit", "context"}
+    assert set(mention) >= {
+        "document",
+        "presence",
+        "detector",
+        "line",
+        "entry",
+        "caption",
+        "credit",
+        "context",
+    }
     assert set(mention["document"]) == {"source", "url", "title"}
     assert mention["document"]["url"] == "https://news.example.org/2025/03/03/riverside-floods"
-    for column in ("kind", "provider", "url", "urls", "post_id", "caption", "alt_text", "credit",
-                   "credit_person", "credit_org", "credit_role", "author_name",
-                   "author_handle", "posted_at", "post_text", "width", "height", "tags",
-                   "first_seen", "last_seen"):
+    for column in (
+        "kind",
+        "provider",
+        "url",
+        "urls",
+        "post_id",
+        "caption",
+        "alt_text",
+        "credit",
+        "credit_person",
+        "credit_org",
+        "credit_role",
+        "author_name",
+        "author_handle",
+        "posted_at",
+        "post_text",
+        "width",
+        "height",
+        "tags",
+        "first_seen",
+        "last_seen",
+    ):
         assert column in tweet
 
 
@@ -64,8 +89,7 @@ def test_export_ndjson_and_csv(catalogue: Path, tmp_path: Path) -> None:
     whole = json.loads(runner.invoke(main, ["export", "--db", str(catalogue)]).output)
     assert [json.loads(line) for line in nd.output.splitlines()] == whole
     out = tmp_path / "m.csv"
-    result = runner.invoke(main, ["export", "--db", str(catalogue), "--format", "csv",
-                                  "-o", str(out)])
+    result = runner.invoke(main, ["export", "--db", str(catalogue), "--format", "csv", "-o", str(out)])
     assert result.exit_code == 0
     header = out.read_text(encoding="utf-8").splitlines()[0].split(",")
     assert header[:2] == ["id", "kind"] and "entry" in header
@@ -75,12 +99,15 @@ def test_scan_exit_status_and_error_lines(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "ok.txt").write_text("Drone footage of the bridge:\n", encoding="utf-8")
     db = tmp_path / "c.db"
-    result = CliRunner().invoke(main, ["scan", str(tmp_path), str(tmp_path / "missing.html"),
-                                       "--db", str(db)])
+    result = CliRunner().invoke(
+        main, ["scan", str(tmp_path), str(tmp_path / "missing.html"), "--db", str(db)]
+    )
     assert result.exit_code == 3
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
-    assert errors == [f"error: {tmp_path / 'empty.txt'}: empty file",
-                      f"error: {tmp_path / 'missing.html'}: no such file or folder"]
+    assert errors == [
+        f"error: {tmp_path / 'empty.txt'}: empty file",
+        f"error: {tmp_path / 'missing.html'}: no such file or folder",
+    ]
     assert "1 video" in result.stdout
 
 
@@ -88,7 +115,8 @@ def test_export_without_catalogue_is_one_clear_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["export", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1
     assert result.stderr.strip() == (
-        f"error: no catalogue at {tmp_path / 'none.db'}: run `catalog scan` first")
+        f"error: no catalogue at {tmp_path / 'none.db'}: run `catalog scan` first"
+    )
 
 
 def _get(ds: object, path: str) -> httpx.Response:
@@ -122,15 +150,17 @@ def _free_port() -> int:
 def test_catalog_serve_really_serves(catalogue: Path) -> None:
     port = _free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "catalog", "serve", "--db", str(catalogue),
-                             "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "catalog", "serve", "--db", str(catalogue), "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 30
         while True:
             try:
-                r = httpx.get(f"http://127.0.0.1:{port}/catalog/media.json?_shape=array",
-                              timeout=2)
+                r = httpx.get(f"http://127.0.0.1:{port}/catalog/media.json?_shape=array", timeout=2)
                 break
             except httpx.TransportError:
                 if time.monotonic() > deadline or proc.poll() is not None:

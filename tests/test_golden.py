@@ -18,16 +18,13 @@ from catalog.sources import read_source
 
 from .conftest import GOLDEN
 
-CASES = sorted(
-    p for p in GOLDEN.glob("*/*") if p.suffix in (".html", ".txt") and p.parent.name
-)
+CASES = sorted(p for p in GOLDEN.glob("*/*") if p.suffix in (".html", ".txt") and p.parent.name)
 
 
 def _findings(extractor: Extractor, path: Path) -> list[dict[str, object]]:
     doc = build_document(read_source(str(path), 10_000_000), ScanOptions())
     return [
-        {k: v for k, v in asdict(ref).items() if v not in (None, (), False)}
-        for ref in extractor.extract(doc)
+        {k: v for k, v in asdict(ref).items() if v not in (None, (), False)} for ref in extractor.extract(doc)
     ]
 
 
@@ -50,7 +47,6 @@ def test_golden(case: Path, update_golden: bool) -> None:
     found = json.loads(json.dumps(_findings(extractor, case)))
     expected_path = case.with_name(case.stem + ".expected.json")
     if update_golden:
-        expected_path.write_text(json.dumps(found, indent=1, ensure_ascii=False) + "\n",
-                                 encoding="utf-8")
+        expected_path.write_text(json.dumps(found, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     assert expected_path.exists(), f"run pytest --update-golden to create {expected_path.name}"
     assert found == json.loads(expected_path.read_text(encoding="utf-8"))

@@ -25,9 +25,11 @@ Photo: Lena Berg/Reuters
 Crews are working through the night.
 """
 
-TWEET = ('<html><body><article><blockquote class="twitter-tweet"><p>Water everywhere</p>'
-         '&mdash; River Watch (@riverwatch) <a href="https://twitter.com/riverwatch/status/'
-         '1896654321098765432">March 3, 2025</a></blockquote></article></body></html>')
+TWEET = (
+    '<html><body><article><blockquote class="twitter-tweet"><p>Water everywhere</p>'
+    '&mdash; River Watch (@riverwatch) <a href="https://twitter.com/riverwatch/status/'
+    '1896654321098765432">March 3, 2025</a></blockquote></article></body></html>'
+)
 
 
 def _rows(db: Path, sql: str) -> list[tuple[object, ...]]:
@@ -47,7 +49,10 @@ def test_credit_line_attaches_and_entries_are_carried(tmp_path: Path) -> None:
     boat = media["A boat carries families to safety"]
     assert boat["kind"] == "photo"  # the "Photo:" credit line says what the item was
     assert (boat["credit"], boat["credit_person"], boat["credit_org"]) == (
-        "Lena Berg/Reuters", "Lena Berg", "Reuters")
+        "Lena Berg/Reuters",
+        "Lena Berg",
+        "Reuters",
+    )
     assert boat["mentions"][0]["entry"] == "1100 GMT"
     assert len(media) == 2  # the credit line is no item of its own
 
@@ -58,7 +63,8 @@ def test_same_tweet_in_two_documents_is_one_media_row(tmp_path: Path) -> None:
     db = tmp_path / "c.db"
     scan([str(tmp_path)], db)
     assert _rows(db, "select id, author_handle from media") == [
-        ("twitter:1896654321098765432", "@riverwatch")]
+        ("twitter:1896654321098765432", "@riverwatch")
+    ]
     assert _rows(db, "select count(*) from mentions") == [(2,)]
     (obj,) = list(media_objects(db))
     assert {Path(m["document"]["source"]).name for m in obj["mentions"]} == {"a.html", "b.html"}
@@ -86,8 +92,11 @@ def test_rescanning_changed_input_replaces_its_mentions(tmp_path: Path) -> None:
     scan([str(tmp_path)], db)
     captions = sorted(c for (c,) in _rows(db, "select caption from media") if c)
     assert captions == ["Footage of the bridge closing"]  # old items gone with their mentions
-    assert _rows(db, "select count(*) from mentions m join documents d on d.id = m.document_id"
-                     " where d.source like '%other.html'") == [(1,)]  # untouched
+    assert _rows(
+        db,
+        "select count(*) from mentions m join documents d on d.id = m.document_id"
+        " where d.source like '%other.html'",
+    ) == [(1,)]  # untouched
 
 
 def test_bad_inputs_get_one_error_each_and_the_rest_is_catalogued(tmp_path: Path) -> None:
@@ -125,14 +134,24 @@ def test_a_failed_rescan_keeps_what_was_stored(tmp_path: Path) -> None:
     assert _rows(db, "select error from documents") == [("empty file",)]
 
 
-@pytest.mark.parametrize("data, expected", [
-    ("café — “quoted”".encode("utf-8-sig"), "café — “quoted”"),
-    ("café".encode("utf-16"), "café"),
-    ('<meta charset="windows-1251"><p>Фото: Иван Петров</p>'.encode("cp1251"), "Фото: Иван Петров"),
-    ('<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><p>Crédit</p>'
-     .encode("latin-1"), "Crédit"),
-    ("صورة: وكالة الأنباء".encode("cp1256"), "صورة: وكالة الأنباء"),
-])
+@pytest.mark.parametrize(
+    "data, expected",
+    [
+        ("café — “quoted”".encode("utf-8-sig"), "café — “quoted”"),
+        ("café".encode("utf-16"), "café"),
+        (
+            '<meta charset="windows-1251"><p>Фото: Иван Петров</p>'.encode("cp1251"),
+            "Фото: Иван Петров",
+        ),
+        (
+            '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><p>Crédit</p>'.encode(
+                "latin-1"
+            ),
+            "Crédit",
+        ),
+        ("صورة: وكالة الأنباء".encode("cp1256"), "صورة: وكالة الأنباء"),
+    ],
+)
 def test_encodings(tmp_path: Path, data: bytes, expected: str) -> None:
     from catalog.sources import read_source
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from bs4 import NavigableString, Tag
+from bs4 import Tag
+from bs4.element import NavigableString
 
 from catalog.credits import strip_label
 from catalog.extractors._html import class_words, text_of
@@ -14,9 +15,7 @@ __all__ = ["caption_and_credit", "split_credit"]
 
 _CREDIT_CLASSES = frozenset(CREDIT_CLASS_TOKENS)
 _CAPTION_CLASSES = frozenset(CAPTION_CLASS_TOKENS)
-_LABELS = "|".join(
-    re.escape(label) for label, _ in sorted(CREDIT_LABELS, key=lambda x: -len(x[0]))
-)
+_LABELS = "|".join(re.escape(label) for label, _ in sorted(CREDIT_LABELS, key=lambda x: -len(x[0])))
 # A credit at the end of a caption: "... Photograph: Stephanie Keith/Reuters",
 # "... (Rashid Umar Abbasi / Reuters)", "... © Maizal", "... [Photo: RADsan/iStock]".
 _TRAILING_LABELLED = re.compile(
@@ -80,14 +79,17 @@ def _figure_of(media: Tag) -> Tag | None:
 
 def _from_container(container: Tag, media: Tag) -> tuple[str | None, str | None]:
     captions = container.find_all("figcaption") or [
-        el for el in container.find_all(True)
+        el
+        for el in container.find_all(True)
         if class_words(el) & _CAPTION_CLASSES and media not in el.descendants
     ]
     if not captions:
         return None, None
     block = captions[0]
-    credit_el = next((el for el in block.find_all(True) if class_words(el) & _CREDIT_CLASSES
-                      or el.name == "cite"), None)
+    credit_el = next(
+        (el for el in block.find_all(True) if class_words(el) & _CREDIT_CLASSES or el.name == "cite"),
+        None,
+    )
     credit = text_of(credit_el) or None
     caption_parts: list[str] = []
     for el in block.find_all(string=True):

@@ -11,10 +11,10 @@ from catalog.vocabulary import (
     BOILERPLATE_TAGS,
     BOILERPLATE_TOKENS,
     CONTENT_TOKENS,
-    WEAK_BOILERPLATE_TOKENS,
     LAZY_SRC_ATTRS,
     LAZY_SRCSET_ATTRS,
     PLACEHOLDER_TOKENS,
+    WEAK_BOILERPLATE_TOKENS,
 )
 
 __all__ = ["attr", "class_words", "is_furniture", "srcset_urls", "text_of"]
@@ -71,8 +71,10 @@ def is_furniture(tag: Tag, stop: Tag | None = None) -> bool:
     for node in chain:
         if node.name in _FURNITURE_TAGS or node.name == "head":
             return True
-        if node.name == "header" and not in_article and (
-            node.find("nav") is not None or node.find("h1") is None
+        if (
+            node.name == "header"
+            and not in_article
+            and (node.find("nav") is not None or node.find("h1") is None)
         ):
             return True  # a site header; an article's header holds its h1 and lead picture
         words = class_words(node)

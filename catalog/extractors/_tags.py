@@ -9,8 +9,7 @@ from catalog.vocabulary import TAG_WORDS
 __all__ = ["tags_for"]
 
 _TAG_RX = re.compile(
-    r"\b(" + "|".join(re.escape(w) for w, _ in sorted(TAG_WORDS, key=lambda x: -len(x[0])))
-    + r")\b",
+    r"\b(" + "|".join(re.escape(w) for w, _ in sorted(TAG_WORDS, key=lambda x: -len(x[0]))) + r")\b",
     re.IGNORECASE,
 )
 _TAG_OF = {w.casefold(): t for w, t in TAG_WORDS}

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-
 from dataclasses import replace
 
 from bs4 import Tag
@@ -55,7 +54,7 @@ def extract(doc: Document) -> Iterator[MediaRef]:
 
 
 def _featured_credit(doc: Document) -> str | None:
-    """"[Featured Image by Joe Raedle/Getty Images]": a paragraph crediting the lead picture."""
+    """ "[Featured Image by Joe Raedle/Getty Images]": a paragraph crediting the lead picture."""
     for p in doc.tags("p"):
         text = text_of(p)
         if len(text) < 200:
@@ -78,8 +77,9 @@ def _picture(doc: Document, img: Tag, seen: set[str]) -> MediaRef | None:
         if anc.name != "source":
             break
         raw.extend(srcset_urls(attr(anc, "srcset") or attr(anc, "data-srcset")))
-    urls = unique(u for u in (doc.resolve(r) for r in raw)
-                  if u and not is_placeholder(u) and not _BEACON.match(u))
+    urls = unique(
+        u for u in (doc.resolve(r) for r in raw) if u and not is_placeholder(u) and not _BEACON.match(u)
+    )
     if not urls:
         return None
     keys = {media_key(u) for u in urls}

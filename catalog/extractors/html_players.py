@@ -22,10 +22,7 @@ _FRAME_ATTRS = ("src", "data-src", "data-lazy-src", "data-url", "data-video-url"
 
 def extract(doc: Document) -> Iterator[MediaRef]:
     for tag in doc.tags("iframe", "embed", "video", "audio"):
-        if tag.name in ("video", "audio"):
-            ref = _html5(doc, tag)
-        else:
-            ref = _frame(doc, tag)
+        ref = _html5(doc, tag) if tag.name in ("video", "audio") else _frame(doc, tag)
         if ref is not None:
             yield ref
 
@@ -61,8 +58,7 @@ def _frame(doc: Document, frame: Tag) -> MediaRef | None:
 
 def _html5(doc: Document, player: Tag) -> MediaRef | None:
     raw = [v for v in [attr(player, "src")] if v]
-    raw += [v for s in player.find_all("source") for v in [attr(s, "src") or attr(s, "data-src")]
-            if v]
+    raw += [v for s in player.find_all("source") for v in [attr(s, "src") or attr(s, "data-src")] if v]
     urls = unique(u for u in (doc.resolve(r) for r in raw) if u and not is_placeholder(u))
     if not urls or is_furniture(player):
         return None

@@ -71,8 +71,7 @@ def _post(doc: Document, block: Tag, provider: str) -> MediaRef | None:
         post_text = text_of(paragraphs[0]) if paragraphs else None
         by = _TWEET_BYLINE.search(whole)
     else:
-        post_text = next((text_of(p) for p in paragraphs if not _INSTAGRAM_BYLINE.search(
-            text_of(p))), None)
+        post_text = next((text_of(p) for p in paragraphs if not _INSTAGRAM_BYLINE.search(text_of(p))), None)
         by = _INSTAGRAM_BYLINE.search(whole)
     name = by.group("name").strip() if by else None
     handle = by.group("handle") if by else None

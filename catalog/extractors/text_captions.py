@@ -20,8 +20,7 @@ __all__ = ["extract", "looks_like_credit"]
 DETECTOR = "text_captions"
 
 _LABEL_KIND = dict(CREDIT_LABELS)
-_ALL_LABELS = sorted({*(label for label, _ in CREDIT_LABELS), *PHOTO_CAPTION_LABELS},
-                     key=len, reverse=True)
+_ALL_LABELS = sorted({*(label for label, _ in CREDIT_LABELS), *PHOTO_CAPTION_LABELS}, key=len, reverse=True)
 _LABELLED = re.compile(
     r"^\s*\[?(?P<label>" + "|".join(re.escape(label) for label in _ALL_LABELS) + r")"
     r"\s*(?::|：|\s[–—-])\s*(?P<rest>\S.{0,400}?)\]?\s*$",
@@ -30,8 +29,29 @@ _LABELLED = re.compile(
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)\s)\s*(?P<rest>\S.{1,200})$", re.IGNORECASE)
 # A credit alone in brackets: "(EPA)", "(AFP/Getty)", "(Photo: Reuters)".
 _BRACKETED = re.compile(r"^\s*[(\[](?P<rest>[^()\[\]]{2,80})[)\]]\s*$")
-_PARTICLES = frozenset({"al", "el", "de", "da", "di", "du", "van", "von", "der", "bin", "ibn",
-                        "abu", "la", "le", "del", "dos", "y", "and", "&"})
+_PARTICLES = frozenset(
+    {
+        "al",
+        "el",
+        "de",
+        "da",
+        "di",
+        "du",
+        "van",
+        "von",
+        "der",
+        "bin",
+        "ibn",
+        "abu",
+        "la",
+        "le",
+        "del",
+        "dos",
+        "y",
+        "and",
+        "&",
+    }
+)
 _CAPTION_ONLY = frozenset(("pictured", "in pictures", "above", "top", "main image", "watch"))
 
 
@@ -47,8 +67,9 @@ def looks_like_credit(text: str) -> bool:
     if credit.org or credit.handle:
         return len(words) <= 8
     if len(words) <= 6:
-        return all(w[0].isupper() or w.lower().split("-")[0] in _PARTICLES or not w[0].isalpha()
-                   for w in words)
+        return all(
+            w[0].isupper() or w.lower().split("-")[0] in _PARTICLES or not w[0].isalpha() for w in words
+        )
     return False
 
 
@@ -72,14 +93,19 @@ def _caption_or_credit(para: Para) -> MediaRef | None:
             return _credit(para, rest, kind)
         if label in {lbl for lbl, k in CREDIT_LABELS if k is None}:
             return None  # "Source: the ministry said ..." is prose, not a caption
-        return MediaRef(kind=kind, presence="described", detector=DETECTOR,
-                        position=para.line, line=para.line, caption=rest.rstrip(":"),
-                        context=text)
+        return MediaRef(
+            kind=kind,
+            presence="described",
+            detector=DETECTOR,
+            position=para.line,
+            line=para.line,
+            caption=rest.rstrip(":"),
+            context=text,
+        )
     m = _COPYRIGHT.match(text) or _BRACKETED.match(text)
     if m:
         rest = m.group("rest").strip()
-        if looks_like_credit(rest) and (agency(rest.split("/")[0]) or "/" in rest
-                                        or _COPYRIGHT.match(text)):
+        if looks_like_credit(rest) and (agency(rest.split("/")[0]) or "/" in rest or _COPYRIGHT.match(text)):
             return _credit(para, rest, "photo")
     return None
 
@@ -87,7 +113,15 @@ def _caption_or_credit(para: Para) -> MediaRef | None:
 def _credit(para: Para, credit: str, kind: str) -> MediaRef:
     parsed = parse_credit(credit)
     return MediaRef(
-        kind=kind, presence="described", detector=DETECTOR, position=para.line, line=para.line,
-        credit=parsed.raw or credit, credit_person=parsed.person, credit_org=parsed.org,
-        credit_role=parsed.role, context=para.text, attaches=True,
+        kind=kind,
+        presence="described",
+        detector=DETECTOR,
+        position=para.line,
+        line=para.line,
+        credit=parsed.raw or credit,
+        credit_person=parsed.person,
+        credit_org=parsed.org,
+        credit_role=parsed.role,
+        context=para.text,
+        attaches=True,
     )

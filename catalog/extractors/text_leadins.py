@@ -40,11 +40,14 @@ _ROLES = frozenset(ROLE_WORDS)
 _LEADING = frozenset(LEADING_CLAUSE_WORDS)
 _AUX = frozenset(AUXILIARIES)
 _NOT_LEADIN = re.compile(
-    r"^(?:" + "|".join(re.escape(w) for w in NOT_LEADIN_OPENINGS) + r")\b", re.IGNORECASE)
+    r"^(?:" + "|".join(re.escape(w) for w in NOT_LEADIN_OPENINGS) + r")\b", re.IGNORECASE
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])")
 _TOKEN = re.compile(r"[\w’'.-]+|[,—–:;()“”\"]")
 _POSSESSIVE = re.compile(r"^(?:[Tt]he\s+)?(?P<org>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)[’']s\s+(?P<rest>.+)$")
-_WRITES_IN = re.compile(r"\b(?:writes|wrote|writing)\s+(?:in|for)\s+(?P<org>(?:The\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)")
+_WRITES_IN = re.compile(
+    r"\b(?:writes|wrote|writing)\s+(?:in|for)\s+(?P<org>(?:The\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)"
+)
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*▪–]|\d{1,2}[.)]\s)")
 _MAX_LEADIN = 400
 _GALLERY = re.compile(
@@ -131,7 +134,7 @@ def _leadin(doc: Document, para: Para, nxt: Para | None) -> MediaRef | None:
 
 
 def _gallery_or_podcast(para: Para) -> MediaRef | None:
-    """"See more videos and pictures in X", "X, in pictures", "Syria Podcast: Title": links to a
+    """ "See more videos and pictures in X", "X, in pictures", "Syria Podcast: Title": links to a
     gallery or a podcast episode, which are media even in a list of related links."""
     text = para.text.strip()
     if len(text) > 200:
@@ -143,12 +146,19 @@ def _gallery_or_podcast(para: Para) -> MediaRef | None:
         kind = "audio"
     if kind is None:
         return None
-    return MediaRef(kind=kind, presence="described", detector=DETECTOR, position=para.line,
-                    line=para.line, caption=text, context=text)
+    return MediaRef(
+        kind=kind,
+        presence="described",
+        detector=DETECTOR,
+        position=para.line,
+        line=para.line,
+        caption=text,
+        context=text,
+    )
 
 
 def _relayed_post(para: Para) -> MediaRef | None:
-    """"Journalist Hadi al-Abdallah says ...", "the BBC's Riam Dalati quotes ...": a live blog
+    """ "Journalist Hadi al-Abdallah says ...", "the BBC's Riam Dalati quotes ...": a live blog
     relaying what a named journalist or activist posted."""
     text = para.text.strip()
     clause = _strip_leading_clause(_first_sentence(text))
@@ -158,10 +168,19 @@ def _relayed_post(para: Para) -> MediaRef | None:
     who = speaker_of(clause)
     if who is None or who.person is None:
         return None
-    return MediaRef(kind="social_post", presence="described", detector=DETECTOR,
-                    position=para.line, line=para.line, caption=_first_sentence(text),
-                    credit=who.credit, credit_person=who.person, credit_org=who.org,
-                    credit_role=who.role, context=text)
+    return MediaRef(
+        kind="social_post",
+        presence="described",
+        detector=DETECTOR,
+        position=para.line,
+        line=para.line,
+        caption=_first_sentence(text),
+        credit=who.credit,
+        credit_person=who.person,
+        credit_org=who.org,
+        credit_role=who.role,
+        context=text,
+    )
 
 
 def _first_sentence(text: str) -> str:
@@ -176,8 +195,12 @@ def _last_sentence(text: str) -> str:
 def _is_label_line(text: str) -> bool:
     """Caption and credit lines belong to text_captions."""
     head, sep, rest = text.partition(":")
-    return bool(sep) and len(head.split()) <= 2 and bool(rest.strip()) and (
-        looks_like_credit(rest) or head.strip().lower() in ("photo", "pictured", "picture"))
+    return (
+        bool(sep)
+        and len(head.split()) <= 2
+        and bool(rest.strip())
+        and (looks_like_credit(rest) or head.strip().lower() in ("photo", "pictured", "picture"))
+    )
 
 
 def _cue_kind(sentence: str) -> str | None:
@@ -197,16 +220,15 @@ def _continues(nxt: Para) -> bool:
 
 
 def _introduces_quote(sentence: str, nxt: Para | None) -> bool:
-    """"Putin said:" then a quoted paragraph: the speech verb ends the clause (only an object or
+    """ "Putin said:" then a quoted paragraph: the speech verb ends the clause (only an object or
     a place and time may follow), and prose follows."""
     if nxt is None or nxt.stamp is not None or len(nxt.text) < 40:
         return False
     words = [w.strip(",.;").lower() for w in sentence.split()]
-    verbs = [i for i, w in enumerate(words) if w in _SPEECH or w.endswith("ing") and i == len(
-        words) - 1]
+    verbs = [i for i, w in enumerate(words) if w in _SPEECH or w.endswith("ing") and i == len(words) - 1]
     if not verbs:
         return False
-    after = words[verbs[-1] + 1:]
+    after = words[verbs[-1] + 1 :]
     return not any(w in _AUX for w in after) and not nxt.text.rstrip().endswith(":")
 
 
@@ -232,8 +254,7 @@ def speaker_of(sentence: str) -> Speaker | None:
         if subject and low.endswith("ed") and tok[0].islower() and len(low) > 4:
             ended_by = low
             break
-        if low in ("on", "about", "from", "in") and subject and subject[-1][:1].isupper() and \
-                i > 0:
+        if low in ("on", "about", "from", "in") and subject and subject[-1][:1].isupper() and i > 0:
             ended_by = low
             break
         subject.append(tok)
@@ -241,8 +262,7 @@ def speaker_of(sentence: str) -> Speaker | None:
         return None
     if any(_cue_kind(tok) for tok in subject):
         return None  # "Drone footage of ..." names the media, not who made it
-    if len(subject) <= 3 and subject[0].lower() in ("a", "an", "the") and \
-            subject[-1].lower() in _ROLES:
+    if len(subject) <= 3 and subject[0].lower() in ("a", "an", "the") and subject[-1].lower() in _ROLES:
         phrase = " ".join(subject)
         return Speaker(credit=phrase, role=phrase)  # "A resident films ..."
     apposition = _apposition(clause, ended_by)
@@ -252,8 +272,11 @@ def speaker_of(sentence: str) -> Speaker | None:
         org = agency(pm.group("org")) or pm.group("org")
         phrase = pm.group("rest")
     has_name = any(t[:1].isupper() for t in phrase.split()[1:]) or (
-        phrase[:1].isupper() and len(phrase.split()) <= 4 and
-        phrase.split()[0].lower() not in _LEADING and phrase.split()[0].lower() not in ("the", "a", "an"))
+        phrase[:1].isupper()
+        and len(phrase.split()) <= 4
+        and phrase.split()[0].lower() not in _LEADING
+        and phrase.split()[0].lower() not in ("the", "a", "an")
+    )
     spoke = ended_by in _SPEECH or ended_by in ("sends", "shares", "posts", "says")
     if not has_name and not spoke and apposition is None:
         return None
@@ -281,11 +304,12 @@ def _strip_leading_clause(sentence: str) -> str:
 
 
 def _apposition(clause: str, ended_by: str | None) -> str | None:
-    """", a resident who offered ..., " gives "a resident"."""
+    """ ", a resident who offered ..., " gives "a resident"."""
     if ended_by != ",":
         return None
-    m = re.search(r",\s+(?P<role>(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?)(?:\s+(?:who|from|in|of)\b|\s*,)",
-                  clause)
+    m = re.search(
+        r",\s+(?P<role>(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?)(?:\s+(?:who|from|in|of)\b|\s*,)", clause
+    )
     if not m:
         return None
     role = m.group("role")
@@ -293,7 +317,7 @@ def _apposition(clause: str, ended_by: str | None) -> str | None:
 
 
 def _split_role(phrase: str) -> tuple[str | None, str | None]:
-    """"US Secretary of State John Kerry" gives ("US Secretary of State", "John Kerry")."""
+    """ "US Secretary of State John Kerry" gives ("US Secretary of State", "John Kerry")."""
     words = phrase.split()
     last_role = -1
     for i, w in enumerate(words):
@@ -303,9 +327,11 @@ def _split_role(phrase: str) -> tuple[str | None, str | None]:
     while 0 <= k < len(words) - 2 and words[k + 1].lower() == "of" and words[k + 2][:1].isupper():
         k += 2
     role = " ".join(words[: k + 1]) if k >= 0 else None
-    rest = words[k + 1:]
-    if rest and all(w[:1].isupper() or w.split("-")[0].lower() in ("al", "el", "bin", "de", "abu",
-                                                                  "van", "von", "ibn", "da")
-                    for w in rest):
+    rest = words[k + 1 :]
+    if rest and all(
+        w[:1].isupper()
+        or w.split("-")[0].lower() in ("al", "el", "bin", "de", "abu", "van", "von", "ibn", "da")
+        for w in rest
+    ):
         return role, " ".join(rest)
     return role, None

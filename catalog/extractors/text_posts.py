@@ -23,8 +23,10 @@ _FLAT_TWEET = re.compile(
     r"^(?P<text>.*?)\s*(?:[—–]|--?)\s*(?P<name>[^()\n—–]{1,60}?)\s*\((?P<handle>@\w{1,30})\)\s*"
     r"(?P<date>(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})|(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}))\s*$"
 )
-_URL = re.compile(r"(?:https?://|(?<![\w/])(?:www\.|pic\.twitter\.com/|t\.me/|youtu\.be/))"
-                  r"[^\s<>\"')\]]+")
+_URL = re.compile(
+    r"(?:https?://|(?<![\w/])(?:www\.|pic\.twitter\.com/|t\.me/|youtu\.be/))"
+    r"[^\s<>\"')\]]+"
+)
 
 
 def extract(doc: Document) -> Iterator[MediaRef]:
@@ -75,9 +77,15 @@ def _links(para: Para, skip_pics: bool) -> Iterator[MediaRef]:
         if ident is None:
             continue
         yield MediaRef(
-            kind=ident.kind, presence="linked", detector=DETECTOR, position=para.line,
-            line=para.line, provider=ident.provider, url=ident.url,
-            urls=tuple(dict.fromkeys((ident.url, url))), post_id=ident.post_id,
+            kind=ident.kind,
+            presence="linked",
+            detector=DETECTOR,
+            position=para.line,
+            line=para.line,
+            provider=ident.provider,
+            url=ident.url,
+            urls=tuple(dict.fromkeys((ident.url, url))),
+            post_id=ident.post_id,
             context=para.text,
         )
 

@@ -1,0 +1,52 @@
+"""The evaluation gate: ../shared/eval/score.py run through the real CLI, with pinned floors.
+
+Skipped when ../shared is absent. Floors sit a little under today's figures so a regression
+fails loudly; raise them as the scanner improves.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+FLOORS = {
+    "html": {"recall": 0.98, "precision": 0.95},
+    "text-media": {"recall": 1.0, "precision": 0.9},
+    "quotes": {"recall": 1.0, "precision": 0.9},
+}
+
+
+def _score(shared: Path, mode: str, labels: str, folder: Path) -> str:
+    catalog = shutil.which("catalog") or f"{sys.executable} -m catalog"
+    result = subprocess.run(
+        [sys.executable, str(shared / "eval" / "score.py"), mode, str(shared / "eval" / labels),
+         str(folder), "--catalog", catalog],
+        capture_output=True, text=True, check=True,
+    )
+    return result.stdout
+
+
+def _figures(output: str, name: str) -> dict[str, float]:
+    m = re.search(rf"^{re.escape(name)}\s+recall ([\d.]+) .*precision ([\d.]+)", output, re.M)
+    assert m, output
+    return {"recall": float(m.group(1)), "precision": float(m.group(2))}
+
+
+def test_dev_pages_meet_the_floors(shared: Path) -> None:
+    out = _score(shared, "html", "dev-labels.json", shared / "eval" / "dev")
+    got = _figures(out, "html")
+    for key, floor in FLOORS["html"].items():
+        assert got[key] >= floor, out
+
+
+def test_live_blog_meets_the_floors(shared: Path, tmp_path: Path) -> None:
+    shutil.copy(shared / "samples" / "aleppo-liveblog.txt", tmp_path)
+    out = _score(shared, "text", "aleppo-labels.json", tmp_path)
+    for name in ("text-media", "quotes"):
+        got = _figures(out, name)
+        for key, floor in FLOORS[name].items():
+            assert got[key] >= floor, out
+    assert re.search(r"entry (\d+)/\1\b", out), out  # every labelled entry stamp right
