@@ -94,8 +94,8 @@ def parse_credit(text: str) -> Credit:
             org = org or known
         elif person is None and _looks_like_name(part):
             person = part
-        elif org is None and person is not None:
-            org = part
+        elif org is None and person is not None and len(part.split()) <= 4:
+            org = part  # "Name / Quanta Magazine": a short second part names who distributes it
     return Credit(raw=raw, person=person, org=org, role=role, handle=handle)
 
 
