@@ -10,11 +10,12 @@ from datetime import UTC, datetime
 from bs4 import Tag
 
 from catalog.document import Document
+from catalog.extractors._dates import byline_date
 from catalog.extractors._html import attr, text_of, unique
 from catalog.providers import identify
 from catalog.records import MediaRef
 
-__all__ = ["extract", "parse_byline", "snowflake_time"]
+__all__ = ["extract", "snowflake_time"]
 
 DETECTOR = "html_social"
 _BLOCK_CLASSES = {
@@ -78,7 +79,7 @@ def _post(doc: Document, block: Tag, provider: str) -> MediaRef | None:
     if handle is None and provider == "twitter":
         user = ident.url.split("/")[3]
         handle = f"@{user}" if user != "i" else None
-    posted = _date(by.group("date")) if by and by.group("date") else None
+    posted = byline_date(by.group("date")) if by and by.group("date") else None
     if provider == "twitter":
         posted = snowflake_time(ident.post_id) or posted
     credit = f"{name} ({handle})" if name and handle else handle
@@ -101,27 +102,9 @@ def _post(doc: Document, block: Tag, provider: str) -> MediaRef | None:
     )
 
 
-def parse_byline(text: str) -> tuple[str | None, str | None, str | None]:
-    """Name, @handle and ISO date from a flattened tweet byline."""
-    m = _TWEET_BYLINE.search(text)
-    if not m:
-        return None, None, None
-    return m.group("name").strip(), m.group("handle"), _date(m.group("date") or "")
-
-
 def snowflake_time(post_id: str) -> str | None:
     """The UTC time encoded in a Twitter snowflake id, ISO 8601 to the second."""
     if not post_id.isdigit() or int(post_id) < _FIRST_SNOWFLAKE:
         return None
     ms = (int(post_id) >> 22) + _TWITTER_EPOCH_MS
     return datetime.fromtimestamp(ms / 1000, tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _date(text: str) -> str | None:
-    text = text.replace(".", "").replace(",", "").strip()
-    for fmt in ("%B %d %Y", "%b %d %Y"):
-        try:
-            return datetime.strptime(text, fmt).date().isoformat()
-        except ValueError:
-            continue
-    return None

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import datetime
 
 from catalog.document import Document, Para
+from catalog.extractors._dates import byline_date
 from catalog.providers import identify
 from catalog.records import MediaRef
 from catalog.urls import absolute
@@ -61,7 +61,7 @@ def _flat_tweet(para: Para) -> MediaRef | None:
         credit=f"{m.group('name').strip()} ({m.group('handle')})",
         author_name=m.group("name").strip(),
         author_handle=m.group("handle"),
-        posted_at=_date(m.group("date")),
+        posted_at=byline_date(m.group("date")),
         post_text=text,
         context=para.text,
     )
@@ -92,14 +92,3 @@ def _links(para: Para, skip_pics: bool) -> Iterator[MediaRef]:
 
 def _absolute(raw: str) -> str:
     return absolute(raw if "://" in raw else "https://" + raw, None) or raw
-
-
-def _date(text: str) -> str | None:
-    text = text.replace(".", "").replace(",", "")
-    text = " ".join(text.split())
-    for fmt in ("%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y"):
-        try:
-            return datetime.strptime(text, fmt).date().isoformat()
-        except ValueError:
-            continue
-    return None
