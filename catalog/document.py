@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from bs4 import BeautifulSoup, Comment, Tag
 
@@ -23,8 +24,7 @@ _NEWLINE = re.compile("\n")
 _SAVED_FROM = re.compile(r"saved from url=\(\d+\)(\S+)", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Para:
+class Para(NamedTuple):
     """A non-blank line of a text: its number, its words without an entry stamp, the stamp, and
     how many blank lines follow it."""
 
@@ -119,24 +119,28 @@ def build_document(src: Source, options: ScanOptions) -> Document:
 
 
 def _parse_text(doc: Document) -> None:
-    doc.lines = doc.text.splitlines()
-    paras = doc.paras
+    doc.lines = lines = doc.text.splitlines()
+    found: list[tuple[int, str]] = []  # (line number, text) of non-blank lines
+    gaps: list[int] = []  # blank lines after each of them
     blank = 0
-    for number, raw in enumerate(doc.lines, start=1):
-        if not raw.strip():
+    for number, raw in enumerate(lines, start=1):
+        if not raw or raw.isspace():
             blank += 1
             continue
-        if paras:
-            paras[-1] = replace(paras[-1], gap_after=blank)
+        if found:
+            gaps.append(blank)
+        found.append((number, raw))
+        blank = 0
+    gaps.append(blank)
+    paras = doc.paras
+    for (number, raw), gap in zip(found, gaps, strict=True):
         stamp, rest = split_stamp(raw)
         if stamp:
             doc.entries.append((number, stamp))
-        paras.append(Para(number, rest, stamp, 0))
-        blank = 0
-    if paras:
-        paras[-1] = replace(paras[-1], gap_after=blank)
-        gaps = sorted(p.gap_after for p in paras[:-1])
-        doc.usual_gap = gaps[len(gaps) // 2] if gaps else 1
+        paras.append(Para(number, rest, stamp, gap))
+    if len(gaps) > 1:
+        inner = sorted(gaps[:-1])
+        doc.usual_gap = inner[len(inner) // 2]
 
 
 def _parse_html(doc: Document) -> None:

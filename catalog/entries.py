@@ -1,41 +1,56 @@
 """Live-blog entry stamps: "UPDATE 1650 GMT:", "ORIGINAL ENTRY:", "14.53", "10:32am",
-"Updated at 14:05 BST", "(Published Monday, Nov. 18, 2019)". Pure string work."""
+"Updated at 14:05 BST", "(Published Monday, Nov. 18, 2019)", "Mise à jour 14h05". Pure string work;
+the words come from the vocabulary, so a language is added there."""
 
 from __future__ import annotations
 
 import re
 
+from catalog.vocabulary import DATED_STAMP_WORDS, FIRST_ENTRY_WORDS, STAMP_WORDS, TIME_ZONES
+
 __all__ = ["split_stamp"]
 
-_ZONE = r"(?:GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|CST|CDT|PST|PDT|MSK|IST|AEST|AEDT|JST)"
-_CLOCK = r"\d{1,2}(?:[:.]\d{2}|\d{2}(?=\s*" + _ZONE + r"))(?:\s*[ap]\.?m\.?)?(?:\s*" + _ZONE + r")?"
+
+def _words(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_ZONE = r"(?:" + "|".join(TIME_ZONES) + r")"
+_AMPM = r"(?:\s*[ap]\.?m\.?)?"
+_CLOCK = r"\d{1,2}(?:[:.h]\d{2}|\d{2}(?=\s*" + _ZONE + r"))" + _AMPM + r"(?:\s*" + _ZONE + r")?"
 _SEP = r"\s*(?:[:–—|-]\s*|$)"
 
 # Each pattern has one named group `stamp`: the entry as it will be stored.
 _STAMPS = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
-        # UPDATE 1650 GMT: / Updated at 14:05 BST / BREAKING 10:32am -
-        r"^(?:update|updated|breaking|latest)(?:\s+at)?\s+(?P<stamp>" + _CLOCK + r")" + _SEP,
+        # UPDATE 1650 GMT: / Updated at 14:05 BST / BREAKING 10:32am - / Mise à jour 14h05
+        r"^(?:" + _words(STAMP_WORDS) + r")(?:\s+(?:at|à|um|a las))?\s+(?P<stamp>" + _CLOCK + r")" + _SEP,
         # ORIGINAL ENTRY: / ORIGINAL POST:
-        r"^(?P<stamp>original\s+(?:entry|post|article))" + _SEP,
-        # 14.53 / 10:32am / 1650 GMT alone, or opening the entry's first line
-        r"^(?P<stamp>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*" + _ZONE + r")?)"
-        r"(?:\s*$|\s*[:–—|-]\s+)",
+        r"^(?P<stamp>" + _words(FIRST_ENTRY_WORDS) + r")" + _SEP,
+        # 14.53 / 10:32am / 14h05 alone, or opening the entry's first line
+        r"^(?P<stamp>\d{1,2}[:.h]\d{2}" + _AMPM + r"(?:\s*" + _ZONE + r")?)(?:\s*$|\s*[:–—|-]\s+)",
+        # 1650 GMT alone or opening the line
         r"^(?P<stamp>\d{3,4}\s*" + _ZONE + r")" + _SEP,
         # (Published Monday, Nov. 18, 2019) / Updated Tuesday, 3 March 2020
-        r"^\(?(?P<stamp>(?:published|updated|posted)\s+(?:on\s+)?"
-        r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
-        r"(?:[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[a-z]{3,9}\.?,?\s+\d{4})"
-        r"(?:,?\s+(?:at\s+)?" + _CLOCK + r")?)\)?\s*$",
+        r"^\(?(?P<stamp>(?:" + _words(DATED_STAMP_WORDS) + r")\s+(?:on\s+)?"
+        r"(?:\w{3,9}\.?,?\s+)?"
+        r"(?:\w{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+\w{3,9}\.?,?\s+\d{4})"
+        r"(?:,?\s+(?:at\s+|à\s+|um\s+)?" + _CLOCK + r")?)\)?\s*$",
     )
+)
+# A stamp opens with a digit, a bracket or the first letter of a stamp word: other lines are
+# passed over without running the patterns.
+_FIRST = frozenset(
+    "0123456789("
+    + "".join(w[0].lower() + w[0].upper() for w in STAMP_WORDS + FIRST_ENTRY_WORDS + DATED_STAMP_WORDS)
 )
 
 
 def split_stamp(line: str) -> tuple[str | None, str]:
     """The entry stamp a line opens with (as written, labels like UPDATE dropped), and the rest."""
     text = line.strip()
-    if len(text) > 2000 or not text:
+    if not text or text[0] not in _FIRST or len(text) > 2000:
         return None, text
     for rx in _STAMPS:
         m = rx.match(text)

@@ -13,6 +13,9 @@ __all__ = [
     "ROLE_WORDS",
     "SPEECH_VERBS",
     "STAMP_WORDS",
+    "FIRST_ENTRY_WORDS",
+    "DATED_STAMP_WORDS",
+    "TIME_ZONES",
     "TAG_WORDS",
 ]
 
@@ -284,14 +287,36 @@ TAG_WORDS: tuple[tuple[str, str], ...] = (
     ("screengrab", "screenshot"),
 )
 
-# Live-blog entry stamps: the words that open them ("UPDATE 1650 GMT:", "ORIGINAL ENTRY:").
+# Live-blog entry stamps. Words that open a timed entry ("UPDATE 1650 GMT:", "Mise à jour 14h05").
 STAMP_WORDS: tuple[str, ...] = (
     "update",
     "updated",
-    "updated at",
-    "update at",
     "breaking",
     "latest",
+    "mise à jour",  # fr
+    "aktualisiert",  # de
+    "update um",
+    "actualización",  # es
+    "actualizado",
+    "تحديث",  # ar
+)
+# Words that name the first entry of a blog: "ORIGINAL ENTRY:".
+FIRST_ENTRY_WORDS: tuple[str, ...] = ("original entry", "original post", "original article", "first entry")
+# Words before a dated stamp: "(Published Monday, Nov. 18, 2019)".
+DATED_STAMP_WORDS: tuple[str, ...] = (
+    "published",
+    "updated",
+    "posted",
+    "publié le",  # fr
+    "publié",
+    "mis à jour le",
+    "veröffentlicht am",  # de
+    "veröffentlicht",
+    "publicado",  # es
+)
+TIME_ZONES: tuple[str, ...] = (
+    "GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "EST", "EDT", "CST", "CDT", "PST", "PDT",
+    "MSK", "IST", "AEST", "AEDT", "JST", "MEZ", "MESZ",
 )
 
 # Class and id words of page furniture: an image inside such a block is no article media.

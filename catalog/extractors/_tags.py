@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import re
-
+from catalog.extractors._phrases import PhraseIndex
 from catalog.vocabulary import TAG_WORDS
 
 __all__ = ["tags_for"]
 
-_TAG_RX = re.compile(
-    r"\b(" + "|".join(re.escape(w) for w, _ in sorted(TAG_WORDS, key=lambda x: -len(x[0]))) + r")\b",
-    re.IGNORECASE,
-)
-_TAG_OF = {w.casefold(): t for w, t in TAG_WORDS}
+_TAGS = PhraseIndex(TAG_WORDS)
 
 
-def tags_for(*texts: str | None) -> tuple[str, ...]:
-    found: dict[str, None] = {}
+def tags_for(*texts: str | list[str] | None) -> tuple[str, ...]:
+    """Tags from texts, or from texts already split into words by `words_of`."""
+    found: set[str] = set()
     for text in texts:
         if text:
-            for m in _TAG_RX.finditer(text):
-                found.setdefault(_TAG_OF[m.group(1).casefold()], None)
+            hits = _TAGS.find(text) if isinstance(text, str) else _TAGS.find_words(text)
+            found.update(tag for _, tag in hits)
     return tuple(sorted(found))

@@ -26,6 +26,8 @@ _LABELLED = re.compile(
     r"\s*(?::|：|\s[–—-])\s*(?P<rest>\S.{0,400}?)\]?\s*$",
     re.IGNORECASE,
 )
+# Lines whose first character opens no label skip the long pattern.
+_LABEL_FIRST = frozenset("[" + "".join(lbl[0].lower() + lbl[0].upper() for lbl in _ALL_LABELS))
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)\s)\s*(?P<rest>\S.{1,200})$", re.IGNORECASE)
 # A credit alone in brackets: "(EPA)", "(AFP/Getty)", "(Photo: Reuters)".
 _BRACKETED = re.compile(r"^\s*[(\[](?P<rest>[^()\[\]]{2,80})[)\]]\s*$")
@@ -84,7 +86,8 @@ def _caption_or_credit(para: Para) -> MediaRef | None:
     text = para.text
     if not text or len(text) > 500:
         return None
-    m = _LABELLED.match(text)
+    first = text.lstrip()[:1]
+    m = _LABELLED.match(text) if first in _LABEL_FIRST else None
     if m:
         label = m.group("label").casefold()
         rest = m.group("rest").strip()
@@ -102,7 +105,7 @@ def _caption_or_credit(para: Para) -> MediaRef | None:
             caption=rest.rstrip(":"),
             context=text,
         )
-    m = _COPYRIGHT.match(text) or _BRACKETED.match(text)
+    m = (_COPYRIGHT.match(text) or _BRACKETED.match(text)) if first in "©([" else None
     if m:
         rest = m.group("rest").strip()
         if looks_like_credit(rest) and (agency(rest.split("/")[0]) or "/" in rest or _COPYRIGHT.match(text)):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from catalog.credits import agency
 from catalog.document import Document, Para
+from catalog.extractors._phrases import PhraseIndex, words_of
 from catalog.extractors._tags import tags_for
 from catalog.extractors.text_captions import looks_like_credit
 from catalog.records import MediaRef
@@ -30,10 +31,8 @@ __all__ = ["Speaker", "extract", "speaker_of"]
 
 DETECTOR = "text_leadins"
 
-_CUES = tuple(
-    (re.compile(r"\b" + re.escape(word).replace(r"\ ", r"[\s-]+") + r"\b", re.IGNORECASE), kind)
-    for word, kind in CUE_WORDS
-)
+# The earliest cue in CUE_WORDS decides the kind: "video and photos" is a video.
+_CUES = PhraseIndex(CUE_WORDS)
 _SPEECH = frozenset(SPEECH_VERBS)
 _VERBS = frozenset(LEAD_VERBS) | _SPEECH
 _ROLES = frozenset(ROLE_WORDS)
@@ -55,6 +54,9 @@ _GALLERY = re.compile(
     r",?\s+in\s+(?:pictures|photos|images)\s*$|^in\s+(?:pictures|photos)\s*:",
     re.IGNORECASE,
 )
+_MEDIA_WORDS = ("pictures", "photos", "images", "video", "podcast")
+# Every verb _RELAY accepts contains one of these: lines without any skip the pattern.
+_RELAY_HINTS = ("say", "said", "report", "quot", "writ", "wrote", "tweet", "post")
 _PODCAST = re.compile(r"^(?:see also\s+)?[\w ]{0,40}\bpodcast\s*:\s*\S", re.IGNORECASE)
 _RELAY = re.compile(
     r"^(?:(?:[Tt]he\s+)?[A-Z][\w.&-]*[’']s\s+|(?:[Jj]ournalist|activist|reporter|correspondent|"
@@ -89,25 +91,24 @@ def _leadin(doc: Document, para: Para, nxt: Para | None) -> MediaRef | None:
     text = para.text.strip()
     if not text or _LIST_ITEM.match(text):
         return None
-    link = _gallery_or_podcast(para)
+    low = text[:_MAX_LEADIN].lower()
+    link = _gallery_or_podcast(para, text, low) if _has_any(low, _MEDIA_WORDS) else None
     if link is not None:
         return link
-    relayed = _relayed_post(para)
+    relayed = _relayed_post(para, text) if _has_any(low, _RELAY_HINTS) else None
     if relayed is not None:
         return relayed
-    if len(text) > _MAX_LEADIN:
+    ends_colon = text.endswith(":")
+    stands_alone = para.gap_after >= max(2, doc.usual_gap + _EXTRA_GAP)
+    if not (ends_colon or stands_alone) or len(text) > _MAX_LEADIN:
         return None
     sentence = _last_sentence(text.rstrip(":").strip())
     if not sentence or _NOT_LEADIN.match(sentence) or _is_label_line(text):
         return None
-    ends_colon = text.endswith(":")
-    stands_alone = para.gap_after > doc.usual_gap + _EXTRA_GAP - 1 and para.gap_after >= 2
-    if not (ends_colon or stands_alone):
-        return None
-    words = sentence.split()
-    if len(words) < 3 and not _cue_kind(sentence):
+    words = words_of(sentence)
+    kind = _CUES.best(words)
+    if len(sentence.split()) < 3 and not kind:
         return None  # "Background:", "Timeline:" are headings
-    kind = _cue_kind(sentence)
     if ends_colon and kind is None and _introduces_quote(sentence, nxt):
         kind = "quote"
     if kind is None:
@@ -128,15 +129,21 @@ def _leadin(doc: Document, para: Para, nxt: Para | None) -> MediaRef | None:
         credit_person=who.person if who else None,
         credit_org=who.org if who else None,
         credit_role=who.role if who else None,
-        tags=tags_for(sentence),
+        tags=tags_for(words),
         context=text,
     )
 
 
-def _gallery_or_podcast(para: Para) -> MediaRef | None:
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    for word in words:  # noqa: SIM110 - a plain loop: several times faster than any() on a generator
+        if word in text:
+            return True
+    return False
+
+
+def _gallery_or_podcast(para: Para, text: str, low: str) -> MediaRef | None:
     """ "See more videos and pictures in X", "X, in pictures", "Syria Podcast: Title": links to a
     gallery or a podcast episode, which are media even in a list of related links."""
-    text = para.text.strip()
     if len(text) > 200:
         return None
     kind = None
@@ -157,13 +164,13 @@ def _gallery_or_podcast(para: Para) -> MediaRef | None:
     )
 
 
-def _relayed_post(para: Para) -> MediaRef | None:
+def _relayed_post(para: Para, text: str) -> MediaRef | None:
     """ "Journalist Hadi al-Abdallah says ...", "the BBC's Riam Dalati quotes ...": a live blog
     relaying what a named journalist or activist posted."""
-    text = para.text.strip()
+    if not _RELAY.match(_strip_leading_clause(text[:_MAX_LEADIN])):
+        return None  # cheap test on the opening words before splitting sentences
     clause = _strip_leading_clause(_first_sentence(text))
-    m = _RELAY.match(clause)
-    if not m:
+    if not _RELAY.match(clause):
         return None
     who = speaker_of(clause)
     if who is None or who.person is None:
@@ -203,13 +210,6 @@ def _is_label_line(text: str) -> bool:
     )
 
 
-def _cue_kind(sentence: str) -> str | None:
-    for rx, kind in _CUES:
-        if rx.search(sentence):
-            return kind
-    return None
-
-
 def _is_sentence(text: str) -> bool:
     return text.rstrip().endswith((".", "!", "?", "”", '"', "’", ":"))
 
@@ -224,12 +224,17 @@ def _introduces_quote(sentence: str, nxt: Para | None) -> bool:
     a place and time may follow), and prose follows."""
     if nxt is None or nxt.stamp is not None or len(nxt.text) < 40:
         return False
-    words = [w.strip(",.;").lower() for w in sentence.split()]
-    verbs = [i for i, w in enumerate(words) if w in _SPEECH or w.endswith("ing") and i == len(words) - 1]
-    if not verbs:
+    words = [w.strip(",.;") for w in sentence.lower().split()]
+    if not words:
         return False
-    after = words[verbs[-1] + 1 :]
-    return not any(w in _AUX for w in after) and not nxt.text.rstrip().endswith(":")
+    verb = len(words) - 1 if words[-1].endswith("ing") else -1
+    for i in range(len(words) - 1, verb, -1):
+        if words[i] in _SPEECH:
+            verb = i
+            break
+    if verb < 0:
+        return False
+    return _AUX.isdisjoint(words[verb + 1 :]) and not nxt.text.rstrip().endswith(":")
 
 
 def speaker_of(sentence: str) -> Speaker | None:
@@ -237,13 +242,15 @@ def speaker_of(sentence: str) -> Speaker | None:
     Teacher, person Abdulkafi al-Hamdo; "the BBC's Riam Dalati" gives org BBC."""
     clause = _strip_leading_clause(sentence)
     org: str | None = None
-    m = _WRITES_IN.search(clause)
+    m = _WRITES_IN.search(clause) if "writ" in clause or "wrote" in clause else None
     if m:
         org = agency(m.group("org")) or m.group("org")
-    tokens = _TOKEN.findall(clause)
     subject: list[str] = []
     ended_by: str | None = None
-    for i, tok in enumerate(tokens):
+    for i, match in enumerate(_TOKEN.finditer(clause, 0, _MAX_LEADIN)):
+        if len(subject) > 10:
+            return None  # no subject is that long: prose
+        tok = match.group()
         low = tok.lower()
         if tok in (",", "—", "–", ":", ";", "("):
             ended_by = tok
@@ -260,7 +267,7 @@ def speaker_of(sentence: str) -> Speaker | None:
         subject.append(tok)
     if not subject or len(subject) > 10:
         return None
-    if any(_cue_kind(tok) for tok in subject):
+    if _CUES.best(words_of(" ".join(subject))):
         return None  # "Drone footage of ..." names the media, not who made it
     if len(subject) <= 3 and subject[0].lower() in ("a", "an", "the") and subject[-1].lower() in _ROLES:
         phrase = " ".join(subject)
@@ -295,11 +302,13 @@ def _strip_leading_clause(sentence: str) -> str:
     """Drop "However, ", "Earlier in the day, ", "As the convoy ... city, " before the subject."""
     text = sentence.strip()
     for _ in range(3):
-        first = text.split(" ", 1)[0].strip(",").lower()
-        if first in _LEADING and "," in text:
-            text = text.split(",", 1)[1].strip()
-        else:
+        space = text.find(" ")
+        if space < 0 or text[:space].strip(",").lower() not in _LEADING:
             break
+        comma = text.find(",")
+        if comma < 0:
+            break
+        text = text[comma + 1 :].strip()
     return text
 
 

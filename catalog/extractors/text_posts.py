@@ -28,6 +28,8 @@ _URL = re.compile(
     r"[^\s<>\"')\]]+"
 )
 
+_URL_HINTS = ("http", "www.", "pic.twitter.com/", "t.me/", "youtu.be/")
+
 
 def extract(doc: Document) -> Iterator[MediaRef]:
     for para in doc.paras:
@@ -38,6 +40,8 @@ def extract(doc: Document) -> Iterator[MediaRef]:
 
 
 def _flat_tweet(para: Para) -> MediaRef | None:
+    if "(@" not in para.text:
+        return None  # the pattern backtracks: only lines with a handle are worth it
     m = _FLAT_TWEET.match(para.text.strip())
     if not m:
         return None
@@ -68,6 +72,11 @@ def _flat_tweet(para: Para) -> MediaRef | None:
 
 
 def _links(para: Para, skip_pics: bool) -> Iterator[MediaRef]:
+    for hint in _URL_HINTS:
+        if hint in para.text:
+            break
+    else:
+        return
     for raw in _URL.findall(para.text):
         raw = raw.rstrip(".,;:!?")
         if skip_pics and ("pic.twitter.com" in raw or "twitter.com" in raw):
