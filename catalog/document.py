@@ -131,7 +131,8 @@ def _parse_text(doc: Document) -> None:
             gaps.append(blank)
         found.append((number, raw))
         blank = 0
-    gaps.append(blank)
+    if found:
+        gaps.append(blank)
     paras = doc.paras
     for (number, raw), gap in zip(found, gaps, strict=True):
         stamp, rest = split_stamp(raw)
