@@ -13,9 +13,14 @@ from catalog.urls import media_key
 
 __all__ = ["assemble", "document_id", "media_id"]
 
-# A credit line attaches to an item at most this many lines above it (same entry).
-ATTACH_WINDOW = 8
-_MEDIA_FIELDS = tuple(f.name for f in fields(Media))
+# A credit line attaches to an item on one of this many paragraphs above it (same entry): the
+# caption or lead-in right above, or the one above a post's byline.
+ATTACH_PARAS = 2
+# What an attaching finding may fill in on the item it joins.
+_FILLABLE = (
+    "provider", "url", "post_id", "caption", "alt_text", "author_name", "author_handle",
+    "posted_at", "post_text", "width", "height", "tags",
+)
 
 
 def document_id(source: str) -> str:
@@ -60,44 +65,77 @@ def assemble(doc: Document, refs: list[MediaRef]) -> list[tuple[Media, Mention]]
 
 
 def _attach(doc: Document, refs: list[MediaRef]) -> list[MediaRef]:
-    """Give each credit line to the nearest item above it in the same entry, if any."""
+    """Give each attaching finding (a credit line, an embed's leftover) to the item on the
+    paragraphs just above it in the same entry, or keep it as an item of its own."""
     items = [r for r in refs if not r.attaches]
     out = list(items)
-    for credit in (r for r in refs if r.attaches):
-        target = _nearest_above(doc, items, credit)
+    para_of = {p.line: i for i, p in enumerate(doc.paras)}
+    credited: set[int] = set()  # lines of items that already took a credit line
+    for extra in (r for r in refs if r.attaches):
+        target = _nearest_above(doc, para_of, items, extra)
+        if target is not None and extra.credit and not extra.provider and target.line in credited:
+            target = None  # two credit lines in a row credit two pictures
         if target is None:
-            out.append(replace(credit, attaches=False))
+            out.append(replace(extra, attaches=False))
             continue
-        i = out.index(target)
-        kind = target.kind
-        implied = label_kind(credit.context or "") or credit.kind
-        if implied in ("photo", "video") and kind in ("social_post", "photo", "video"):
-            kind = implied
-        out[i] = replace(
-            target,
-            kind=kind,
-            credit=target.credit if target.credit and target.credit_person else credit.credit,
-            credit_person=credit.credit_person or target.credit_person,
-            credit_org=credit.credit_org or target.credit_org,
-            credit_role=credit.credit_role or target.credit_role,
-        )
-        items[items.index(target)] = out[i]
+        joined = _join(target, extra)
+        out[out.index(target)] = joined
+        items[items.index(target)] = joined
+        if extra.credit and target.line is not None:
+            credited.add(target.line)
     return out
 
 
-def _nearest_above(doc: Document, items: list[MediaRef], credit: MediaRef) -> MediaRef | None:
-    if credit.line is None:
+def _join(target: MediaRef, extra: MediaRef) -> MediaRef:
+    """The item above with what the attaching finding adds: a platform's leftover decides the
+    kind ("Embed from Getty Images" makes a photo), a credit label may ("Video: X"), and the
+    credit replaces a lead-in's guess unless the lead-in named a person."""
+    kind = target.kind
+    implied = label_kind(extra.context or "") or extra.kind
+    if extra.provider:
+        kind = extra.kind
+    elif implied in ("photo", "video") and kind in ("social_post", "photo", "video"):
+        kind = implied
+    changes: dict[str, object] = {
+        name: getattr(extra, name)
+        for name in _FILLABLE
+        if getattr(target, name) in (None, ()) and getattr(extra, name) not in (None, ())
+    }
+    keep_credit = not extra.credit or (target.credit and target.credit_person)
+    changes.update(
+        kind=kind,
+        urls=tuple(dict.fromkeys((*target.urls, *extra.urls))),
+        credit=target.credit if keep_credit else extra.credit,
+        credit_person=extra.credit_person or target.credit_person,
+        credit_org=extra.credit_org or target.credit_org,
+        credit_role=extra.credit_role or target.credit_role,
+    )
+    if extra.context and extra.context != target.context:
+        changes["context"] = f"{target.context}\n{extra.context}" if target.context else extra.context
+    return replace(target, **changes)  # type: ignore[arg-type]
+
+
+def _nearest_above(
+    doc: Document, para_of: dict[int, int], items: list[MediaRef], extra: MediaRef
+) -> MediaRef | None:
+    """The described item on the nearest of the paragraphs just above (ATTACH_PARAS, or the
+    finding's own `reach`), in the same entry. Quotes and platform posts take no credit lines;
+    a leftover with `reach` joins only a lead-in (an item with no address of its own)."""
+    if extra.line is None or extra.line not in para_of:
         return None
-    entry = doc.entry_at(credit.line)
+    here = para_of[extra.line]
+    reach = extra.reach or ATTACH_PARAS
+    entry = doc.entry_at(extra.line)
     best: MediaRef | None = None
     for item in items:
-        if item.line is None or item.kind == "quote":
+        if item.line is None or item.kind == "quote" or item.presence != "described":
             continue
-        if (
-            credit.line - ATTACH_WINDOW <= item.line < credit.line
-            and (doc.entry_at(item.line) == entry)
-            and (best is None or best.line is None or item.line > best.line)
-        ):
+        if item.author_handle or item.post_id or (extra.reach and (item.url or item.provider)):
+            continue
+        at = para_of.get(item.line)
+        if at is None or not here - reach <= at < here or doc.entry_at(item.line) != entry:
+            continue
+        if best is None or (best.line or 0) < item.line:
             best = item
     return best
 

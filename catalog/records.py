@@ -30,7 +30,8 @@ class MediaRef:
 
     `attaches` marks a finding that belongs to the nearest item above it in the same live-blog
     entry (a credit line under a photo); assemble merges it there, or keeps it as an item of its
-    own when nothing stands above it.
+    own when nothing stands above it. `reach` (paragraphs) marks an embed's leftover ("[embedded
+    content]", a flattened post) that joins only a lead-in that many paragraphs above it.
     """
 
     kind: str
@@ -57,6 +58,7 @@ class MediaRef:
     tags: tuple[str, ...] = ()
     context: str | None = None
     attaches: bool = False
+    reach: int | None = None
 
 
 @dataclass(slots=True)

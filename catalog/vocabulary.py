@@ -17,6 +17,8 @@ __all__ = [
     "DATED_STAMP_WORDS",
     "TIME_ZONES",
     "TAG_WORDS",
+    "NOT_CAPTION_HEADS",
+    "PICTURE_POSITION_WORDS",
 ]
 
 # Labels that open a credit line: "Photo: Karam al-Masri/AFP", "Foto: dpa", "صورة: ...".
@@ -86,19 +88,36 @@ PHOTO_CAPTION_LABELS: tuple[str, ...] = (
     "watch",
 )
 
+# Headings that open "Label: text" lines which are no photo caption ("Background: ...").
+NOT_CAPTION_HEADS: tuple[str, ...] = (
+    "background", "timeline", "analysis", "update", "updates", "summary", "key events",
+    "what we know", "read more", "read", "related", "more", "see also", "listen", "note",
+    "editor's note", "correction", "clarification", "breaking", "exclusive", "live", "comment",
+    "opinion", "explainer", "context", "q", "a", "question", "answer", "warning", "disclaimer",
+    "tags", "topics", "share", "follow", "subscribe", "sign up", "newsletter", "advertisement",
+    "by", "from", "to", "subject", "date", "sent", "cc", "re", "ps", "nb", "tl;dr", "tldr",
+    "transcript", "contents", "sources", "references", "see", "full story", "latest",
+)
+# Words in brackets that place a person or thing in a picture: "(pictured)", "(left)".
+PICTURE_POSITION_WORDS: tuple[str, ...] = (
+    "pictured", "left", "right", "centre", "center", "above", "below", "top", "bottom", "inset",
+    "second left", "second right", "far left", "far right", "front", "back", "file photo",
+    "file picture", "file image", "photographed", "seen here",
+)
+
 # Agencies and outlets: canonical short name first, then every alias (compared case-folded).
 AGENCIES: tuple[tuple[str, ...], ...] = (
-    ("AFP", "agence france-presse", "agence france presse", "afp photo"),
-    ("AP", "associated press", "ap photo", "the associated press"),
-    ("Reuters", "thomson reuters"),
-    ("Getty Images", "getty", "gettyimages", "getty images news"),
+    ("AFP", "agence france-presse", "agence france presse", "afp photo", "فرانس برس", "أ ف ب", "أ.ف.ب"),
+    ("AP", "associated press", "ap photo", "the associated press", "أسوشيتد برس"),
+    ("Reuters", "thomson reuters", "رويترز", "рейтер"),
+    ("Getty Images", "getty", "gettyimages", "getty images news", "غيتي إيماجز"),
     ("EPA", "european pressphoto agency", "epa-efe", "efe-epa"),
     ("EFE",),
-    ("Anadolu", "anadolu agency", "anadolu ajansı", "aa"),
-    ("SANA", "syrian arab news agency"),
+    ("Anadolu", "anadolu agency", "anadolu ajansı", "aa", "الأناضول"),
+    ("SANA", "syrian arab news agency", "سانا"),
     ("Xinhua", "xinhua news agency"),
-    ("TASS", "itar-tass"),
-    ("Sputnik", "ria novosti", "sputnik news"),
+    ("TASS", "itar-tass", "тасс"),
+    ("Sputnik", "ria novosti", "sputnik news", "риа новости"),
     ("PA", "pa images", "pa wire", "press association", "pa media"),
     ("Rex/Shutterstock", "rex", "rex features", "shutterstock", "rex shutterstock"),
     ("Alamy", "alamy stock photo", "alamy live news"),
@@ -180,6 +199,30 @@ ROLE_WORDS: tuple[str, ...] = (
     "fighter",
     "rebel",
     "soldier",
+    "reader",
+    "viewer",
+    "listener",
+    "councillor",
+    "councilor",
+    "owner",
+    "farmer",
+    "driver",
+    "pilot",
+    "survivor",
+    "local",
+    "neighbour",
+    "neighbor",
+    "father",
+    "mother",
+    "engineer",
+    "researcher",
+    "scientist",
+    "professor",
+    "lawyer",
+    "priest",
+    "imam",
+    "worker",
+    "aid worker",
 )
 
 # Verbs that open a quotation when they end a lead-in: "Putin said:".

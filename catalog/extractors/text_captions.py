@@ -1,5 +1,7 @@
 """Caption and credit lines in plain text: "PHOTO: Residents await removal", "Pictured: ...",
-"Photo: Karam al-Masri/AFP", "Photograph: X/Reuters", "(EPA)", "Credit: NASA", "Foto: dpa".
+"Photo: Karam al-Masri/AFP", "Photograph: X/Reuters", "(EPA)", "Credit: NASA", "Foto: dpa";
+a caption with its credit at the end ("Rebels at the crossing Photograph: X/AFP/Getty Images");
+and the tabloid "Label: caption" line ("Devastation: The remains of the market on Tuesday").
 
 A credit line attaches to the nearest item above it in the same entry (assemble does that), or
 stands as a photo of its own when nothing is above it.
@@ -13,7 +15,12 @@ from collections.abc import Iterator
 from catalog.credits import agency, parse_credit
 from catalog.document import Document, Para
 from catalog.records import MediaRef
-from catalog.vocabulary import CREDIT_LABELS, PHOTO_CAPTION_LABELS
+from catalog.vocabulary import (
+    CREDIT_LABELS,
+    NOT_CAPTION_HEADS,
+    PHOTO_CAPTION_LABELS,
+    PICTURE_POSITION_WORDS,
+)
 
 __all__ = ["extract", "looks_like_credit"]
 
@@ -24,6 +31,22 @@ _ALL_LABELS = sorted({*(label for label, _ in CREDIT_LABELS), *PHOTO_CAPTION_LAB
 _LABELLED = re.compile(
     r"^\s*\[?(?P<label>" + "|".join(re.escape(label) for label in _ALL_LABELS) + r")"
     r"\s*(?::|：|\s[–—-])\s*(?P<rest>\S.{0,400}?)\]?\s*$",
+    re.IGNORECASE,
+)
+# "… on Thursday Photograph: Karam al-Masri/AFP/Getty Images": a credit closing a caption line.
+_CREDIT_LABEL_NAMES = sorted((lbl for lbl, _ in CREDIT_LABELS), key=len, reverse=True)
+_TRAILING = re.compile(
+    r"^(?P<caption>\S.{8,400}?)[\s.]+(?P<label>"
+    + "|".join(re.escape(lbl) for lbl in _CREDIT_LABEL_NAMES)
+    + r")\s*[:：]\s*(?P<credit>[^:：]{2,120}?)\s*$",
+    re.IGNORECASE,
+)
+_TRAILING_HINTS = tuple({lbl.split()[0].lower() for lbl in _CREDIT_LABEL_NAMES})
+# "Devastation: The remains of the market on Tuesday (pictured)".
+_HEADED = re.compile(r"^(?P<head>[^\W\d_][\w'’.-]*(?:\s+[\w'’.-]+){0,2})\s*:\s+(?P<rest>\S.{20,400})$")
+_NOT_HEADS = frozenset(NOT_CAPTION_HEADS)
+_POSITION = re.compile(
+    r"\((?:" + "|".join(re.escape(w) for w in PICTURE_POSITION_WORDS) + r")\b[^)]{0,40}\)|\bpictured\b",
     re.IGNORECASE,
 )
 # Lines whose first character opens no label skip the long pattern.
@@ -69,16 +92,17 @@ def looks_like_credit(text: str) -> bool:
     if credit.org or credit.handle:
         return len(words) <= 8
     if len(words) <= 6:
+        # Capitalised words (or words of a script without case, such as Arabic) make a name.
         return all(
-            w[0].isupper() or w.lower().split("-")[0] in _PARTICLES or not w[0].isalpha() for w in words
+            not w[0].islower() or w.lower().split("-")[0] in _PARTICLES or not w[0].isalpha() for w in words
         )
     return False
 
 
 def extract(doc: Document) -> Iterator[MediaRef]:
-    for para in doc.paras:
-        ref = _caption_or_credit(para)
-        if ref is not None:
+    for i, para in enumerate(doc.paras):
+        ref = _caption_or_credit(para) or _captioned_credit(para) or (i > 0 and _headed_caption(para))
+        if ref:
             yield ref
 
 
@@ -128,3 +152,73 @@ def _credit(para: Para, credit: str, kind: str) -> MediaRef:
         context=para.text,
         attaches=True,
     )
+
+
+def _captioned_credit(para: Para) -> MediaRef | None:
+    """A caption whose credit closes the line: one photo with both."""
+    text = para.text.strip()
+    if len(text) > 520 or ":" not in text:
+        return None
+    low = text.lower()
+    if not any(hint in low for hint in _TRAILING_HINTS):
+        return None
+    m = _TRAILING.match(text)
+    if not m or m.group("label")[0].islower():
+        return None
+    credit = m.group("credit").strip()
+    if not looks_like_credit(credit):
+        return None
+    parsed = parse_credit(credit)
+    label = m.group("label").casefold()
+    return MediaRef(
+        kind=_LABEL_KIND.get(label) or "photo",
+        presence="described",
+        detector=DETECTOR,
+        position=para.line,
+        line=para.line,
+        caption=m.group("caption").strip(),
+        credit=parsed.raw or credit,
+        credit_person=parsed.person,
+        credit_org=parsed.org,
+        credit_role=parsed.role,
+        context=para.text,
+    )
+
+
+def _headed_caption(para: Para) -> MediaRef | None:
+    """ "Devastation: The remains of the market on Tuesday": a short head, a colon and a
+    describing line that is no sentence (no closing full stop), or that places someone in the
+    picture ("(pictured)", "(left)"). The first line of a text is its headline, never this."""
+    text = para.text.strip()
+    if ":" not in text[:40]:
+        return None
+    m = _HEADED.match(text)
+    if not m:
+        return None
+    head, rest = m.group("head"), m.group("rest").strip()
+    low_head = head.lower()
+    if low_head in _NOT_HEADS or low_head.split()[-1] in _NOT_HEADS or low_head in _LABEL_KIND:
+        return None  # "Background: ...", "Syria Analysis: ...", "Source: ..."
+    if head.isupper() or not head[0].isupper():
+        return None
+    words = rest.split()
+    if not (rest[0].isupper() or rest[0].isdigit()) or len(words) < 5 or _title_case(words):
+        return None  # "Syria Analysis: After Aleppo — It's Up to Russia": a headline
+    placed = bool(_POSITION.search(rest))
+    if not placed and (rest.endswith((".", "?", "!", ":", '"', "”", "’")) or "http" in rest):
+        return None
+    return MediaRef(
+        kind="photo",
+        presence="described",
+        detector=DETECTOR,
+        position=para.line,
+        line=para.line,
+        caption=text,
+        context=para.text,
+    )
+
+
+def _title_case(words: list[str]) -> bool:
+    """Most longer words capitalised: a headline or a title, not a caption."""
+    longer = [w for w in words[1:] if len(w) > 3 and w[0].isalpha()]
+    return len(longer) >= 2 and sum(w[0].isupper() for w in longer) > 0.6 * len(longer)

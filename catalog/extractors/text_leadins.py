@@ -47,6 +47,11 @@ _POSSESSIVE = re.compile(r"^(?:[Tt]he\s+)?(?P<org>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-
 _WRITES_IN = re.compile(
     r"\b(?:writes|wrote|writing)\s+(?:in|for)\s+(?P<org>(?:The\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)"
 )
+_NAMED_ROLE = re.compile(
+    r"^(?:[Aa]n?|[Tt]he)\s+[\w-]+(?:\s+[\w-]+){0,2},\s+"
+    r"(?P<name>[A-Z][\w’'-]+(?:\s+(?:(?:al|el|bin|de|van|von|abu)[\s-])?[A-Z][\w’'-]+){1,3}),\s"
+)
+_PLACE_WORDS = frozenset(("at", "in", "on", "from", "near", "by", "with", "outside", "inside"))
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*▪–]|\d{1,2}[.)]\s)")
 _MAX_LEADIN = 400
 _GALLERY = re.compile(
@@ -271,6 +276,9 @@ def speaker_of(sentence: str) -> Speaker | None:
         return None  # "Drone footage of ..." names the media, not who made it
     if len(subject) <= 3 and subject[0].lower() in ("a", "an", "the") and subject[-1].lower() in _ROLES:
         phrase = " ".join(subject)
+        named = _NAMED_ROLE.match(clause)
+        if named:  # "A reader, Joanna Price, sent ..."
+            return Speaker(credit=named.group("name"), person=named.group("name"), role=phrase)
         return Speaker(credit=phrase, role=phrase)  # "A resident films ..."
     apposition = _apposition(clause, ended_by)
     phrase = " ".join(subject)
@@ -292,10 +300,19 @@ def speaker_of(sentence: str) -> Speaker | None:
         role = apposition
     if person is None and not spoke and not org and not has_name:
         return None
-    if person is None and not org and any(t[:1].isupper() for t in phrase.split()[1:]):
+    if person is None and not org and _names_an_outlet(phrase):
         org = phrase  # "Syrian State media put out a statement ..."
     credit = phrase if not pm else f"{org}'s {phrase}"
     return Speaker(credit=credit, person=person, role=role, org=org)
+
+
+def _names_an_outlet(phrase: str) -> bool:
+    """ "Syrian State media", "The Ministry of Defence": capitalised words naming a body, not a
+    description with a place in it ("The lifeboat crew at Sennen Cove")."""
+    words = phrase.split()
+    if not any(w[:1].isupper() for w in words[1:]):
+        return False
+    return not any(w in _PLACE_WORDS for w in words)
 
 
 def _strip_leading_clause(sentence: str) -> str:

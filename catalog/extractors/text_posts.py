@@ -1,7 +1,17 @@
-"""Flattened social posts and bare media links in plain text.
+"""Flattened social posts, embed leftovers and bare media links in plain text.
 
-"text pic.twitter.com/x — Name (@handle) December 16, 2016" is one post with its text, author,
-handle and date; a bare URL of a known platform is a `linked` mention with its identity.
+When a page is saved as text, an embedded post keeps only its fallback words:
+
+- "text pic.twitter.com/x — Name (@handle) December 16, 2016" (on one line, or the byline on the
+  line under the post's text),
+- "Twitter: NAME - TEXT",
+- "A photo posted by NAME (@handle) on Dec 16, 2016 at 3:02am PST" (Instagram),
+- "Posted by NAME on Thursday, December 15, 2016" (Facebook),
+- "TITLE from USER on Vimeo.",
+- "Embed from Getty Images", "[embedded content]" (the embed itself, nothing else).
+
+Each is one item with the handle, name, date and text it kept. A bare URL of a known platform is a
+`linked` mention with the platform's identity.
 """
 
 from __future__ import annotations
@@ -19,36 +29,73 @@ __all__ = ["extract"]
 
 DETECTOR = "text_posts"
 
+_DATE = r"(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4})"
 _FLAT_TWEET = re.compile(
     r"^(?P<text>.*?)\s*(?:[—–]|--?)\s*(?P<name>[^()\n—–]{1,60}?)\s*\((?P<handle>@\w{1,30})\)\s*"
-    r"(?P<date>(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})|(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}))\s*$"
+    r"(?P<date>" + _DATE + r")\s*$"
 )
+# "Twitter: Lina Shamy - Buses are leaving east Aleppo now"
+_PLATFORM_POST = re.compile(
+    r"^(?P<platform>Twitter|X|Instagram|Facebook|TikTok|Telegram|Bluesky|Mastodon|Threads)\s*:\s*"
+    r"(?P<name>@?[^\s:–—-][^:–—]{0,58}?)\s+[-–—]\s+(?P<text>\S.*)$"
+)
+_INSTAGRAM = re.compile(
+    r"^An?\s+(?P<what>photo|video|post)\s+(?:posted|shared)\s+by\s+"
+    r"(?:(?P<name>[^()@\n]{1,60}?)\s*\((?P<handle>@?[\w.]{1,30})\)|(?P<bare>@?[\w.]{1,30}))"
+    r"\s+on\s+(?P<date>" + _DATE + r")",
+    re.IGNORECASE,
+)
+_FACEBOOK = re.compile(
+    r"^Posted\s+by\s+(?P<name>[^\n]{1,60}?)\s+on\s+(?:[A-Z][a-z]+day,?\s+)?(?P<date>" + _DATE + r")\s*$"
+)
+_VIMEO = re.compile(r"^(?P<title>\S.{0,200}?)\s+from\s+(?P<user>\S.{0,60}?)\s+on\s+Vimeo\.?\s*$")
+_GETTY = re.compile(r"^\s*Embed\s+from\s+Getty\s+Images\s*$", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"^\s*\[\s*embedded\s+content\s*\]\s*$", re.IGNORECASE)
 _URL = re.compile(
     r"(?:https?://|(?<![\w/])(?:www\.|pic\.twitter\.com/|t\.me/|youtu\.be/))"
     r"[^\s<>\"')\]]+"
 )
-
 _URL_HINTS = ("http", "www.", "pic.twitter.com/", "t.me/", "youtu.be/")
+# A leftover stands for the item a lead-in right above it announced: it joins that lead-in (one
+# paragraph up) or stands as an item of its own.
+_MARKER_REACH = 1
 
 
 def extract(doc: Document) -> Iterator[MediaRef]:
-    for para in doc.paras:
-        post = _flat_tweet(para)
+    paras = doc.paras
+    # Links are read one line behind, so a post whose words sit on the line above its byline
+    # can claim that line's picture link.
+    pending: Para | None = None
+    for i, para in enumerate(paras):
+        prev = paras[i - 1] if i > 0 else None
+        post = _flat_tweet(para, prev) or _named_post(para) or _marker(para)
+        if pending is not None:
+            yield from _links(pending, skip_pics=post is not None and post.line == pending.line)
         if post is not None:
             yield post
-        yield from _links(para, skip_pics=post is not None)
+        pending = para
+        if post is not None and post.line == para.line:
+            yield from _links(para, skip_pics=True)
+            pending = None
+    if pending is not None:
+        yield from _links(pending, skip_pics=False)
 
 
-def _flat_tweet(para: Para) -> MediaRef | None:
+def _flat_tweet(para: Para, prev: Para | None) -> MediaRef | None:
     if "(@" not in para.text:
         return None  # the pattern backtracks: only lines with a handle are worth it
     m = _FLAT_TWEET.match(para.text.strip())
     if not m:
         return None
     text = m.group("text").strip() or None
+    line = para.line
+    context = para.text
+    if text is None and prev is not None and _is_post_text(prev, para):
+        # The byline alone on its line: the post's words are the line above it.
+        text, line, context = prev.text.strip(), prev.line, f"{prev.text}\n{para.text}"
     url = None
     ident = None
-    for raw in _URL.findall(para.text):
+    for raw in _URL.findall(context):
         found = identify(_absolute(raw))
         if found is not None and found.provider == "twitter":
             ident, url = found, found.url
@@ -56,8 +103,8 @@ def _flat_tweet(para: Para) -> MediaRef | None:
         kind="social_post",
         presence="described",
         detector=DETECTOR,
-        position=para.line,
-        line=para.line,
+        position=line,
+        line=line,
         provider="twitter",
         url=url,
         urls=(url,) if url else (),
@@ -67,8 +114,129 @@ def _flat_tweet(para: Para) -> MediaRef | None:
         author_handle=m.group("handle"),
         posted_at=byline_date(m.group("date")),
         post_text=text,
-        context=para.text,
+        context=context,
+        attaches=True,
+        reach=_MARKER_REACH,
     )
+
+
+def _is_post_text(prev: Para, byline: Para) -> bool:
+    """The line above a lone byline is the post's text when nothing separates them, or when it
+    carries the post's picture link; a lead-in ending in ':' is not."""
+    text = prev.text.strip()
+    if not text or text.endswith(":"):
+        return False
+    return byline.line - prev.line == 1 or "pic.twitter.com/" in text or "t.co/" in text
+
+
+def _named_post(para: Para) -> MediaRef | None:
+    """Instagram, Facebook, Vimeo and "Twitter: NAME - TEXT" leftovers."""
+    text = para.text.strip()
+    if len(text) > 600:
+        return None
+    m = _INSTAGRAM.match(text)
+    if m:
+        handle = m.group("handle") or m.group("bare")
+        handle = handle if handle.startswith("@") else f"@{handle}"
+        name = (m.group("name") or "").strip() or None
+        return _post(
+            para,
+            provider="instagram",
+            kind="social_post",
+            name=name,
+            handle=handle,
+            date=m.group("date"),
+            credit=f"{name} ({handle})" if name else handle,
+        )
+    m = _FACEBOOK.match(text)
+    if m:
+        name = m.group("name").strip()
+        date = m.group("date")
+        return _post(para, provider="facebook", kind="social_post", name=name, date=date, credit=name)
+    m = _VIMEO.match(text)
+    if m:
+        user = m.group("user").strip()
+        return _post(para, provider="vimeo", kind="video", name=user, credit=user, caption=m.group("title"))
+    m = _PLATFORM_POST.match(text)
+    if m:
+        platform = m.group("platform").lower()
+        who = m.group("name").strip()
+        handle = who if who.startswith("@") else None
+        return _post(
+            para,
+            provider="twitter" if platform == "x" else platform,
+            kind="social_post",
+            name=None if handle else who,
+            handle=handle,
+            credit=who,
+            post_text=m.group("text").strip(),
+        )
+    return None
+
+
+def _post(
+    para: Para,
+    *,
+    provider: str,
+    kind: str,
+    credit: str,
+    name: str | None = None,
+    handle: str | None = None,
+    date: str | None = None,
+    caption: str | None = None,
+    post_text: str | None = None,
+) -> MediaRef:
+    return MediaRef(
+        kind=kind,
+        presence="described",
+        detector=DETECTOR,
+        position=para.line,
+        line=para.line,
+        provider=provider,
+        caption=caption.strip() if caption else None,
+        credit=credit,
+        author_name=name,
+        author_handle=handle,
+        posted_at=byline_date(date) if date else None,
+        post_text=post_text,
+        context=para.text,
+        attaches=True,
+        reach=_MARKER_REACH,
+    )
+
+
+def _marker(para: Para) -> MediaRef | None:
+    """ "Embed from Getty Images" and "[embedded content]": the embed's own leftover. It joins the
+    item a lead-in just above announced, or stands as an item of its own."""
+    text = para.text
+    if len(text) > 40 or "mbed" not in text:
+        return None
+    if _GETTY.match(text):
+        return MediaRef(
+            kind="photo",
+            presence="described",
+            detector=DETECTOR,
+            position=para.line,
+            line=para.line,
+            provider="getty",
+            credit="Getty Images",
+            credit_org="Getty Images",
+            context=text,
+            attaches=True,
+            reach=_MARKER_REACH,
+        )
+    if _PLACEHOLDER.match(text):
+        return MediaRef(
+            kind="social_post",
+            presence="described",
+            detector=DETECTOR,
+            position=para.line,
+            line=para.line,
+            context=text,
+            attaches=True,
+            reach=_MARKER_REACH,
+        )
+    return None
 
 
 def _links(para: Para, skip_pics: bool) -> Iterator[MediaRef]:
