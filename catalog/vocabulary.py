@@ -598,6 +598,26 @@ NOT_LEADIN_OPENINGS: tuple[str, ...] = (
     "for example",
     "such as",
     "including",
+    "you might also like",
+    "you may also like",
+    "recommended",
+    "more from",
+    "share this",
+    "follow us",
+    "sign up",
+    "das könnte sie auch interessieren",  # de
+    "diesen artikel empfehlen",
+    "mehr zum thema",
+    "lesen sie auch",
+    "weitere artikel",
+    "à lire aussi",  # fr
+    "lire aussi",
+    "sur le même sujet",
+    "partager",
+    "te puede interesar",  # es
+    "lee también",
+    "más información",
+    "relacionado",
 )
 # Auxiliaries: after a speech verb they show a reported clause ("said four were slain:").
 AUXILIARIES: tuple[str, ...] = (

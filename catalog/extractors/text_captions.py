@@ -205,7 +205,12 @@ def _headed_caption(para: Para) -> MediaRef | None:
     if not (rest[0].isupper() or rest[0].isdigit()) or len(words) < 5 or _title_case(words):
         return None  # "Syria Analysis: After Aleppo — It's Up to Russia": a headline
     placed = bool(_POSITION.search(rest))
-    if not placed and (rest.endswith((".", "?", "!", ":", '"', "”", "’")) or "http" in rest):
+    if not placed and (
+        rest.endswith((".", "?", "!", ":", '"', "”", "’"))
+        or "http" in rest
+        or " " in head  # "Standing Rock protest: Governor orders ...": a topic and a headline
+        or len(words) < 9  # a tabloid caption describes at length; a headline is short
+    ):
         return None
     return MediaRef(
         kind="photo",

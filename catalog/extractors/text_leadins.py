@@ -108,8 +108,8 @@ def _leadin(doc: Document, para: Para, nxt: Para | None) -> MediaRef | None:
     if not (ends_colon or stands_alone) or len(text) > _MAX_LEADIN:
         return None
     sentence = _last_sentence(text.rstrip(":").strip())
-    if not sentence or _NOT_LEADIN.match(sentence) or _is_label_line(text):
-        return None
+    if not sentence or _NOT_LEADIN.match(sentence) or _is_label_line(text) or text[0] in "©(":
+        return None  # a heading of related links, a credit or caption line, a bracketed aside
     words = words_of(sentence)
     kind = _CUES.best(words)
     if len(sentence.split()) < 3 and not kind:
