@@ -8,7 +8,7 @@ import re
 
 from catalog.vocabulary import DATED_STAMP_WORDS, FIRST_ENTRY_WORDS, STAMP_WORDS, TIME_ZONES
 
-__all__ = ["split_stamp"]
+__all__ = ["STAMP_FIRST", "split_stamp"]
 
 
 def _words(words: tuple[str, ...]) -> str:
@@ -20,40 +20,35 @@ _AMPM = r"(?:\s*[ap]\.?m\.?)?"
 _CLOCK = r"\d{1,2}(?:[:.h]\d{2}|\d{2}(?=\s*" + _ZONE + r"))" + _AMPM + r"(?:\s*" + _ZONE + r")?"
 _SEP = r"\s*(?:[:–—|-]\s*|$)"
 
-# Each pattern has one named group `stamp`: the entry as it will be stored.
-_STAMPS = tuple(
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        # UPDATE 1650 GMT: / Updated at 14:05 BST / BREAKING 10:32am - / Mise à jour 14h05
-        r"^(?:" + _words(STAMP_WORDS) + r")(?:\s+(?:at|à|um|a las))?\s+(?P<stamp>" + _CLOCK + r")" + _SEP,
-        # ORIGINAL ENTRY: / ORIGINAL POST:
-        r"^(?P<stamp>" + _words(FIRST_ENTRY_WORDS) + r")" + _SEP,
-        # 14.53 / 10:32am / 14h05 alone, or opening the entry's first line
-        r"^(?P<stamp>\d{1,2}[:.h]\d{2}" + _AMPM + r"(?:\s*" + _ZONE + r")?)(?:\s*$|\s*[:–—|-]\s+)",
-        # 1650 GMT alone or opening the line
-        r"^(?P<stamp>\d{3,4}\s*" + _ZONE + r")" + _SEP,
-        # (Published Monday, Nov. 18, 2019) / Updated Tuesday, 3 March 2020
-        r"^\(?(?P<stamp>(?:" + _words(DATED_STAMP_WORDS) + r")\s+(?:on\s+)?"
-        r"(?:\w{3,9}\.?,?\s+)?"
-        r"(?:\w{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+\w{3,9}\.?,?\s+\d{4})"
-        r"(?:,?\s+(?:at\s+|à\s+|um\s+)?" + _CLOCK + r")?)\)?\s*$",
-    )
+# One pattern, one branch per shape; each branch's group sN is the entry as it will be stored.
+_SHAPES = (
+    # UPDATE 1650 GMT: / Updated at 14:05 BST / BREAKING 10:32am - / Mise à jour 14h05
+    r"(?:" + _words(STAMP_WORDS) + r")(?:\s+(?:at|à|um|a las))?\s+(?P<s0>" + _CLOCK + r")" + _SEP,
+    # ORIGINAL ENTRY: / ORIGINAL POST:
+    r"(?P<s1>" + _words(FIRST_ENTRY_WORDS) + r")" + _SEP,
+    # 14.53 / 10:32am / 14h05 alone, or opening the entry's first line
+    r"(?P<s2>\d{1,2}[:.h]\d{2}" + _AMPM + r"(?:\s*" + _ZONE + r")?)(?:\s*$|\s*[:–—|-]\s+)",
+    # 1650 GMT alone or opening the line
+    r"(?P<s3>\d{3,4}\s*" + _ZONE + r")" + _SEP,
+    # (Published Monday, Nov. 18, 2019) / Updated Tuesday, 3 March 2020
+    r"\(?(?P<s4>(?:" + _words(DATED_STAMP_WORDS) + r")\s+(?:on\s+)?"
+    r"(?:\w{3,9}\.?,?\s+)?"
+    r"(?:\w{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+\w{3,9}\.?,?\s+\d{4})"
+    r"(?:,?\s+(?:at\s+|à\s+|um\s+)?" + _CLOCK + r")?)\)?\s*$",
 )
-# A stamp opens with a digit, a bracket or the first letter of a stamp word: other lines are
-# passed over without running the patterns.
-_FIRST = frozenset(
-    "0123456789("
-    + "".join(w[0].lower() + w[0].upper() for w in STAMP_WORDS + FIRST_ENTRY_WORDS + DATED_STAMP_WORDS)
-)
+_STAMP = re.compile("|".join(f"(?:{shape})" for shape in _SHAPES), re.IGNORECASE)
+_OPENING_WORDS = STAMP_WORDS + FIRST_ENTRY_WORDS + DATED_STAMP_WORDS
+# A stamp opens with a digit, a bracket or a stamp word: other lines skip the pattern.
+STAMP_FIRST = frozenset("0123456789(" + "".join(w[0].lower() + w[0].upper() for w in _OPENING_WORDS))
 
 
 def split_stamp(line: str) -> tuple[str | None, str]:
     """The entry stamp a line opens with (as written, labels like UPDATE dropped), and the rest."""
     text = line.strip()
-    if not text or text[0] not in _FIRST or len(text) > 2000:
+    if not text or text[0] not in STAMP_FIRST or len(text) > 2000:
         return None, text
-    for rx in _STAMPS:
-        m = rx.match(text)
-        if m:
-            return " ".join(m.group("stamp").split()), text[m.end() :].strip()
-    return None, text
+    m = _STAMP.match(text)
+    if m is None:
+        return None, text
+    stamp = next(group for group in m.groups() if group is not None)
+    return " ".join(stamp.split()), text[m.end() :].strip()

@@ -104,6 +104,8 @@ def read_source(path: str, max_bytes: int) -> Source:
     if not data.strip():
         raise InputError("empty file")
     text, encoding = decode(data, html_hint=name.endswith(HTML_SUFFIXES))
+    if "\r" in text:  # Windows and old Mac line ends: lines are numbered as an editor shows them
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     fmt = _format(name, data)
     return Source(source=str(p), format=fmt, text=text, sha256=sha, bytes=len(data), encoding=encoding)
 

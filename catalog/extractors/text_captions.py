@@ -41,7 +41,7 @@ _TRAILING = re.compile(
     + r")\s*[:：]\s*(?P<credit>[^:：]{2,120}?)\s*$",
     re.IGNORECASE,
 )
-_TRAILING_HINTS = tuple({lbl.split()[0].lower() for lbl in _CREDIT_LABEL_NAMES})
+_TRAILING_LABELS = tuple(_CREDIT_LABEL_NAMES)
 # "Devastation: The remains of the market on Tuesday (pictured)".
 _HEADED = re.compile(r"^(?P<head>[^\W\d_][\w'’.-]*(?:\s+[\w'’.-]+){0,2})\s*:\s+(?P<rest>\S.{20,400})$")
 _NOT_HEADS = frozenset(NOT_CAPTION_HEADS)
@@ -100,10 +100,18 @@ def looks_like_credit(text: str) -> bool:
 
 
 def extract(doc: Document) -> Iterator[MediaRef]:
-    for i, para in enumerate(doc.paras):
+    for i in _candidates(doc):
+        para = doc.paras[i]
         ref = _caption_or_credit(para) or _captioned_credit(para) or (i > 0 and _headed_caption(para))
         if ref:
             yield ref
+
+
+def _candidates(doc: Document) -> list[int]:
+    """Every shape read here has a colon or a dash after its label, or opens with ©, a bracket."""
+    found = doc.candidates_with((":", "：", " – ", " — ", " - "))
+    found.update(i for i, p in enumerate(doc.paras) if p.text[:1] in "©([")
+    return sorted(found)
 
 
 def _caption_or_credit(para: Para) -> MediaRef | None:
@@ -157,11 +165,11 @@ def _credit(para: Para, credit: str, kind: str) -> MediaRef:
 def _captioned_credit(para: Para) -> MediaRef | None:
     """A caption whose credit closes the line: one photo with both."""
     text = para.text.strip()
-    if len(text) > 520 or ":" not in text:
+    colon = max(text.rfind(":"), text.rfind("："))
+    if colon < 10 or len(text) > 520:
         return None
-    low = text.lower()
-    if not any(hint in low for hint in _TRAILING_HINTS):
-        return None
+    if not text[max(0, colon - 30) : colon].rstrip().lower().endswith(_TRAILING_LABELS):
+        return None  # the words before the last colon are no credit label
     m = _TRAILING.match(text)
     if not m or m.group("label")[0].islower():
         return None

@@ -62,6 +62,10 @@ _GALLERY = re.compile(
 _MEDIA_WORDS = ("pictures", "photos", "images", "video", "podcast")
 # Every verb _RELAY accepts contains one of these: lines without any skip the pattern.
 _RELAY_HINTS = ("say", "said", "report", "quot", "writ", "wrote", "tweet", "post")
+# Whole-text passes that find the candidates (supersets of the tests in _leadin).
+_ENDS_COLON = re.compile(r":[^\S\n]*$", re.MULTILINE)
+_RELAY_VERBS = tuple(f" {v}" for v in ("says", "said", "reports", "reported", "quotes", "quoted", "writes"))
+_RELAY_VERBS += (" wrote", " tweets", " tweeted", " posts", " posted")
 _PODCAST = re.compile(r"^(?:see also\s+)?[\w ]{0,40}\bpodcast\s*:\s*\S", re.IGNORECASE)
 _RELAY = re.compile(
     r"^(?:(?:[Tt]he\s+)?[A-Z][\w.&-]*[’']s\s+|(?:[Jj]ournalist|activist|reporter|correspondent|"
@@ -85,11 +89,22 @@ class Speaker:
 
 def extract(doc: Document) -> Iterator[MediaRef]:
     paras = doc.paras
-    for i, para in enumerate(paras):
+    for i in _candidates(doc):
         nxt = paras[i + 1] if i + 1 < len(paras) else None
-        ref = _leadin(doc, para, nxt)
+        ref = _leadin(doc, paras[i], nxt)
         if ref is not None:
             yield ref
+
+
+def _candidates(doc: Document) -> list[int]:
+    """Paragraphs that can be a lead-in: ending in a colon, followed by extra blank lines,
+    naming a gallery or podcast, or relaying what someone said. Found by whole-text passes."""
+    alone = max(2, doc.usual_gap + _EXTRA_GAP)
+    found = set(doc.candidates(_ENDS_COLON))
+    found.update(i for i, p in enumerate(doc.paras) if p.gap_after >= alone)
+    found.update(doc.candidates_with(_MEDIA_WORDS, fold=True))
+    found.update(doc.candidates_with(_RELAY_VERBS, within=_MAX_LEADIN))
+    return sorted(found)
 
 
 def _leadin(doc: Document, para: Para, nxt: Para | None) -> MediaRef | None:

@@ -35,8 +35,10 @@ _FLAT_TWEET = re.compile(
     r"(?P<date>" + _DATE + r")\s*$"
 )
 # "Twitter: Lina Shamy - Buses are leaving east Aleppo now"
+_PLATFORM_NAMES = frozenset(("Twitter", "X", "Instagram", "Facebook", "TikTok", "Telegram", "Bluesky"))
+_PLATFORM_NAMES |= {"Mastodon", "Threads"}
 _PLATFORM_POST = re.compile(
-    r"^(?P<platform>Twitter|X|Instagram|Facebook|TikTok|Telegram|Bluesky|Mastodon|Threads)\s*:\s*"
+    r"^(?P<platform>" + "|".join(sorted(_PLATFORM_NAMES)) + r")\s*:\s*"
     r"(?P<name>@?[^\s:–—-][^:–—]{0,58}?)\s+[-–—]\s+(?P<text>\S.*)$"
 )
 _INSTAGRAM = re.compile(
@@ -56,6 +58,9 @@ _URL = re.compile(
     r"[^\s<>\"')\]]+"
 )
 _URL_HINTS = ("http", "www.", "pic.twitter.com/", "t.me/", "youtu.be/")
+_HINTS = (*_URL_HINTS, "(@", "Vimeo", "mbed")
+_OPENINGS = ("A ", "An ", "a ", "an ", "Posted by", *(f"{name}:" for name in _PLATFORM_NAMES))
+_OPENINGS += tuple(f"{name} :" for name in _PLATFORM_NAMES)
 # A leftover stands for the item a lead-in right above it announced: it joins that lead-in (one
 # paragraph up) or stands as an item of its own.
 _MARKER_REACH = 1
@@ -66,7 +71,8 @@ def extract(doc: Document) -> Iterator[MediaRef]:
     # Links are read one line behind, so a post whose words sit on the line above its byline
     # can claim that line's picture link.
     pending: Para | None = None
-    for i, para in enumerate(paras):
+    for i in _candidates(doc):
+        para = paras[i]
         prev = paras[i - 1] if i > 0 else None
         post = _flat_tweet(para, prev) or _named_post(para) or _marker(para)
         if pending is not None:
@@ -79,6 +85,14 @@ def extract(doc: Document) -> Iterator[MediaRef]:
             pending = None
     if pending is not None:
         yield from _links(pending, skip_pics=False)
+
+
+def _candidates(doc: Document) -> list[int]:
+    """Paragraphs holding a handle, an address, a platform's name or an embed's leftover, or
+    opening like an Instagram or Facebook leftover: one str.find pass per hint."""
+    found = doc.candidates_with(_HINTS)
+    found.update(i for i, p in enumerate(doc.paras) if p.text.startswith(_OPENINGS))
+    return sorted(found)
 
 
 def _flat_tweet(para: Para, prev: Para | None) -> MediaRef | None:
@@ -132,8 +146,12 @@ def _is_post_text(prev: Para, byline: Para) -> bool:
 def _named_post(para: Para) -> MediaRef | None:
     """Instagram, Facebook, Vimeo and "Twitter: NAME - TEXT" leftovers."""
     text = para.text.strip()
-    if len(text) > 600:
-        return None
+    if len(text) > 600 or not (
+        text.startswith(("A ", "An ", "a ", "an ", "Posted by"))
+        or "Vimeo" in text
+        or text.partition(":")[0] in _PLATFORM_NAMES
+    ):
+        return None  # none of the shapes below can match: skip the patterns
     m = _INSTAGRAM.match(text)
     if m:
         handle = m.group("handle") or m.group("bare")
