@@ -1,17 +1,45 @@
-"""Credit strings turned into person, organisation, role and handle. Pure string work."""
+"""Credit strings turned into person, organisations, role and handle; and the credited parties
+of a media row, normalised so that every spelling of one party groups together. Pure strings.
+
+"Photo: Karam al-Masri/AFP", "KARAM AL-MASRI/AFP/Getty Images", "AP Photo/Hassan Ammar",
+"Joe Raedle via Getty Images", "Tyler Hicks for The New York Times", "SANA handout",
+"samson/afp/getty images", "Jane Doe (@janedoe)", "Фото: Иван Петров/ТАСС", "صورة: رويترز".
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from catalog.records import Credit
-from catalog.vocabulary import AGENCIES, CREDIT_LABELS
+from catalog.vocabulary import (
+    AGENCIES,
+    CREDIT_LABELS,
+    CREDIT_ROLE_WORDS,
+    NAME_PARTICLES,
+    ORG_WORDS,
+    PLATFORM_NAMES,
+    RIGHTS_NOTICES,
+)
 
-__all__ = ["agency", "label_kind", "parse_credit", "strip_label"]
+__all__ = [
+    "Party",
+    "agency",
+    "agency_name",
+    "display_name",
+    "label_kind",
+    "looks_like_credit",
+    "parse_credit",
+    "parties",
+    "party_key",
+    "strip_label",
+]
 
 _ALIASES: dict[str, str] = {}
+_FULL: dict[str, str] = {}
 for _names in AGENCIES:
+    _FULL[_names[0]] = _names[1] if len(_names) > 1 else _names[0]
     for _name in _names:
         _ALIASES[_name.casefold()] = _names[0]
 
@@ -24,11 +52,28 @@ _LABEL_RX = re.compile(
     re.IGNORECASE,
 )
 _COPYRIGHT_RX = re.compile(r"^\s*(?:©|\(c\)|copyright\b|℗)\s*(?:\d{4}\s*)?", re.IGNORECASE)
+_COURTESY_RX = re.compile(
+    r"^\s*(?:(?:photo|image|picture|video|footage)\s+)?courtesy(?:\s+of)?\s*[:：]?\s*", re.IGNORECASE
+)
 _BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"))
 _HANDLE_RX = re.compile(r"\(?\s*(@[A-Za-z0-9_.]{1,30}(?:@[\w.-]+)?)\s*\)?")
-_SPLIT_RX = re.compile(r"\s*/+\s*|\s+via\s+|\s+for\s+|\s*\|\s*|\s*;\s*", re.IGNORECASE)
-_HANDOUT_RX = re.compile(r"\b(?:handout|supplied|social media|ugc|courtesy|pool|file)\b", re.IGNORECASE)
+_SPLIT_RX = re.compile(r"\s*/+\s*|\s+via\s+|\s+for\s+|\s*\|\s*|\s*;\s*|\s+[–—-]\s+", re.IGNORECASE)
+_ROLE_OF = {word.casefold(): role for word, role in CREDIT_ROLE_WORDS}
+_ROLE_RX = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(w) for w, _ in sorted(CREDIT_ROLE_WORDS, key=lambda x: -len(x[0])))
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
+_YEAR_RX = re.compile(r"\b(?:19|20)\d\d\b")
 _SUFFIX_RX = re.compile(r"\s*\((?:ausschnitt|cropped|file|archive)\)\s*$", re.IGNORECASE)
+_AGENCY_SUFFIX_RX = re.compile(r"\s+(?:photo|photos|images|image|pictures|news|tv|video)$")
+_ORG_WORDS = frozenset(ORG_WORDS)
+_PLATFORMS = frozenset(p.casefold() for p in PLATFORM_NAMES)
+_COURTESY_WORD = re.compile(r"\bcourtesy\b", re.IGNORECASE)
+# One word opening with two capitals ("JPL-Caltech", "NOAA") in a credit not all in capitals.
+_ACRONYM = re.compile(r"^[A-Z]{2,}[\w-]*$")
+_PARTICLES = frozenset(NAME_PARTICLES)
+_NON_NAME = re.compile(r"\d|https?:|www\.|\.(?:com|org|net)\b", re.IGNORECASE)
 
 
 def _clean(text: str) -> str:
@@ -44,13 +89,16 @@ def _unbracket(text: str) -> str:
 
 
 def strip_label(text: str) -> tuple[str, str | None]:
-    """The credit without its label ("Photo:", "©", ...), and the label's kind if it names one."""
+    """The credit without its labels ("Mandatory Credit: Photo by", "©", ...), and the kind the
+    first label names, if any."""
     text = _unbracket(_clean(text))
     kind: str | None = None
-    m = _LABEL_RX.match(text)
-    if m:
-        kind = _LABEL_KIND.get(m.group("label").casefold())
-        text = text[m.end() :]
+    for _ in range(2):  # "Mandatory Credit: Photo by X"
+        m = _LABEL_RX.match(text)
+        if not m:
+            break
+        kind = kind or _LABEL_KIND.get(m.group("label").casefold())
+        text = _unbracket(text[m.end() :])
     m = _COPYRIGHT_RX.match(text)
     if m:
         text = text[m.end() :]
@@ -64,41 +112,176 @@ def label_kind(text: str) -> str | None:
 
 def agency(name: str) -> str | None:
     """The canonical short name of an agency or outlet, or None if it is not one we know."""
-    key = name.strip(" .,").casefold()
-    key = re.sub(r"\s+(?:photo|photos|images|pictures|news)$", "", key) if key not in _ALIASES else key
+    key = " ".join(name.strip(" .,").casefold().split())
+    if key.startswith("the ") and key not in _ALIASES:
+        key = key[4:]
+    if key not in _ALIASES:
+        key = _AGENCY_SUFFIX_RX.sub("", key)
     return _ALIASES.get(key)
 
 
+def agency_name(short: str) -> str:
+    """The full name of a known agency ("Agence France-Presse" for AFP), else the name given."""
+    return _FULL.get(short, short)
+
+
 def parse_credit(text: str) -> Credit:
-    """Split a credit as printed into its parts; `raw` is the credit with its label stripped."""
+    """Split a credit as printed into its parts; `raw` is the credit with its labels stripped.
+
+    `org` is the first organisation named (the agency), `orgs` all of them in order ("AFP",
+    "Getty Images"); `role` says how the picture came ("handout", "pool", "courtesy", ...)."""
     raw, _ = strip_label(text)
+    courtesy = bool(_COURTESY_WORD.search(text))
     handle: str | None = None
     m = _HANDLE_RX.search(raw)
     if m:
         handle = m.group(1)
     body = _HANDLE_RX.sub(" ", raw).strip() if handle else raw
+    role: str | None = "courtesy" if courtesy else None
+    m = _COURTESY_RX.match(body)
+    if m and m.end() < len(body):
+        role, body = "courtesy", body[m.end() :]
+    whole_caps = body.isupper()
     person: str | None = None
-    org: str | None = None
-    role: str | None = None
-    for part in (p.strip(" .,") for p in _SPLIT_RX.split(body)):
+    orgs: list[str] = []
+    for part in _parts(body):
+        part = _YEAR_RX.sub(" ", part).strip(" .,-:") if _YEAR_RX.search(part) else part
         if not part:
             continue
-        if _HANDOUT_RX.search(part):
-            role = role or "handout"
-            rest = _HANDOUT_RX.sub("", part).strip(" .,-")
-            if rest and agency(rest):
-                org = org or agency(rest)
-            continue
+        found_role = _ROLE_RX.search(part)
+        if found_role:
+            role = role or _ROLE_OF[found_role.group().casefold()]
+            part = _ROLE_RX.sub(" ", part).strip(" .,-")
+            if not part:
+                continue
+        if part.casefold() in _PLATFORMS:
+            continue  # "@user/Twitter": where it was posted, not who made it
         known = agency(part)
         if known:
-            org = org or known
-        elif person is None and _looks_like_name(part):
-            person = part
-        elif org is None and person is not None and len(part.split()) <= 4:
-            org = part  # "Name / Quanta Magazine": a short second part names who distributes it
-    return Credit(raw=raw, person=person, org=org, role=role, handle=handle)
+            orgs.append(known)
+        elif (
+            _is_org(part)
+            or (person is not None and _is_name(part))
+            or (not whole_caps and _ACRONYM.match(part))
+        ):
+            orgs.append(display_name(part, org=True))  # "Name / Quanta Magazine", "X/Kremlin"
+        elif person is None and _is_name(part):
+            person = display_name(part)
+    orgs = list(dict.fromkeys(orgs))
+    return Credit(
+        raw=raw, person=person, org=orgs[0] if orgs else None, role=role, handle=handle, orgs=tuple(orgs)
+    )
 
 
-def _looks_like_name(part: str) -> bool:
+def _parts(body: str) -> list[str]:
+    parts = [p.strip(" .,") for p in _SPLIT_RX.split(body)]
+    out: list[str] = []
+    for part in parts:
+        pieces = [p.strip(" .") for p in part.split(",")]
+        # "Jane Doe, AFP": a comma before an agency or a role word separates two parties.
+        if len(pieces) == 2 and (agency(pieces[1]) or _ROLE_RX.fullmatch(pieces[1])):
+            out.extend(pieces)
+        else:
+            out.append(part)
+    return [p for p in out if p]
+
+
+def _is_org(part: str) -> bool:
+    words = part.casefold().split()
+    return bool(words) and (words[0] == "the" or any(w.strip(".,") in _ORG_WORDS for w in words))
+
+
+def _is_name(part: str) -> bool:
     words = part.split()
-    return 1 <= len(words) <= 6 and any(ch.isalpha() for ch in part)
+    return 1 <= len(words) <= 5 and not _NON_NAME.search(part) and any(ch.isalpha() for ch in part)
+
+
+def display_name(name: str, org: bool = False) -> str:
+    """A name as a catalogue shows it: as written when it mixes cases; from an all-capital or
+    all-lower-case source ("KARAM AL-MASRI", "samson") in title case with particles kept low
+    ("Karam al-Masri"). Short all-capital organisation names stay acronyms ("UNICEF")."""
+    name = " ".join(name.split())
+    if not (name.isupper() or name.islower()):
+        return name
+    if org and name.isupper() and len(name) <= 6 and " " not in name:
+        return name
+    words = []
+    for i, word in enumerate(name.lower().split()):
+        pieces = word.split("-")
+        pieces = [
+            p if p in _PARTICLES and (i > 0 or j < len(pieces) - 1) else _cap(p)
+            for j, p in enumerate(pieces)
+        ]
+        words.append("-".join(pieces))
+    return " ".join(words)
+
+
+def _cap(word: str) -> str:
+    if "'" in word or "’" in word:  # o'brien -> O'Brien
+        quote = "'" if "'" in word else "’"
+        return quote.join(_cap(p) for p in word.split(quote))
+    return word[:1].upper() + word[1:]
+
+
+def party_key(name: str) -> str:
+    """What makes two spellings one party: case, accents, hyphens and spacing ignored."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(plain.replace("-", " ").replace("’", "'").split())
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """One credited party of a media item: who it is, what kind of party, and how it relates to
+    the item (`creator` of the picture, `agency` or `distributor`, `account` that posted it)."""
+
+    type: str  # person | organisation | account
+    name: str
+    key: str
+    role: str
+    full_name: str | None = None
+
+
+def parties(
+    credit: str | None,
+    person: str | None,
+    org: str | None,
+    handle: str | None,
+) -> list[Party]:
+    """Every party a media row credits: the person, each organisation its credit names (an
+    agency first, then who distributes it) and the posting account."""
+    found: list[Party] = []
+    if person:
+        name = display_name(person)
+        found.append(Party("person", name, party_key(name), "creator"))
+    orgs = list(parse_credit(credit).orgs) if credit else []
+    if org:
+        orgs.insert(0, agency(org) or org)
+    for n, name in enumerate(dict.fromkeys(orgs)):
+        role = "agency" if n == 0 else "distributor"
+        found.append(Party("organisation", name, party_key(name), role, agency_name(name)))
+    if handle:
+        found.append(Party("account", handle, party_key(handle), "account"))
+    unique: dict[tuple[str, str], Party] = {}
+    for party in found:
+        unique.setdefault((party.type, party.key), party)
+    return list(unique.values())
+
+
+def looks_like_credit(text: str) -> bool:
+    """True when text names who made or supplies media, not what it shows."""
+    text = text.strip(" .")
+    words = text.split()
+    if not words or len(words) > 14 or any(notice in text.casefold() for notice in RIGHTS_NOTICES):
+        return False
+    if "/" in text or "©" in text or re.search(r"\bvia\b|\bhandout\b|\bgetty\b", text, re.I):
+        return True
+    credit = parse_credit(text)
+    if credit.org or credit.handle or (credit.role and len(words) <= 3):
+        return len(words) <= 8
+    if len(words) <= 6:
+        # Capitalised words (or words of a script without case, such as Arabic) make a name.
+        return all(
+            not w[0].islower() or w.lower().split("-")[0] in _PARTICLES or not w[0].isalpha() for w in words
+        )
+    return False

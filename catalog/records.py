@@ -22,6 +22,7 @@ class Credit:
     org: str | None = None
     role: str | None = None
     handle: str | None = None
+    orgs: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)

@@ -19,6 +19,11 @@ __all__ = [
     "TAG_WORDS",
     "NOT_CAPTION_HEADS",
     "PICTURE_POSITION_WORDS",
+    "CREDIT_ROLE_WORDS",
+    "NAME_PARTICLES",
+    "ORG_WORDS",
+    "RIGHTS_NOTICES",
+    "PLATFORM_NAMES",
 ]
 
 # Labels that open a credit line: "Photo: Karam al-Masri/AFP", "Foto: dpa", "صورة: ...".
@@ -41,6 +46,7 @@ CREDIT_LABELS: tuple[tuple[str, str | None], ...] = (
     ("footage by", "video"),
     ("featured image by", "photo"),
     ("courtesy of", None),
+    ("courtesy", None),
     ("photographs", "photo"),
     ("photograph", "photo"),
     ("photos", "photo"),
@@ -105,47 +111,125 @@ PICTURE_POSITION_WORDS: tuple[str, ...] = (
     "file picture", "file image", "photographed", "seen here",
 )
 
-# Agencies and outlets: canonical short name first, then every alias (compared case-folded).
+# Agencies and outlets: canonical short name, full name, then every alias (compared case-folded).
+# `credit_org` holds the short name, so a facet groups every spelling.
 AGENCIES: tuple[tuple[str, ...], ...] = (
-    ("AFP", "agence france-presse", "agence france presse", "afp photo", "فرانس برس", "أ ف ب", "أ.ف.ب"),
-    ("AP", "associated press", "ap photo", "the associated press", "أسوشيتد برس"),
-    ("Reuters", "thomson reuters", "رويترز", "рейтер"),
-    ("Getty Images", "getty", "gettyimages", "getty images news", "غيتي إيماجز"),
-    ("EPA", "european pressphoto agency", "epa-efe", "efe-epa"),
-    ("EFE",),
-    ("Anadolu", "anadolu agency", "anadolu ajansı", "aa", "الأناضول"),
-    ("SANA", "syrian arab news agency", "سانا"),
-    ("Xinhua", "xinhua news agency"),
-    ("TASS", "itar-tass", "тасс"),
-    ("Sputnik", "ria novosti", "sputnik news", "риа новости"),
-    ("PA", "pa images", "pa wire", "press association", "pa media"),
-    ("Rex/Shutterstock", "rex", "rex features", "shutterstock", "rex shutterstock"),
-    ("Alamy", "alamy stock photo", "alamy live news"),
-    ("AAP", "australian associated press", "aap image"),
-    ("NASA",),
-    (
-        "dpa",
-        "deutsche presse-agentur",
-        "dpa picture alliance",
-        "picture alliance",
-        "picture-alliance",
-    ),
-    ("ANSA",),
-    ("Kyodo", "kyodo news"),
-    ("Yonhap", "yonhap news"),
-    ("WireImage",),
-    ("NurPhoto",),
-    ("SOPA Images", "sopa"),
-    ("iStock", "istockphoto"),
-    ("Adobe Stock", "stock.adobe.com"),
-    ("BBC", "bbc news"),
-    ("CNN",),
-    ("The Guardian", "guardian"),
-    ("The New York Times", "new york times", "nyt"),
-    ("The Washington Post", "washington post"),
-    ("Al Jazeera",),
-    ("Bloomberg",),
-    ("Mashable",),
+    ("AFP", "Agence France-Presse", "agence france presse", "afp photo", "فرانس برس", "أ ف ب", "أ.ف.ب"),
+    ("AP", "Associated Press", "ap photo", "the associated press", "ap images", "أسوشيتد برس"),
+    ("Reuters", "Reuters", "thomson reuters", "reuters tv", "رويترز", "рейтер"),
+    ("Getty Images", "Getty Images", "getty", "gettyimages", "getty images news", "غيتي إيماجز"),
+    ("EPA", "European Pressphoto Agency", "epa-efe", "efe-epa", "epa images"),
+    ("EFE", "Agencia EFE"),
+    ("Anadolu", "Anadolu Agency", "anadolu agency", "anadolu ajansı", "aa", "الأناضول"),
+    ("SANA", "Syrian Arab News Agency", "سانا"),
+    ("Xinhua", "Xinhua News Agency"),
+    ("TASS", "TASS", "itar-tass", "тасс"),
+    ("Sputnik", "Sputnik", "ria novosti", "sputnik news", "риа новости"),
+    ("PA", "PA Media", "pa images", "pa wire", "press association", "pa media", "pa photo"),
+    ("Rex/Shutterstock", "Rex Features / Shutterstock", "rex", "rex features", "shutterstock"),
+    ("Alamy", "Alamy", "alamy stock photo", "alamy live news"),
+    ("AAP", "Australian Associated Press", "aap image"),
+    ("NASA", "National Aeronautics and Space Administration"),
+    ("dpa", "Deutsche Presse-Agentur", "dpa picture alliance", "picture alliance", "picture-alliance"),
+    ("ANSA", "Agenzia Nazionale Stampa Associata"),
+    ("Kyodo", "Kyodo News"),
+    ("Yonhap", "Yonhap News Agency"),
+    ("WireImage", "WireImage"),
+    ("NurPhoto", "NurPhoto"),
+    ("SOPA Images", "SOPA Images", "sopa"),
+    ("iStock", "iStock", "istockphoto"),
+    ("Adobe Stock", "Adobe Stock", "stock.adobe.com"),
+    ("Bloomberg", "Bloomberg"),
+    ("ZUMA", "ZUMA Press", "zuma wire", "zuma press wire"),
+    ("Abaca", "Abaca Press"),
+    ("Sipa", "Sipa Press", "sipa usa"),
+    ("Polaris", "Polaris Images"),
+    ("Magnum", "Magnum Photos"),
+    ("VII", "VII Photo Agency"),
+    ("Panos", "Panos Pictures"),
+    ("Keystone", "Keystone"),
+    ("ANP", "Algemeen Nederlands Persbureau"),
+    ("Belga", "Belga News Agency"),
+    ("APA", "Austria Presse Agentur"),
+    ("Ritzau", "Ritzau Scanpix", "scanpix"),
+    ("NTB", "Norsk Telegrambyrå"),
+    ("TT", "TT News Agency"),
+    ("Lusa", "Agência Lusa"),
+    ("IRNA", "Islamic Republic News Agency"),
+    ("Tasnim", "Tasnim News Agency"),
+    ("WANA", "West Asia News Agency"),
+    ("UPI", "United Press International"),
+    ("Imago", "Imago Images", "imago images"),
+    ("Hollandse Hoogte", "Hollandse Hoogte"),
+    ("BBC", "BBC", "bbc news"),
+    ("CNN", "CNN"),
+    ("The Guardian", "The Guardian", "guardian"),
+    ("The New York Times", "The New York Times", "new york times", "nyt"),
+    ("The Washington Post", "The Washington Post", "washington post"),
+    ("Al Jazeera", "Al Jazeera"),
+    ("Mashable", "Mashable"),
+    ("Quanta Magazine", "Quanta Magazine"),
+    ("White Helmets", "Syria Civil Defence", "syria civil defence", "syrian civil defence"),
+    ("UN", "United Nations", "un photo", "united nations"),
+    ("UNICEF", "UNICEF"),
+    ("ESA", "European Space Agency"),
+)
+
+# Words in a credit that say how the picture came, and the `credit_role` they give.
+CREDIT_ROLE_WORDS: tuple[tuple[str, str], ...] = (
+    ("handout", "handout"),
+    ("handout photo", "handout"),
+    ("supplied", "supplied"),
+    ("social media", "social media"),
+    ("ugc", "user-generated"),
+    ("user-generated", "user-generated"),
+    ("user generated", "user-generated"),
+    ("pool", "pool"),
+    ("pool photo", "pool"),
+    ("file", "file"),
+    ("file photo", "file"),
+    ("stringer", "stringer"),
+    ("str", "stringer"),
+    ("staff", "staff"),
+    ("courtesy", "courtesy"),
+    ("screengrab", "screenshot"),
+    ("screenshot", "screenshot"),
+)
+
+# Platforms named in credits and flattened posts ("Photo: @user/Twitter", "Twitter: NAME - TEXT"):
+# where a picture was posted, never who made it.
+PLATFORM_NAMES: tuple[str, ...] = (
+    "Twitter", "X", "Instagram", "Facebook", "TikTok", "Telegram", "Bluesky", "Mastodon", "Threads",
+    "YouTube", "Vimeo", "Reddit", "Snapchat", "WhatsApp", "Weibo", "VK", "Flickr",
+)
+
+# Phrases of a page's own copyright notice: such a line credits no picture.
+RIGHTS_NOTICES: tuple[str, ...] = (
+    "all rights reserved",
+    "tous droits réservés",
+    "alle rechte vorbehalten",
+    "todos los derechos reservados",
+    "جميع الحقوق محفوظة",
+)
+
+# Lower-case parts of personal names: "Karam al-Masri", "Ludwig van Beethoven".
+NAME_PARTICLES: tuple[str, ...] = (
+    "al", "el", "de", "da", "di", "du", "van", "von", "der", "den", "bin", "ibn", "abu", "la", "le",
+    "del", "dos", "das", "y", "and", "&", "ter", "ten", "zu",
+)
+
+# Words that make a credit's part an organisation rather than a person.
+ORG_WORDS: tuple[str, ...] = (
+    "agency", "press", "news", "media", "magazine", "times", "post", "journal", "tribune", "herald",
+    "gazette", "observer", "telegraph", "independent", "express", "mail", "daily", "weekly",
+    "chronicle", "courier", "review", "tv", "television", "radio", "channel", "network",
+    "broadcasting", "studio", "studios", "films", "productions", "pictures", "images", "photos",
+    "photography", "archive", "archives", "library", "collection", "museum", "institute",
+    "institution", "university", "college", "foundation", "society", "association", "council",
+    "ministry", "department", "office", "agency", "service", "services", "police", "army", "navy",
+    "forces", "military", "government", "house", "kremlin", "committee", "commission", "group",
+    "inc", "ltd", "llc", "corp", "corporation", "company", "co", "gmbh", "sa", "ag", "plc",
+    "nasa", "esa", "helmets", "defence", "defense", "rescue", "hospital", "centre", "center",
 )
 
 # Words for the people who speak or post in lead-ins: "Teacher Abdulkafi al-Hamdo".

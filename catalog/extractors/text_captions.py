@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from catalog.credits import agency, parse_credit
+from catalog.credits import agency, looks_like_credit, parse_credit
 from catalog.document import Document, Para
 from catalog.records import MediaRef
 from catalog.vocabulary import (
@@ -22,7 +22,7 @@ from catalog.vocabulary import (
     PICTURE_POSITION_WORDS,
 )
 
-__all__ = ["extract", "looks_like_credit"]
+__all__ = ["extract"]
 
 DETECTOR = "text_captions"
 
@@ -54,49 +54,7 @@ _LABEL_FIRST = frozenset("[" + "".join(lbl[0].lower() + lbl[0].upper() for lbl i
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)\s)\s*(?P<rest>\S.{1,200})$", re.IGNORECASE)
 # A credit alone in brackets: "(EPA)", "(AFP/Getty)", "(Photo: Reuters)".
 _BRACKETED = re.compile(r"^\s*[(\[](?P<rest>[^()\[\]]{2,80})[)\]]\s*$")
-_PARTICLES = frozenset(
-    {
-        "al",
-        "el",
-        "de",
-        "da",
-        "di",
-        "du",
-        "van",
-        "von",
-        "der",
-        "bin",
-        "ibn",
-        "abu",
-        "la",
-        "le",
-        "del",
-        "dos",
-        "y",
-        "and",
-        "&",
-    }
-)
 _CAPTION_ONLY = frozenset(("pictured", "in pictures", "above", "top", "main image", "watch"))
-
-
-def looks_like_credit(text: str) -> bool:
-    """True when text names who made or supplies media, not what it shows."""
-    text = text.strip(" .")
-    words = text.split()
-    if not words or len(words) > 14:
-        return False
-    if "/" in text or "©" in text or re.search(r"\bvia\b|\bhandout\b|\bgetty\b", text, re.I):
-        return True
-    credit = parse_credit(text)
-    if credit.org or credit.handle:
-        return len(words) <= 8
-    if len(words) <= 6:
-        # Capitalised words (or words of a script without case, such as Arabic) make a name.
-        return all(
-            not w[0].islower() or w.lower().split("-")[0] in _PARTICLES or not w[0].isalpha() for w in words
-        )
-    return False
 
 
 def extract(doc: Document) -> Iterator[MediaRef]:

@@ -11,11 +11,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from catalog.credits import agency
+from catalog.credits import agency, looks_like_credit
 from catalog.document import Document, Para
 from catalog.extractors._phrases import PhraseIndex, words_of
 from catalog.extractors._tags import tags_for
-from catalog.extractors.text_captions import looks_like_credit
 from catalog.records import MediaRef
 from catalog.vocabulary import (
     AUXILIARIES,

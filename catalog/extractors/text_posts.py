@@ -24,6 +24,7 @@ from catalog.extractors._dates import byline_date
 from catalog.providers import identify
 from catalog.records import MediaRef
 from catalog.urls import absolute
+from catalog.vocabulary import PLATFORM_NAMES
 
 __all__ = ["extract"]
 
@@ -35,8 +36,7 @@ _FLAT_TWEET = re.compile(
     r"(?P<date>" + _DATE + r")\s*$"
 )
 # "Twitter: Lina Shamy - Buses are leaving east Aleppo now"
-_PLATFORM_NAMES = frozenset(("Twitter", "X", "Instagram", "Facebook", "TikTok", "Telegram", "Bluesky"))
-_PLATFORM_NAMES |= {"Mastodon", "Threads"}
+_PLATFORM_NAMES = frozenset(PLATFORM_NAMES)
 _PLATFORM_POST = re.compile(
     r"^(?P<platform>" + "|".join(sorted(_PLATFORM_NAMES)) + r")\s*:\s*"
     r"(?P<name>@?[^\s:–—-][^:–—]{0,58}?)\s+[-–—]\s+(?P<text>\S.*)$"

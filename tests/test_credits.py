@@ -1,0 +1,161 @@
+"""The credit parser against the forms newsrooms print, and the lines that are no credit.
+
+Each case: the credit as printed, then the expected person, organisation (canonical short
+name), role and handle. `None` means the part must be absent.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from catalog.credits import display_name, looks_like_credit, parse_credit, parties, party_key
+
+CASES: list[tuple[str, str | None, str | None, str | None, str | None]] = [
+    # labels, in several languages
+    ("Photo: Karam al-Masri/AFP", "Karam al-Masri", "AFP", None, None),
+    ("Photograph: Stephanie Keith/Reuters", "Stephanie Keith", "Reuters", None, None),
+    ("Picture: John Smith/PA", "John Smith", "PA", None, None),
+    ("Image: NASA/JPL-Caltech", None, "NASA", None, None),
+    ("Video: Reuters", None, "Reuters", None, None),
+    ("Footage: AP", None, "AP", None, None),
+    ("Credit: NASA", None, "NASA", None, None),
+    ("Source: Anadolu Agency", None, "Anadolu", None, None),
+    ("Courtesy of Jane Doe", "Jane Doe", None, "courtesy", None),
+    ("Courtesy of the Smithsonian Institution", None, "the Smithsonian Institution", "courtesy", None),
+    ("Image courtesy of NASA", None, "NASA", "courtesy", None),
+    ("Courtesy: Jane Doe", "Jane Doe", None, "courtesy", None),
+    ("© Maizal / stock.adobe.com", "Maizal", "Adobe Stock", None, None),
+    ("(c) 2019 Jane Doe", "Jane Doe", None, None, None),
+    ("Copyright 2020 Reuters", None, "Reuters", None, None),
+    ("© Reuters 2021", None, "Reuters", None, None),
+    ("Photo by Jane Doe", "Jane Doe", None, None, None),
+    ("Photo by Jane Doe/Getty Images", "Jane Doe", "Getty Images", None, None),
+    ("Photo credit: Jane Doe", "Jane Doe", None, None, None),
+    ("Featured Image by Joe Raedle/Getty Images", "Joe Raedle", "Getty Images", None, None),
+    ("Mandatory Credit: Photo by Jane Doe/Shutterstock", "Jane Doe", "Rex/Shutterstock", None, None),
+    ("Foto: Anna Schmidt/dpa", "Anna Schmidt", "dpa", None, None),
+    ("Bild: Max Muster/Reuters", "Max Muster", "Reuters", None, None),
+    ("Foto: EFE/Juan Pérez", "Juan Pérez", "EFE", None, None),
+    ("Crédit : Marie Curie/AFP", "Marie Curie", "AFP", None, None),
+    ("Crédit photo : Jean Dupont", "Jean Dupont", None, None, None),
+    ("Фото: Иван Петров/ТАСС", "Иван Петров", "TASS", None, None),
+    ("صورة: رويترز", None, "Reuters", None, None),
+    ("صورة: أ ف ب", None, "AFP", None, None),
+    # separators and orders
+    ("Karam al-Masri/AFP", "Karam al-Masri", "AFP", None, None),
+    ("AFP/Karam al-Masri", "Karam al-Masri", "AFP", None, None),
+    ("REUTERS/Ammar Abdullah", "Ammar Abdullah", "Reuters", None, None),
+    ("AP Photo/Hassan Ammar", "Hassan Ammar", "AP", None, None),
+    ("Karam al-Masri / AFP", "Karam al-Masri", "AFP", None, None),
+    ("Karam al-Masri/AFP/Getty Images", "Karam al-Masri", "AFP", None, None),
+    ("Joe Raedle via Getty Images", "Joe Raedle", "Getty Images", None, None),
+    ("AFP via Getty Images", None, "AFP", None, None),
+    ("Anadolu Agency via Getty Images", None, "Anadolu", None, None),
+    ("Tyler Hicks for The New York Times", "Tyler Hicks", "The New York Times", None, None),
+    ("Jane Doe, AFP", "Jane Doe", "AFP", None, None),
+    ("Jane Doe - AFP", "Jane Doe", "AFP", None, None),
+    ("Jane Doe – Reuters", "Jane Doe", "Reuters", None, None),
+    ("Xinhua/Wang Ying", "Wang Ying", "Xinhua", None, None),
+    ("NASA/Bill Ingalls", "Bill Ingalls", "NASA", None, None),
+    ("AAP Image/Dean Lewins", "Dean Lewins", "AAP", None, None),
+    ("Sputnik/Mikhail Klimentyev/Kremlin via Reuters", "Mikhail Klimentyev", "Sputnik", None, None),
+    ("Yonhap via AP", None, "Yonhap", None, None),
+    ("Kyodo News via AP Images", None, "Kyodo", None, None),
+    ("Samuel Velasco / Quanta Magazine", "Samuel Velasco", "Quanta Magazine", None, None),
+    ("Picture alliance/dpa", None, "dpa", None, None),
+    ("PA Wire/PA Images", None, "PA", None, None),
+    ("Ahmed Jadallah | Reuters", "Ahmed Jadallah", "Reuters", None, None),
+    # accounts
+    ("Jane Doe (@janedoe)", "Jane Doe", None, None, "@janedoe"),
+    ("@janedoe", None, None, None, "@janedoe"),
+    ("Lina Shamy (@Lina_Shamy)", "Lina Shamy", None, None, "@Lina_Shamy"),
+    ("Photo: @riverwatch/Twitter", None, None, None, "@riverwatch"),
+    # handouts and the like
+    ("SANA handout", None, "SANA", "handout", None),
+    ("Handout/Reuters", None, "Reuters", "handout", None),
+    ("SANA/Handout via Reuters", None, "SANA", "handout", None),
+    ("US Navy/Handout via Reuters", None, "US Navy", "handout", None),
+    ("Supplied", None, None, "supplied", None),
+    ("Photo: Supplied", None, None, "supplied", None),
+    ("Social media", None, None, "social media", None),
+    ("Photo: social media", None, None, "social media", None),
+    ("UGC", None, None, "user-generated", None),
+    ("Photo: Handout", None, None, "handout", None),
+    ("Pool/Reuters", None, "Reuters", "pool", None),
+    ("STR/AFP", None, "AFP", "stringer", None),
+    ("EPA-EFE/STRINGER", None, "EPA", "stringer", None),
+    ("Reuters TV via Reuters", None, "Reuters", None, None),
+    # brackets
+    ("(AFP/Getty)", None, "AFP", None, None),
+    ("(EPA)", None, "EPA", None, None),
+    ("[Reuters]", None, "Reuters", None, None),
+    ("(Jane Doe/AFP)", "Jane Doe", "AFP", None, None),
+    ("(Photo: Reuters)", None, "Reuters", None, None),
+    # cases and truncations from text corpora
+    ("samson/afp/getty images", "Samson", "AFP", None, None),
+    ("KARAM AL-MASRI/AFP", "Karam al-Masri", "AFP", None, None),
+    ("lili sams/mashable", "Lili Sams", "Mashable", None, None),
+    ("ammar abdullah/reuters", "Ammar Abdullah", "Reuters", None, None),
+    ("PHOTO: JANE DOE/AP", "Jane Doe", "AP", None, None),
+    # aliases
+    ("Associated Press", None, "AP", None, None),
+    ("Agence France-Presse", None, "AFP", None, None),
+    ("Getty", None, "Getty Images", None, None),
+    ("Rex Features", None, "Rex/Shutterstock", None, None),
+    ("Alamy Stock Photo", None, "Alamy", None, None),
+    ("BBC News", None, "BBC", None, None),
+    ("Guardian", None, "The Guardian", None, None),
+    ("Jane Doe", "Jane Doe", None, None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "person", "org", "role", "handle"), CASES, ids=[c[0] for c in CASES])
+def test_parse_credit(
+    text: str, person: str | None, org: str | None, role: str | None, handle: str | None
+) -> None:
+    credit = parse_credit(text)
+    assert (credit.person, credit.org, credit.role, credit.handle) == (person, org, role, handle)
+    assert credit.raw and ":" not in credit.raw[:12], "labels are stripped from the credit as written"
+
+
+def test_the_table_is_large() -> None:
+    assert len(CASES) >= 80
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(CNN) — The fire was brought under control overnight.",
+        "The photo shows the convoy leaving Ramouseh at dawn on Thursday.",
+        "Police released photos of three men they want to speak to last week.",
+        "the ministry said 12 people had been arrested by Sunday morning",
+        "Watch the video above to see the moment the bridge collapsed.",
+        "Reuters reported that the talks had stalled on Tuesday evening, officials said.",
+        "according to AFP",
+        "Northbridge Evening News 2025: all rights reserved",
+        "We are asking anyone with mobile phone footage to send it to us",
+    ],
+)
+def test_prose_is_no_credit(line: str) -> None:
+    assert not looks_like_credit(line)
+
+
+@pytest.mark.parametrize("line", ["Karam al-Masri/AFP", "AFP via Getty Images", "Jane Doe", "EPA", "رويترز"])
+def test_credits_look_like_credits(line: str) -> None:
+    assert looks_like_credit(line)
+
+
+def test_every_spelling_of_a_person_is_one_party() -> None:
+    spellings = ["Karam al-Masri", "KARAM AL-MASRI", "karam al-masri", "Karam al Masri", "Karam Al-Masri"]
+    assert len({party_key(display_name(s)) for s in spellings}) == 1
+
+
+def test_parties_list_person_agency_distributor_and_account() -> None:
+    found = parties("Karam al-Masri/AFP/Getty Images", "Karam al-Masri", "AFP", "@karam")
+    assert [(p.type, p.name, p.role) for p in found] == [
+        ("person", "Karam al-Masri", "creator"),
+        ("organisation", "AFP", "agency"),
+        ("organisation", "Getty Images", "distributor"),
+        ("account", "@karam", "account"),
+    ]
+    assert found[1].full_name == "Agence France-Presse"
