@@ -101,14 +101,16 @@ def _join(target: MediaRef, extra: MediaRef) -> MediaRef:
         for name in _FILLABLE
         if getattr(target, name) in (None, ()) and getattr(extra, name) not in (None, ())
     }
-    keep_credit = not extra.credit or (target.credit and target.credit_person)
+    # The credit's parts always come with the credit they were read from.
+    keep_credit = not extra.credit or bool(target.credit and target.credit_person)
+    source = target if keep_credit else extra
     changes.update(
         kind=kind,
         urls=tuple(dict.fromkeys((*target.urls, *extra.urls))),
-        credit=target.credit if keep_credit else extra.credit,
-        credit_person=extra.credit_person or target.credit_person,
-        credit_org=extra.credit_org or target.credit_org,
-        credit_role=extra.credit_role or target.credit_role,
+        credit=source.credit,
+        credit_person=source.credit_person,
+        credit_org=source.credit_org or (None if keep_credit else target.credit_org),
+        credit_role=source.credit_role or target.credit_role,
     )
     if extra.context and extra.context != target.context:
         changes["context"] = f"{target.context}\n{extra.context}" if target.context else extra.context

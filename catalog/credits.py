@@ -164,7 +164,9 @@ def parse_credit(text: str) -> Credit:
             or (person is not None and _is_name(part))
             or (not whole_caps and _ACRONYM.match(part))
         ):
-            orgs.append(display_name(part, org=True))  # "Name / Quanta Magazine", "X/Kremlin"
+            # "Name / Quanta Magazine", "X/Kremlin"; an organisation's name ends at a comma
+            # ("Quanta Magazine, nach Cai et al.": what follows says what it is based on).
+            orgs.append(display_name(part.split(",")[0].strip(), org=True))
         elif person is None and _is_name(part):
             person = display_name(part)
     orgs = list(dict.fromkeys(orgs))

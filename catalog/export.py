@@ -58,6 +58,7 @@ def export(db_path: str | Path, out: TextIO, fmt: str = "json") -> int:
                 row = {k: v for k, v in obj.items() if k != "mentions"}
                 row["urls"] = json.dumps(row["urls"], ensure_ascii=False)
                 row["tags"] = json.dumps(row["tags"], ensure_ascii=False)
+                row["credits"] = json.dumps(row["credits"], ensure_ascii=False)
                 row.update(
                     dict(
                         zip(

@@ -12,6 +12,7 @@ from typing import Any
 
 import sqlite_utils
 
+from catalog.credits import parties
 from catalog.errors import StoreError
 from catalog.records import DocumentRecord, Media, Mention
 
@@ -55,9 +56,21 @@ _MEDIA = {
     "width": int,
     "height": int,
     "tags": str,
+    "credits": str,
     "first_seen": str,
     "last_seen": str,
 }
+# One row per credited party (person, organisation, account), and which media credit it how.
+_CREDITS = {"id": str, "name": str, "type": str, "full_name": str}
+_MEDIA_CREDITS = {"media_id": str, "credit_id": str, "role": str}
+_MEDIA_BY_CREDIT = """
+select credits.name as credit_name, credits.type as credit_type, media_credits.role as credited_as,
+       media.id as media_id, media.kind, media.provider, media.caption, media.credit, media.url,
+       media.posted_at, credits.id as credit_id
+from media_credits
+join credits on credits.id = media_credits.credit_id
+join media on media.id = media_credits.media_id
+"""
 _MENTIONS = {
     "id": str,
     "document_id": str,
@@ -82,6 +95,8 @@ _INDEXES = {
         ("posted_at",),
         ("last_seen",),
     ),
+    "credits": (("type",), ("name",)),
+    "media_credits": (("credit_id",), ("role",)),
     "mentions": (
         ("document_id", "position"),
         ("media_id",),
@@ -90,7 +105,7 @@ _INDEXES = {
         ("entry",),
     ),
 }
-_MEDIA_FILLED = tuple(c for c in _MEDIA if c not in ("id", "urls", "first_seen", "last_seen"))
+_MEDIA_FILLED = tuple(c for c in _MEDIA if c not in ("id", "urls", "credits", "first_seen", "last_seen"))
 
 
 class Store:
@@ -111,23 +126,40 @@ class Store:
         self.db.close()
 
     def _ensure_schema(self) -> None:
+        """Create what is missing: a new catalogue gets everything, an older one the tables and
+        columns added since (its documents are rescanned, the scanner having changed)."""
         db = self.db
-        if "documents" in db.table_names():
-            return
+        tables = set(db.table_names())
         with db.atomic():
-            db.table("documents").create(_DOCUMENTS, pk="id", not_null={"source"})
-            db.table("media").create(_MEDIA, pk="id", not_null={"kind"})
-            db.table("mentions").create(
-                _MENTIONS,
-                pk="id",
-                not_null={"document_id", "media_id", "presence"},
-                foreign_keys=[("document_id", "documents", "id"), ("media_id", "media", "id")],
-            )
+            if "documents" not in tables:
+                db.table("documents").create(_DOCUMENTS, pk="id", not_null={"source"})
+                db.table("media").create(_MEDIA, pk="id", not_null={"kind"})
+                db.table("mentions").create(
+                    _MENTIONS,
+                    pk="id",
+                    not_null={"document_id", "media_id", "presence"},
+                    foreign_keys=[("document_id", "documents", "id"), ("media_id", "media", "id")],
+                )
+            elif "credits" not in db.table("media").columns_dict:
+                db.table("media").add_column("credits", str)
+            if "credits" not in tables:
+                db.table("credits").create(_CREDITS, pk="id", not_null={"name", "type"})
+                db.table("media_credits").create(
+                    _MEDIA_CREDITS,
+                    pk=("media_id", "credit_id"),
+                    not_null={"role"},
+                    foreign_keys=[("media_id", "media", "id"), ("credit_id", "credits", "id")],
+                )
             for table, indexes in _INDEXES.items():
                 for columns in indexes:
-                    db.table(table).create_index(list(columns), unique=columns == ("source",))
-        db.table("media").enable_fts(list(MEDIA_FTS_COLUMNS), create_triggers=True)
-        db.table("mentions").enable_fts(list(MENTION_FTS_COLUMNS), create_triggers=True)
+                    name = f"idx_{table}_{'_'.join(columns)}"
+                    db.table(table).create_index(
+                        list(columns), index_name=name, unique=columns == ("source",), if_not_exists=True
+                    )
+            db.create_view("media_by_credit", _MEDIA_BY_CREDIT, replace=True)
+        if "documents" not in tables:
+            db.table("media").enable_fts(list(MEDIA_FTS_COLUMNS), create_triggers=True)
+            db.table("mentions").enable_fts(list(MENTION_FTS_COLUMNS), create_triggers=True)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -177,6 +209,7 @@ class Store:
             row = dict(media[mid])
             row["urls"] = json.loads(row["urls"] or "[]")
             row["tags"] = json.loads(row["tags"] or "[]")
+            row["credits"] = json.loads(row["credits"] or "[]")
             row["mentions"] = mentions[mid]
             yield row
 
@@ -230,6 +263,7 @@ class Store:
             row["first_seen"] = now
             row["last_seen"] = now
             self.db.table("media").insert(row, pk="id")
+            self._link_credits(media.id)
             return
         old = existing[0]
         cited_elsewhere = self.db.execute(
@@ -244,11 +278,49 @@ class Store:
             row["urls"] = json.dumps(list(dict.fromkeys([*json.loads(old["urls"] or "[]"), *media.urls])))
             row["tags"] = json.dumps(sorted(set(json.loads(old["tags"] or "[]")) | set(media.tags)))
         self.db.table("media").update(media.id, row)
+        self._link_credits(media.id)
+
+    def _link_credits(self, media_id: str) -> None:
+        """Link a media row to its credited parties, creating them the first time they are seen;
+        a party keeps the spelling it was first stored with, so every later spelling of it
+        (KARAM AL-MASRI, Karam Al-Masri) shows and facets as one name."""
+        db = self.db
+        row = next(db.query("select * from media where id = ?", [media_id]))
+        found = parties(row["credit"], row["credit_person"], row["credit_org"], row["author_handle"])
+        db.execute("delete from media_credits where media_id = ?", [media_id])
+        names: list[str] = []
+        person: str | None = row["credit_person"]
+        for party in found:
+            credit_id = f"{party.type}:{party.key}"
+            stored = db.execute("select name from credits where id = ?", [credit_id]).fetchone()
+            if stored is None:
+                db.table("credits").insert(
+                    {"id": credit_id, "name": party.name, "type": party.type, "full_name": party.full_name},
+                    pk="id",
+                )
+                name = party.name
+            else:
+                name = stored[0]
+            db.table("media_credits").insert(
+                {"media_id": media_id, "credit_id": credit_id, "role": party.role},
+                pk=("media_id", "credit_id"),
+            )
+            names.append(name)
+            if party.type == "person":
+                person = name
+        db.execute(
+            "update media set credits = ?, credit_person = ? where id = ?",
+            [json.dumps(list(dict.fromkeys(names)), ensure_ascii=False), person, media_id],
+        )
 
     def _drop_orphans(self, media_ids: list[str]) -> None:
         """Media that no mention cites any more leave the catalogue with their last citation."""
         for mid in media_ids:
-            self.db.execute(
-                "delete from media where id = ? and not exists (select 1 from mentions where media_id = ?)",
-                [mid, mid],
-            )
+            if self.db.execute("select 1 from mentions where media_id = ? limit 1", [mid]).fetchone():
+                continue
+            self.db.execute("delete from media_credits where media_id = ?", [mid])
+            self.db.execute("delete from media where id = ?", [mid])
+        self.db.execute(
+            "delete from credits where not exists "
+            "(select 1 from media_credits where media_credits.credit_id = credits.id)"
+        )

@@ -171,3 +171,37 @@ def test_catalog_serve_really_serves(catalogue: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_credits_group_every_spelling_and_answer_the_canned_query(tmp_path: Path) -> None:
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "wire.txt").write_text(
+        "UPDATE 0900 GMT: Boats on the flooded high street:\n\nPhoto: LENA BERG/REUTERS\n\n"
+        "The water is still rising.\n\nA police launch passes the town hall:\n\n"
+        "lena berg/reuters/getty images\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "catalog.db"
+    result = CliRunner().invoke(main, ["scan", str(SAMPLES), str(extra), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    ds = make_datasette(db)
+
+    facets = _get(ds, "/catalog/media.json?_extra=facet_results").json()["facet_results"]
+    people = {v["value"]: v["count"] for v in facets["credits"]["results"]}
+    assert people.get("Lena Berg", 0) >= 4  # two sample pictures and two spellings in wire.txt
+    assert not {"LENA BERG", "lena berg", "Lena berg"} & set(people)
+    assert people.get("Getty Images") == 1 and people.get("Reuters", 0) >= 4
+
+    afp = _get(ds, "/catalog/media.json?_shape=array&credit_org=AFP").json()
+    assert [r["credit_person"] for r in afp] == ["Ana Ruiz"]
+
+    rows = _get(ds, "/catalog/media_credited_to.json?_shape=array&name=berg").json()
+    assert len({r["media_id"] for r in rows}) >= 4
+    assert {r["credit_name"] for r in rows} == {"Lena Berg"}
+    assert {r["credited_as"] for r in rows} == {"creator"}
+
+    credits = _get(ds, "/catalog/credits.json?_shape=array&type=person").json()
+    assert [c["name"] for c in credits].count("Lena Berg") == 1
+    reuters = _get(ds, "/catalog/credits.json?_shape=array&name=Reuters").json()
+    assert reuters and reuters[0]["type"] == "organisation"

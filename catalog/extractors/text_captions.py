@@ -66,8 +66,9 @@ def extract(doc: Document) -> Iterator[MediaRef]:
 
 
 def _candidates(doc: Document) -> list[int]:
-    """Every shape read here has a colon or a dash after its label, or opens with ©, a bracket."""
-    found = doc.candidates_with((":", "：", " – ", " — ", " - "))
+    """Every shape read here has a colon or a dash after its label, a slash or "via" between
+    parties, or opens with ©, a bracket."""
+    found = doc.candidates_with((":", "：", " – ", " — ", " - ", "/", " via "))
     found.update(i for i, p in enumerate(doc.paras) if p.text[:1] in "©([")
     return sorted(found)
 
@@ -100,7 +101,22 @@ def _caption_or_credit(para: Para) -> MediaRef | None:
         rest = m.group("rest").strip()
         if looks_like_credit(rest) and (agency(rest.split("/")[0]) or "/" in rest or _COPYRIGHT.match(text)):
             return _credit(para, rest, "photo")
+        return None
+    if _is_bare_credit(text):
+        return _credit(para, text.strip(), "photo")
     return None
+
+
+def _is_bare_credit(text: str) -> bool:
+    """ "Karam al-Masri/AFP/Getty Images", "lena berg/reuters", "Joe Raedle via Getty Images": a
+    short line of parties joined the way credits join them, one of them a known agency."""
+    if len(text) > 90 or not ("/" in text or " via " in text) or "://" in text:
+        return False
+    words = text.split()
+    if len(words) > 8 or text.rstrip().endswith((".", ":", "?", "!")):
+        return False
+    parsed = parse_credit(text)
+    return parsed.org is not None and agency(parsed.org) is not None and looks_like_credit(text)
 
 
 def _credit(para: Para, credit: str, kind: str) -> MediaRef:

@@ -235,7 +235,7 @@ def _is_sentence(text: str) -> bool:
 
 def _continues(nxt: Para) -> bool:
     t = nxt.text.lstrip()
-    return bool(_LIST_ITEM.match(t)) or (t[:1].islower() and nxt.stamp is None)
+    return bool(_LIST_ITEM.match(t)) or (t[:1].islower() and nxt.stamp is None and not looks_like_credit(t))
 
 
 def _introduces_quote(sentence: str, nxt: Para | None) -> bool:
@@ -300,13 +300,16 @@ def speaker_of(sentence: str) -> Speaker | None:
     if pm:
         org = agency(pm.group("org")) or pm.group("org")
         phrase = pm.group("rest")
+    spoke = ended_by in _SPEECH or ended_by in ("sends", "shares", "posts", "says")
+    # A capital opening the sentence proves nothing ("Boats on the high street"): a name needs
+    # a capital further on, or a speech verb after it ("Putin said").
     has_name = any(t[:1].isupper() for t in phrase.split()[1:]) or (
-        phrase[:1].isupper()
+        spoke
+        and phrase[:1].isupper()
         and len(phrase.split()) <= 4
         and phrase.split()[0].lower() not in _LEADING
         and phrase.split()[0].lower() not in ("the", "a", "an")
     )
-    spoke = ended_by in _SPEECH or ended_by in ("sends", "shares", "posts", "says")
     if not has_name and not spoke and apposition is None:
         return None
     role, person = _split_role(phrase)
