@@ -16,6 +16,7 @@ from catalog.records import Credit
 from catalog.vocabulary import (
     AGENCIES,
     CREDIT_LABELS,
+    COURTESY_PHRASES,
     CREDIT_ROLE_WORDS,
     NAME_PARTICLES,
     ORG_WORDS,
@@ -28,6 +29,7 @@ __all__ = [
     "agency",
     "agency_name",
     "display_name",
+    "is_organisation",
     "label_kind",
     "looks_like_credit",
     "parse_credit",
@@ -48,7 +50,7 @@ _LABEL_KIND = dict(CREDIT_LABELS)
 # "Photo: X", "Photo by X", "Photograph – X"; the label needs a separator unless it ends in by/of.
 _LABEL_RX = re.compile(
     r"^\s*(?P<label>" + "|".join(re.escape(label) for label in _LABELS) + r")"
-    r"(?:\s*[:：]\s*|\s+[–—-]\s+|(?<=by)\s+|(?<=of)\s+)",
+    r"(?:\s*[:：]\s*|\s+[–—-]\s+|(?<=by)\s+|(?<=of)\s+|(?<=von)\s+|(?<=von\.)\s+|(?<=de)\s+)",
     re.IGNORECASE,
 )
 _COPYRIGHT_RX = re.compile(r"^\s*(?:©|\(c\)|copyright\b|℗)\s*(?:\d{4}\s*)?", re.IGNORECASE)
@@ -69,7 +71,7 @@ _SUFFIX_RX = re.compile(r"\s*\((?:ausschnitt|cropped|file|archive)\)\s*$", re.IG
 _AGENCY_SUFFIX_RX = re.compile(r"\s+(?:photo|photos|images|image|pictures|news|tv|video)$")
 _ORG_WORDS = frozenset(ORG_WORDS)
 _PLATFORMS = frozenset(p.casefold() for p in PLATFORM_NAMES)
-_COURTESY_WORD = re.compile(r"\bcourtesy\b", re.IGNORECASE)
+_COURTESY_WORD = re.compile("|".join(re.escape(w) for w in COURTESY_PHRASES), re.IGNORECASE)
 # One word opening with two capitals ("JPL-Caltech", "NOAA") in a credit not all in capitals.
 _ACRONYM = re.compile(r"^[A-Z]{2,}[\w-]*$")
 _PARTICLES = frozenset(NAME_PARTICLES)
@@ -93,15 +95,17 @@ def strip_label(text: str) -> tuple[str, str | None]:
     first label names, if any."""
     text = _unbracket(_clean(text))
     kind: str | None = None
-    for _ in range(2):  # "Mandatory Credit: Photo by X"
+    for _ in range(3):  # "Mandatory Credit: Photo by X", "© Fotos: X"
         m = _LABEL_RX.match(text)
-        if not m:
-            break
-        kind = kind or _LABEL_KIND.get(m.group("label").casefold())
-        text = _unbracket(text[m.end() :])
-    m = _COPYRIGHT_RX.match(text)
-    if m:
-        text = text[m.end() :]
+        if m:
+            kind = kind or _LABEL_KIND.get(m.group("label").casefold())
+            text = _unbracket(text[m.end() :])
+            continue
+        m = _COPYRIGHT_RX.match(text)
+        if m and m.end():
+            text = text[m.end() :]
+            continue
+        break
     return _SUFFIX_RX.sub("", text).strip(" .,;:"), kind
 
 
@@ -160,7 +164,7 @@ def parse_credit(text: str) -> Credit:
         if known:
             orgs.append(known)
         elif (
-            _is_org(part)
+            is_organisation(part)
             or (person is not None and _is_name(part))
             or (not whole_caps and _ACRONYM.match(part))
         ):
@@ -188,7 +192,8 @@ def _parts(body: str) -> list[str]:
     return [p for p in out if p]
 
 
-def _is_org(part: str) -> bool:
+def is_organisation(part: str) -> bool:
+    """ "The Smithsonian Institution", "Quanta Magazine", "the port authority": a body, not a person."""
     words = part.casefold().split()
     return bool(words) and (words[0] == "the" or any(w.strip(".,") in _ORG_WORDS for w in words))
 
@@ -203,8 +208,10 @@ def display_name(name: str, org: bool = False) -> str:
     all-lower-case source ("KARAM AL-MASRI", "samson") in title case with particles kept low
     ("Karam al-Masri"). Short all-capital organisation names stay acronyms ("UNICEF")."""
     name = " ".join(name.split())
-    if not (name.isupper() or name.islower()):
-        return name
+    if not (name.isupper() or name.islower()) or any(
+        ch.isalpha() and ch.lower() == ch.upper() for ch in name
+    ):
+        return name  # mixed case as written, or a script without case (週刊SPA!, NHKニュース)
     if org and name.isupper() and len(name) <= 6 and " " not in name:
         return name
     words = []

@@ -24,6 +24,7 @@ __all__ = [
     "ORG_WORDS",
     "RIGHTS_NOTICES",
     "PLATFORM_NAMES",
+    "COURTESY_PHRASES",
 ]
 
 # Labels that open a credit line: "Photo: Karam al-Masri/AFP", "Foto: dpa", "صورة: ...".
@@ -47,6 +48,13 @@ CREDIT_LABELS: tuple[tuple[str, str | None], ...] = (
     ("featured image by", "photo"),
     ("courtesy of", None),
     ("courtesy", None),
+    ("mit freundlicher genehmigung von", None),  # de: courtesy of
+    ("mit frdl. gen. von.", None),
+    ("mit frdl. gen. von", None),
+    ("mit frdl. genehmigung von", None),
+    ("bearbeitung", None),  # de: editing
+    ("avec l'aimable autorisation de", None),  # fr: courtesy of
+    ("cortesía de", None),  # es: courtesy of
     ("photographs", "photo"),
     ("photograph", "photo"),
     ("photos", "photo"),
@@ -212,6 +220,17 @@ RIGHTS_NOTICES: tuple[str, ...] = (
     "جميع الحقوق محفوظة",
 )
 
+# Phrases that say a picture was lent by its owner: `credit_role` courtesy.
+COURTESY_PHRASES: tuple[str, ...] = (
+    "courtesy",
+    "mit freundlicher genehmigung",
+    "mit frdl. gen",
+    "mit frdl. genehmigung",
+    "avec l'aimable autorisation",
+    "cortesía de",
+    "por cortesía",
+)
+
 # Lower-case parts of personal names: "Karam al-Masri", "Ludwig van Beethoven".
 NAME_PARTICLES: tuple[str, ...] = (
     "al", "el", "de", "da", "di", "du", "van", "von", "der", "den", "bin", "ibn", "abu", "la", "le",
@@ -230,6 +249,8 @@ ORG_WORDS: tuple[str, ...] = (
     "forces", "military", "government", "house", "kremlin", "committee", "commission", "group",
     "inc", "ltd", "llc", "corp", "corporation", "company", "co", "gmbh", "sa", "ag", "plc",
     "nasa", "esa", "helmets", "defence", "defense", "rescue", "hospital", "centre", "center",
+    "zeitung", "verlag", "wissenschaft", "magazin", "agentur", "nachrichten", "rundfunk", "fernsehen",
+    "authority", "authorities", "presse", "agence", "éditions", "periódico", "agencia", "diario", "noticias", "revista",
 )
 
 # Words for the people who speak or post in lead-ins: "Teacher Abdulkafi al-Hamdo".

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from catalog.credits import agency, looks_like_credit
+from catalog.credits import agency, is_organisation, looks_like_credit
 from catalog.document import Document, Para
 from catalog.extractors._phrases import PhraseIndex, words_of
 from catalog.extractors._tags import tags_for
@@ -319,6 +319,11 @@ def speaker_of(sentence: str) -> Speaker | None:
         return None
     if person is None and not org and _names_an_outlet(phrase):
         org = phrase  # "Syrian State media put out a statement ..."
+    if person is None and org is None and role is None:
+        if is_organisation(phrase):
+            org = phrase  # "The port authority said:"
+        else:
+            role = phrase  # "One of the passengers said ...": who, but no name
     credit = phrase if not pm else f"{org}'s {phrase}"
     return Speaker(credit=credit, person=person, role=role, org=org)
 
