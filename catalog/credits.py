@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from catalog.records import Credit
 from catalog.vocabulary import (
     AGENCIES,
-    CREDIT_LABELS,
     COURTESY_PHRASES,
+    CREDIT_LABELS,
     CREDIT_ROLE_WORDS,
     NAME_PARTICLES,
     ORG_WORDS,
@@ -59,7 +59,8 @@ _COURTESY_RX = re.compile(
 )
 _BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"))
 _HANDLE_RX = re.compile(r"\(?\s*(@[A-Za-z0-9_.]{1,30}(?:@[\w.-]+)?)\s*\)?")
-_SPLIT_RX = re.compile(r"\s*/+\s*|\s+via\s+|\s+for\s+|\s*\|\s*|\s*;\s*|\s+[–—-]\s+", re.IGNORECASE)
+_CLAUSE_RX = re.compile(r"\s*;\s*")
+_SPLIT_RX = re.compile(r"\s*/+\s*|\s+via\s+|\s+for\s+|\s*\|\s*|\s+[–—-]\s+", re.IGNORECASE)
 _ROLE_OF = {word.casefold(): role for word, role in CREDIT_ROLE_WORDS}
 _ROLE_RX = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(w) for w, _ in sorted(CREDIT_ROLE_WORDS, key=lambda x: -len(x[0])))
@@ -72,8 +73,8 @@ _AGENCY_SUFFIX_RX = re.compile(r"\s+(?:photo|photos|images|image|pictures|news|t
 _ORG_WORDS = frozenset(ORG_WORDS)
 _PLATFORMS = frozenset(p.casefold() for p in PLATFORM_NAMES)
 _COURTESY_WORD = re.compile("|".join(re.escape(w) for w in COURTESY_PHRASES), re.IGNORECASE)
-# One word opening with two capitals ("JPL-Caltech", "NOAA") in a credit not all in capitals.
-_ACRONYM = re.compile(r"^[A-Z]{2,}[\w-]*$")
+# An acronym, alone or hyphenated ("NOAA", "JPL-Caltech"), in a credit not all in capitals.
+_ACRONYM = re.compile(r"^[A-Z]{2,6}(?:-[A-Za-z]+)?$")
 _PARTICLES = frozenset(NAME_PARTICLES)
 _NON_NAME = re.compile(r"\d|https?:|www\.|\.(?:com|org|net)\b", re.IGNORECASE)
 
@@ -146,36 +147,48 @@ def parse_credit(text: str) -> Credit:
     if m and m.end() < len(body):
         role, body = "courtesy", body[m.end() :]
     whole_caps = body.isupper()
-    person: str | None = None
+    people: list[str] = []
     orgs: list[str] = []
-    for part in _parts(body):
-        part = _YEAR_RX.sub(" ", part).strip(" .,-:") if _YEAR_RX.search(part) else part
-        if not part:
-            continue
-        found_role = _ROLE_RX.search(part)
-        if found_role:
-            role = role or _ROLE_OF[found_role.group().casefold()]
-            part = _ROLE_RX.sub(" ", part).strip(" .,-")
+    # "A / Quanta Magazine; Fotos: B / Adobe Stock": each clause credits its own maker.
+    for clause in _CLAUSE_RX.split(body):
+        clause_person: str | None = None
+        for part in _parts(clause):
+            part = strip_label(part)[0]
+            part = _YEAR_RX.sub(" ", part).strip(" .,-:") if _YEAR_RX.search(part) else part
             if not part:
                 continue
-        if part.casefold() in _PLATFORMS:
-            continue  # "@user/Twitter": where it was posted, not who made it
-        known = agency(part)
-        if known:
-            orgs.append(known)
-        elif (
-            is_organisation(part)
-            or (person is not None and _is_name(part))
-            or (not whole_caps and _ACRONYM.match(part))
-        ):
-            # "Name / Quanta Magazine", "X/Kremlin"; an organisation's name ends at a comma
-            # ("Quanta Magazine, nach Cai et al.": what follows says what it is based on).
-            orgs.append(display_name(part.split(",")[0].strip(), org=True))
-        elif person is None and _is_name(part):
-            person = display_name(part)
+            found_role = _ROLE_RX.search(part)
+            if found_role:
+                role = role or _ROLE_OF[found_role.group().casefold()]
+                part = _ROLE_RX.sub(" ", part).strip(" .,-")
+                if not part:
+                    continue
+            if part.casefold() in _PLATFORMS:
+                continue  # "@user/Twitter": where it was posted, not who made it
+            known = agency(part)
+            if known:
+                orgs.append(known)
+            elif (
+                is_organisation(part)
+                or (clause_person is not None and _is_name(part))
+                or (not whole_caps and _ACRONYM.match(part))
+            ):
+                # "Name / Quanta Magazine", "X/Kremlin"; an organisation's name ends at a comma
+                # ("Quanta Magazine, nach Cai et al.": what follows says what it is based on).
+                orgs.append(display_name(part.split(",")[0].strip(), org=True))
+            elif clause_person is None and _is_name(part):
+                clause_person = display_name(part)
+                people.append(clause_person)
     orgs = list(dict.fromkeys(orgs))
+    people = list(dict.fromkeys(people))
     return Credit(
-        raw=raw, person=person, org=orgs[0] if orgs else None, role=role, handle=handle, orgs=tuple(orgs)
+        raw=raw,
+        person=people[0] if people else None,
+        org=orgs[0] if orgs else None,
+        role=role,
+        handle=handle,
+        orgs=tuple(orgs),
+        people=tuple(people),
     )
 
 
@@ -185,7 +198,9 @@ def _parts(body: str) -> list[str]:
     for part in parts:
         pieces = [p.strip(" .") for p in part.split(",")]
         # "Jane Doe, AFP": a comma before an agency or a role word separates two parties.
-        if len(pieces) == 2 and (agency(pieces[1]) or _ROLE_RX.fullmatch(pieces[1])):
+        if len(pieces) == 2 and (
+            agency(pieces[1]) or _ROLE_RX.fullmatch(pieces[1]) or is_organisation(pieces[1])
+        ):
             out.extend(pieces)
         else:
             out.append(part)
@@ -260,12 +275,23 @@ def parties(
     """Every party a media row credits: the person, each organisation its credit names (an
     agency first, then who distributes it) and the posting account."""
     found: list[Party] = []
-    if person:
-        name = display_name(person)
+    org = (agency(org) or org) if org else None
+    parsed = parse_credit(credit) if credit else None
+    # The credit text adds parties (a second photographer, the distributor) only when it reads
+    # as a credit saying what the fields say; a lead-in's words ("Teacher X sends") add none.
+    agrees = (
+        parsed is not None
+        and (person is not None or org is not None)
+        and party_key(parsed.person or "") == party_key(person or "")
+        and (org is None or org in parsed.orgs)
+    )
+    people = [person] if person else []
+    orgs = [org] if org else []
+    if parsed is not None and agrees:
+        people.extend(parsed.people)
+        orgs.extend(parsed.orgs)
+    for name in dict.fromkeys(display_name(n) for n in people):
         found.append(Party("person", name, party_key(name), "creator"))
-    orgs = list(parse_credit(credit).orgs) if credit else []
-    if org:
-        orgs.insert(0, agency(org) or org)
     for n, name in enumerate(dict.fromkeys(orgs)):
         role = "agency" if n == 0 else "distributor"
         found.append(Party("organisation", name, party_key(name), role, agency_name(name)))

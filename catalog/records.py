@@ -23,6 +23,7 @@ class Credit:
     role: str | None = None
     handle: str | None = None
     orgs: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)

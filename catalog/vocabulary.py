@@ -250,7 +250,8 @@ ORG_WORDS: tuple[str, ...] = (
     "inc", "ltd", "llc", "corp", "corporation", "company", "co", "gmbh", "sa", "ag", "plc",
     "nasa", "esa", "helmets", "defence", "defense", "rescue", "hospital", "centre", "center",
     "zeitung", "verlag", "wissenschaft", "magazin", "agentur", "nachrichten", "rundfunk", "fernsehen",
-    "authority", "authorities", "presse", "agence", "éditions", "periódico", "agencia", "diario", "noticias", "revista",
+    "authority", "authorities", "presse", "agence", "éditions", "periódico", "agencia", "diario",
+    "noticias", "revista",
 )
 
 # Words for the people who speak or post in lead-ins: "Teacher Abdulkafi al-Hamdo".

@@ -159,3 +159,18 @@ def test_parties_list_person_agency_distributor_and_account() -> None:
         ("account", "@karam", "account"),
     ]
     assert found[1].full_name == "Agence France-Presse"
+
+
+def test_a_lead_in_phrase_adds_no_parties() -> None:
+    found = parties("Teacher Abdulkafi al-Hamdo", "Abdulkafi al-Hamdo", None, None)
+    assert [(p.type, p.name) for p in found] == [("person", "Abdulkafi al-Hamdo")]
+    assert parties("One of the passengers", None, None, None) == []
+
+
+def test_a_composite_credit_credits_each_maker() -> None:
+    text = "A. Maker / Quanta Magazine; Fotos: B. Other / stock.adobe.com; Bearbeitung: Spektrum der Wissenschaft"
+    credit = parse_credit(text)
+    assert credit.people == ("A. Maker", "B. Other")
+    assert credit.orgs == ("Quanta Magazine", "Adobe Stock", "Spektrum der Wissenschaft")
+    names = [p.name for p in parties(text, credit.person, credit.org, None)]
+    assert names == ["A. Maker", "B. Other", "Quanta Magazine", "Adobe Stock", "Spektrum der Wissenschaft"]
