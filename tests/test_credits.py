@@ -168,7 +168,10 @@ def test_a_lead_in_phrase_adds_no_parties() -> None:
 
 
 def test_a_composite_credit_credits_each_maker() -> None:
-    text = "A. Maker / Quanta Magazine; Fotos: B. Other / stock.adobe.com; Bearbeitung: Spektrum der Wissenschaft"
+    text = (
+        "A. Maker / Quanta Magazine; Fotos: B. Other / stock.adobe.com; "
+        "Bearbeitung: Spektrum der Wissenschaft"
+    )
     credit = parse_credit(text)
     assert credit.people == ("A. Maker", "B. Other")
     assert credit.orgs == ("Quanta Magazine", "Adobe Stock", "Spektrum der Wissenschaft")
