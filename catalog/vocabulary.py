@@ -25,6 +25,7 @@ __all__ = [
     "RIGHTS_NOTICES",
     "PLATFORM_NAMES",
     "COURTESY_PHRASES",
+    "COMMA_LABELS",
 ]
 
 # Labels that open a credit line: "Photo: Karam al-Masri/AFP", "Foto: dpa", "صورة: ...".
@@ -100,6 +101,17 @@ PHOTO_CAPTION_LABELS: tuple[str, ...] = (
     "main image",
     "video",
     "watch",
+)
+
+# Labels that open a line without a colon on broadcasters' pages ("Image source, Reuters",
+# "Image caption, Waves crash ...", "Media caption, Watch: ..."): what the rest is, and the kind.
+COMMA_LABELS: tuple[tuple[str, str, str], ...] = (
+    ("image source", "credit", "photo"),
+    ("image copyright", "credit", "photo"),
+    ("video source", "credit", "video"),
+    ("image caption", "caption", "photo"),
+    ("media caption", "caption", "video"),
+    ("video caption", "caption", "video"),
 )
 
 # Headings that open "Label: text" lines which are no photo caption ("Background: ...").
@@ -440,6 +452,8 @@ TAG_WORDS: tuple[tuple[str, str], ...] = (
 STAMP_WORDS: tuple[str, ...] = (
     "update",
     "updated",
+    "posted",
+    "published",
     "breaking",
     "latest",
     "mise à jour",  # fr

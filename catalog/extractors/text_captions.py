@@ -16,6 +16,7 @@ from catalog.credits import agency, looks_like_credit, parse_credit
 from catalog.document import Document, Para
 from catalog.records import MediaRef
 from catalog.vocabulary import (
+    COMMA_LABELS,
     CREDIT_LABELS,
     NOT_CAPTION_HEADS,
     PHOTO_CAPTION_LABELS,
@@ -49,6 +50,17 @@ _POSITION = re.compile(
     r"\((?:" + "|".join(re.escape(w) for w in PICTURE_POSITION_WORDS) + r")\b[^)]{0,40}\)|\bpictured\b",
     re.IGNORECASE,
 )
+_COMMA_LABEL = {label: (what, kind) for label, what, kind in COMMA_LABELS}
+_COMMA_LABELLED = re.compile(
+    r"^\s*(?P<label>" + "|".join(re.escape(lbl).replace(r"\ ", r"\s+") for lbl in _COMMA_LABEL) + r")"
+    r"\s*,?\s+(?P<rest>\S.{0,400})$",
+    re.IGNORECASE,
+)
+_COMMA_HINTS = tuple({w for label in _COMMA_LABEL for w in (label.capitalize(), label.upper())})
+_WATCH = re.compile(r"^(?:watch|listen|video)\s*:\s*", re.IGNORECASE)
+_TRAILING_BRACKET = re.compile(
+    r"^(?P<caption>\S.{15,}?)\s*\((?P<credit>[^()]*(?:/|\bPhoto\b|\bvia\b)[^()]*)\)$"
+)
 # Lines whose first character opens no label skip the long pattern.
 _LABEL_FIRST = frozenset("[" + "".join(lbl[0].lower() + lbl[0].upper() for lbl in _ALL_LABELS))
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)\s)\s*(?P<rest>\S.{1,200})$", re.IGNORECASE)
@@ -58,19 +70,109 @@ _CAPTION_ONLY = frozenset(("pictured", "in pictures", "above", "top", "main imag
 
 
 def extract(doc: Document) -> Iterator[MediaRef]:
+    paras = doc.paras
+    taken = -1  # a caption line already read with the source line above it
     for i in _candidates(doc):
-        para = doc.paras[i]
-        ref = _caption_or_credit(para) or _captioned_credit(para) or (i > 0 and _headed_caption(para))
+        if i == taken:
+            continue
+        para = paras[i]
+        nxt = paras[i + 1] if i + 1 < len(paras) else None
+        ref = _comma_labelled(para, nxt)
+        if ref is not None:
+            if nxt is not None and ref.context and nxt.text in ref.context:
+                taken = i + 1
+            yield ref
+            continue
+        ref = (
+            _caption_or_credit(para)
+            or _captioned_credit(para)
+            or _bracket_credited(para)
+            or (_headed_caption(para) if i > 0 else None)
+        )
         if ref:
             yield ref
 
 
 def _candidates(doc: Document) -> list[int]:
     """Every shape read here has a colon or a dash after its label, a slash or "via" between
-    parties, or opens with ©, a bracket."""
+    parties, a broadcaster's comma label, or opens with ©, a bracket."""
     found = doc.candidates_with((":", "：", " – ", " — ", " - ", "/", " via "))
+    found.update(doc.candidates_with(_COMMA_HINTS))
     found.update(i for i, p in enumerate(doc.paras) if p.text[:1] in "©([")
     return sorted(found)
+
+
+def _comma_labelled(para: Para, nxt: Para | None) -> MediaRef | None:
+    """ "Image source, Reuters" and "Image caption, Waves crash ..." (the source line first, the
+    caption under it): one picture with both; either alone is a credit line or a caption."""
+    m = _COMMA_LABELLED.match(para.text)
+    if not m:
+        return None
+    what, kind = _COMMA_LABEL[" ".join(m.group("label").lower().split())]
+    rest = m.group("rest").strip()
+    if what == "caption":
+        return _described(para, kind, _WATCH.sub("", rest), para.text)
+    credit = parse_credit(rest)
+    below = _COMMA_LABELLED.match(nxt.text) if nxt is not None else None
+    caption = None
+    context = para.text
+    below_label = " ".join(below.group("label").lower().split()) if below else ""
+    if nxt is not None and below and _COMMA_LABEL[below_label][0] == "caption":
+        caption, context = _WATCH.sub("", below.group("rest").strip()), f"{para.text}\n{nxt.text}"
+    return MediaRef(
+        kind=kind,
+        presence="described",
+        detector=DETECTOR,
+        position=para.line,
+        line=para.line,
+        caption=caption,
+        credit=credit.raw or rest,
+        credit_person=credit.person,
+        credit_org=credit.org,
+        credit_role=credit.role,
+        context=context,
+        attaches=caption is None,
+    )
+
+
+def _bracket_credited(para: Para) -> MediaRef | None:
+    """ "Rescuers evacuate residents in Faenza, Wednesday. (AP Photo/Luca Bruno)": a caption
+    closed by its credit in brackets, written the way credits are (a slash, "Photo", "via");
+    prose that ends with "(Reuters)" names its source, not a picture's."""
+    text = para.text.rstrip()
+    if not text.endswith(")") or len(text) > 600:
+        return None
+    m = _TRAILING_BRACKET.match(text)
+    if not m or not looks_like_credit(m.group("credit")):
+        return None
+    credit = parse_credit(m.group("credit"))
+    if not (credit.person or credit.org):
+        return None
+    return MediaRef(
+        kind="photo",
+        presence="described",
+        detector=DETECTOR,
+        position=para.line,
+        line=para.line,
+        caption=m.group("caption").strip(),
+        credit=credit.raw,
+        credit_person=credit.person,
+        credit_org=credit.org,
+        credit_role=credit.role,
+        context=para.text,
+    )
+
+
+def _described(para: Para, kind: str, caption: str, context: str) -> MediaRef:
+    return MediaRef(
+        kind=kind,
+        presence="described",
+        detector=DETECTOR,
+        position=para.line,
+        line=para.line,
+        caption=caption,
+        context=context,
+    )
 
 
 def _caption_or_credit(para: Para) -> MediaRef | None:
