@@ -247,8 +247,8 @@ def _captioned_credit(para: Para) -> MediaRef | None:
     if not text[max(0, colon - 30) : colon].rstrip().lower().endswith(_TRAILING_LABELS):
         return None  # the words before the last colon are no credit label
     m = _TRAILING.match(text)
-    if not m or m.group("label")[0].islower():
-        return None
+    if not m or m.group("label")[0].islower() or not (text[0].isalnum() or text[0] in "\"“‘'"):
+        return None  # a caption opens with a word, not with the tail of something cut above
     credit = m.group("credit").strip()
     if not looks_like_credit(credit):
         return None
