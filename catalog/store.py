@@ -292,18 +292,15 @@ class Store:
         person: str | None = row["credit_person"]
         for party in found:
             credit_id = f"{party.type}:{party.key}"
-            stored = db.execute("select name from credits where id = ?", [credit_id]).fetchone()
-            if stored is None:
-                db.table("credits").insert(
-                    {"id": credit_id, "name": party.name, "type": party.type, "full_name": party.full_name},
-                    pk="id",
-                )
-                name = party.name
-            else:
-                name = stored[0]
-            db.table("media_credits").insert(
-                {"media_id": media_id, "credit_id": credit_id, "role": party.role},
-                pk=("media_id", "credit_id"),
+            # Plain statements: sqlite-utils' insert() reads the table's schema on every call.
+            db.execute(
+                "insert or ignore into credits (id, name, type, full_name) values (?, ?, ?, ?)",
+                [credit_id, party.name, party.type, party.full_name],
+            )
+            name = db.execute("select name from credits where id = ?", [credit_id]).fetchone()[0]
+            db.execute(
+                "insert or replace into media_credits (media_id, credit_id, role) values (?, ?, ?)",
+                [media_id, credit_id, party.role],
             )
             names.append(name)
             if party.type == "person":
