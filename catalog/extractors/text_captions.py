@@ -57,6 +57,7 @@ _COMMA_LABELLED = re.compile(
     re.IGNORECASE,
 )
 _COMMA_HINTS = tuple({w for label in _COMMA_LABEL for w in (label.capitalize(), label.upper())})
+_PARTY_SPLIT = re.compile(r"\s*/+\s*|\s+via\s+")
 _WATCH = re.compile(r"^(?:watch|listen|video)\s*:\s*", re.IGNORECASE)
 _TRAILING_BRACKET = re.compile(
     r"^(?P<caption>\S.{15,}?)\s*\((?P<credit>[^()]*(?:/|\bPhoto\b|\bvia\b)[^()]*)\)$"
@@ -217,6 +218,8 @@ def _is_bare_credit(text: str) -> bool:
     words = text.split()
     if len(words) > 8 or text.rstrip().endswith((".", ":", "?", "!")):
         return False
+    if not any(agency(piece) for piece in _PARTY_SPLIT.split(text)):
+        return False  # no known agency among the parties: not worth parsing
     parsed = parse_credit(text)
     return parsed.org is not None and agency(parsed.org) is not None and looks_like_credit(text)
 
