@@ -69,7 +69,7 @@ def _attach(doc: Document, refs: list[MediaRef]) -> list[MediaRef]:
     paragraphs just above it in the same entry, or keep it as an item of its own."""
     items = [r for r in refs if not r.attaches]
     out = list(items)
-    para_of = {p.line: i for i, p in enumerate(doc.paras)}
+    para_of = {line: i for i, line in enumerate(doc.paras.lines)}
     credited: set[int] = set()  # lines of items that already took a credit line
     for extra in (r for r in refs if r.attaches):
         target = _nearest_above(doc, para_of, items, extra)

@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 from bs4 import BeautifulSoup, Comment, Tag
 
@@ -35,6 +36,29 @@ class Para(NamedTuple):
     gap_after: int
 
 
+class Paras(Sequence[Para]):
+    """The paragraphs of a text, kept as parallel lists (built in bulk, cheap to scan) and
+    turned into `Para` values only when an extractor asks for one."""
+
+    def __init__(self) -> None:
+        self.lines: list[int] = []
+        self.texts: list[str] = []
+        self.stamps: list[str | None] = []
+        self.gaps: list[int] = []
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    @overload
+    def __getitem__(self, i: int) -> Para: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Para]: ...
+    def __getitem__(self, i: int | slice) -> Para | list[Para]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        return Para(self.lines[i], self.texts[i], self.stamps[i], self.gaps[i])
+
+
 @dataclass
 class Document:
     """One input, parsed: what every extractor reads."""
@@ -56,7 +80,7 @@ class Document:
     # (line, stamp) for every live-blog entry stamp, in line order (text)
     entries: list[tuple[int, str]] = field(default_factory=list)
     # the non-blank lines of a text, in order, and where each starts in `text`
-    paras: list[Para] = field(default_factory=list)
+    paras: Paras = field(default_factory=Paras)
     para_starts: list[int] = field(default_factory=list)
     usual_gap: int = 1
     _newlines: list[int] | None = field(default=None, repr=False)
@@ -126,13 +150,18 @@ class Document:
                 return set(range(len(self.paras)))
         starts = self.para_starts
         hits: set[int] = set()
+        last = len(starts) - 1
         for word in words:
             at = text.find(word)
             while at >= 0:
                 i = bisect_right(starts, at) - 1
                 if i >= 0 and (within is None or at - starts[i] <= within):
                     hits.add(i)
-                at = text.find(word, at + len(word))
+                    if i == last:
+                        break
+                    at = text.find(word, starts[i + 1])  # one hit per paragraph is enough
+                else:
+                    at = text.find(word, at + len(word))
         return hits
 
     def resolve(self, url: str | None) -> str | None:
@@ -171,15 +200,19 @@ def _parse_text(doc: Document) -> None:
     last = len(lines) if text.endswith("\n") else len(lines) + 1
     nexts = [n for n, _ in kept[1:]] + [last]
     paras, entries = doc.paras, doc.entries
-    for (number, line), after in zip(kept, nexts, strict=True):
-        stamp = None
+    paras.lines = [n for n, _ in kept]
+    paras.texts = texts = [t for _, t in kept]
+    stamps: list[str | None] = [None] * len(kept)
+    paras.stamps = stamps
+    paras.gaps = [after - number - 1 for number, after in zip(paras.lines, nexts, strict=True)]
+    for k, line in enumerate(texts):
         if line[0] in STAMP_FIRST:
-            stamp, line = split_stamp(line)
+            stamp, rest = split_stamp(line)
             if stamp:
-                entries.append((number, stamp))
-        paras.append(Para(number, line, stamp, after - number - 1))
-    if len(paras) > 1:
-        inner = sorted(p.gap_after for p in paras[:-1])
+                stamps[k], texts[k] = stamp, rest
+                entries.append((paras.lines[k], stamp))
+    if len(kept) > 1:
+        inner = sorted(paras.gaps[:-1])
         doc.usual_gap = inner[len(inner) // 2]
 
 

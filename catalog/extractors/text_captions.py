@@ -56,6 +56,7 @@ _COMMA_LABELLED = re.compile(
     r"\s*,?\s+(?P<rest>\S.{0,400})$",
     re.IGNORECASE,
 )
+_COMMA_OPENINGS = frozenset(label[:5] for label in _COMMA_LABEL)
 _COMMA_HINTS = tuple({w for label in _COMMA_LABEL for w in (label.capitalize(), label.upper())})
 _PARTY_SPLIT = re.compile(r"\s*/+\s*|\s+via\s+")
 _WATCH = re.compile(r"^(?:watch|listen|video)\s*:\s*", re.IGNORECASE)
@@ -99,13 +100,15 @@ def _candidates(doc: Document) -> list[int]:
     parties, a broadcaster's comma label, or opens with ©, a bracket."""
     found = doc.candidates_with((":", "：", " – ", " — ", " - ", "/", " via "))
     found.update(doc.candidates_with(_COMMA_HINTS))
-    found.update(i for i, p in enumerate(doc.paras) if p.text[:1] in "©([")
+    found.update(i for i, t in enumerate(doc.paras.texts) if t[:1] in "©([")
     return sorted(found)
 
 
 def _comma_labelled(para: Para, nxt: Para | None) -> MediaRef | None:
     """ "Image source, Reuters" and "Image caption, Waves crash ..." (the source line first, the
     caption under it): one picture with both; either alone is a credit line or a caption."""
+    if para.text[:5].lower() not in _COMMA_OPENINGS:
+        return None
     m = _COMMA_LABELLED.match(para.text)
     if not m:
         return None

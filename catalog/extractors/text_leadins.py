@@ -100,7 +100,7 @@ def _candidates(doc: Document) -> list[int]:
     naming a gallery or podcast, or relaying what someone said. Found by whole-text passes."""
     alone = max(2, doc.usual_gap + _EXTRA_GAP)
     found = set(doc.candidates(_ENDS_COLON))
-    found.update(i for i, p in enumerate(doc.paras) if p.gap_after >= alone)
+    found.update(i for i, gap in enumerate(doc.paras.gaps) if gap >= alone)
     found.update(doc.candidates_with(_MEDIA_WORDS, fold=True))
     found.update(doc.candidates_with(_RELAY_VERBS, within=_MAX_LEADIN))
     return sorted(found)
