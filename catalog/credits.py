@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from catalog.records import Credit
 from catalog.vocabulary import (
@@ -130,8 +131,10 @@ def agency_name(short: str) -> str:
     return _FULL.get(short, short)
 
 
+@lru_cache(maxsize=8192)
 def parse_credit(text: str) -> Credit:
     """Split a credit as printed into its parts; `raw` is the credit with its labels stripped.
+    Cached: the same credit line recurs across a site's pages. Treat the result as a value.
 
     `org` is the first organisation named (the agency), `orgs` all of them in order ("AFP",
     "Getty Images"); `role` says how the picture came ("handout", "pool", "courtesy", ...)."""
@@ -303,12 +306,15 @@ def parties(
     return list(unique.values())
 
 
+@lru_cache(maxsize=8192)
 def looks_like_credit(text: str) -> bool:
     """True when text names who made or supplies media, not what it shows."""
     text = text.strip(" .")
     words = text.split()
     if not words or len(words) > 14 or any(notice in text.casefold() for notice in RIGHTS_NOTICES):
         return False
+    if len(words) >= 3 and "/" not in text and "©" not in text and all(w[:1].islower() for w in words):
+        return False  # "opens in a new tab": lower-case prose
     if "/" in text or "©" in text or re.search(r"\bvia\b|\bhandout\b|\bgetty\b", text, re.I):
         return True
     credit = parse_credit(text)

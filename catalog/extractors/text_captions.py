@@ -57,12 +57,15 @@ _COMMA_LABELLED = re.compile(
     re.IGNORECASE,
 )
 _COMMA_OPENINGS = frozenset(label[:5] for label in _COMMA_LABEL)
-_COMMA_HINTS = tuple({w for label in _COMMA_LABEL for w in (label.capitalize(), label.upper())})
+# Searched for without their first letter, so "Image source" and "image source" both match.
+_COMMA_HINTS = tuple(label[1:] for label in _COMMA_LABEL)
 _PARTY_SPLIT = re.compile(r"\s*/+\s*|\s+via\s+")
 _WATCH = re.compile(r"^(?:watch|listen|video)\s*:\s*", re.IGNORECASE)
 _TRAILING_BRACKET = re.compile(
     r"^(?P<caption>\S.{15,}?)\s*\((?P<credit>[^()]*(?:/|\bPhoto\b|\bvia\b)[^()]*)\)$"
 )
+_LABEL_SET = frozenset(label.casefold() for label in _ALL_LABELS)
+_SEPARATORS = (":", "：", " –", " —", " -")
 # Lines whose first character opens no label skip the long pattern.
 _LABEL_FIRST = frozenset("[" + "".join(lbl[0].lower() + lbl[0].upper() for lbl in _ALL_LABELS))
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)\s)\s*(?P<rest>\S.{1,200})$", re.IGNORECASE)
@@ -184,7 +187,7 @@ def _caption_or_credit(para: Para) -> MediaRef | None:
     if not text or len(text) > 500:
         return None
     first = text.lstrip()[:1]
-    m = _LABELLED.match(text) if first in _LABEL_FIRST else None
+    m = _LABELLED.match(text) if first in _LABEL_FIRST and _opens_with_label(text) else None
     if m:
         label = m.group("label").casefold()
         rest = m.group("rest").strip()
@@ -225,6 +228,14 @@ def _is_bare_credit(text: str) -> bool:
         return False  # no known agency among the parties: not worth parsing
     parsed = parse_credit(text)
     return parsed.org is not None and agency(parsed.org) is not None and looks_like_credit(text)
+
+
+def _opens_with_label(text: str) -> bool:
+    """The words before the first colon or dash are a label: a dict lookup that spares most
+    lines the long label pattern."""
+    head = text[:48]
+    cut = min((at for at in (head.find(sep) for sep in _SEPARATORS) if at > 0), default=-1)
+    return cut > 0 and " ".join(head[:cut].strip(" [").lower().split()) in _LABEL_SET
 
 
 def _credit(para: Para, credit: str, kind: str) -> MediaRef:

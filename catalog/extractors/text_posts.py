@@ -91,7 +91,7 @@ def _candidates(doc: Document) -> list[int]:
     """Paragraphs holding a handle, an address, a platform's name or an embed's leftover, or
     opening like an Instagram or Facebook leftover: one str.find pass per hint."""
     found = doc.candidates_with(_HINTS)
-    found.update(i for i, p in enumerate(doc.paras) if p.text.startswith(_OPENINGS))
+    found.update(i for i, t in enumerate(doc.paras.texts) if t.startswith(_OPENINGS))
     return sorted(found)
 
 
