@@ -18,8 +18,18 @@ __all__ = ["assemble", "document_id", "media_id"]
 ATTACH_PARAS = 2
 # What an attaching finding may fill in on the item it joins.
 _FILLABLE = (
-    "provider", "url", "post_id", "caption", "alt_text", "author_name", "author_handle",
-    "posted_at", "post_text", "width", "height", "tags",
+    "provider",
+    "url",
+    "post_id",
+    "caption",
+    "alt_text",
+    "author_name",
+    "author_handle",
+    "posted_at",
+    "post_text",
+    "width",
+    "height",
+    "tags",
 )
 
 

@@ -64,7 +64,8 @@ _CLAUSE_RX = re.compile(r"\s*;\s*")
 _SPLIT_RX = re.compile(r"\s*/+\s*|\s+via\s+|\s+for\s+|\s*\|\s*|\s+[–—-]\s+", re.IGNORECASE)
 _ROLE_OF = {word.casefold(): role for word, role in CREDIT_ROLE_WORDS}
 _ROLE_RX = re.compile(
-    r"(?<!\w)(?:" + "|".join(re.escape(w) for w, _ in sorted(CREDIT_ROLE_WORDS, key=lambda x: -len(x[0])))
+    r"(?<!\w)(?:"
+    + "|".join(re.escape(w) for w, _ in sorted(CREDIT_ROLE_WORDS, key=lambda x: -len(x[0])))
     + r")(?!\w)",
     re.IGNORECASE,
 )
@@ -236,8 +237,7 @@ def display_name(name: str, org: bool = False) -> str:
     for i, word in enumerate(name.lower().split()):
         pieces = word.split("-")
         pieces = [
-            p if p in _PARTICLES and (i > 0 or j < len(pieces) - 1) else _cap(p)
-            for j, p in enumerate(pieces)
+            p if p in _PARTICLES and (i > 0 or j < len(pieces) - 1) else _cap(p) for j, p in enumerate(pieces)
         ]
         words.append("-".join(pieces))
     return " ".join(words)

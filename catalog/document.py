@@ -15,7 +15,7 @@ from typing import NamedTuple, overload
 
 from bs4 import BeautifulSoup, Comment, Tag
 
-from catalog.entries import STAMP_FIRST, split_stamp
+from catalog.entries import STAMP_FIRST, could_open_stamp, split_stamp
 from catalog.options import ScanOptions
 from catalog.sources import Source
 from catalog.urls import absolute
@@ -191,7 +191,7 @@ def _parse_text(doc: Document) -> None:
     itertools.accumulate do the per-line work in C (a regex pass is slower here)."""
     text = doc.text
     lines = text.split("\n")
-    kept = [(n, s) for n, raw in enumerate(lines, start=1) if (s := raw.strip())]
+    kept = [(n, s) for n, raw in enumerate(lines, start=1) if raw and (s := raw.strip())]
     if not kept:
         return
     ends = [0, *accumulate(map(len, lines))]  # characters before each line, newlines aside
@@ -206,7 +206,7 @@ def _parse_text(doc: Document) -> None:
     paras.stamps = stamps
     paras.gaps = [after - number - 1 for number, after in zip(paras.lines, nexts, strict=True)]
     for k, line in enumerate(texts):
-        if line[0] in STAMP_FIRST:
+        if line[0] in STAMP_FIRST and could_open_stamp(line):
             stamp, rest = split_stamp(line)
             if stamp:
                 stamps[k], texts[k] = stamp, rest

@@ -8,7 +8,7 @@ import re
 
 from catalog.vocabulary import DATED_STAMP_WORDS, FIRST_ENTRY_WORDS, STAMP_WORDS, TIME_ZONES
 
-__all__ = ["STAMP_FIRST", "split_stamp"]
+__all__ = ["STAMP_FIRST", "could_open_stamp", "split_stamp"]
 
 
 def _words(words: tuple[str, ...]) -> str:
@@ -40,6 +40,19 @@ _STAMP = re.compile("|".join(f"(?:{shape})" for shape in _SHAPES), re.IGNORECASE
 _OPENING_WORDS = STAMP_WORDS + FIRST_ENTRY_WORDS + DATED_STAMP_WORDS
 # A stamp opens with a digit, a bracket or a stamp word: other lines skip the pattern.
 STAMP_FIRST = frozenset("0123456789(" + "".join(w[0].lower() + w[0].upper() for w in _OPENING_WORDS))
+
+
+_PREFIXES = frozenset(w[:3].lower() for w in _OPENING_WORDS)
+
+
+def could_open_stamp(line: str) -> bool:
+    """A cheap test on a stripped line's first characters: False means no stamp opens it."""
+    first = line[:1]
+    if first.isdigit():  # "14.53", "10:32am", "14h05", "1650 GMT"
+        return line[1:2] in (":", ".", "h") or line[2:3] in (":", ".", "h") or line[:3].isdigit()
+    if first == "(":
+        return line[1:4].lower() in _PREFIXES
+    return line[:3].lower() in _PREFIXES
 
 
 def split_stamp(line: str) -> tuple[str | None, str]:

@@ -1,7 +1,9 @@
 """Value records passed along the pipeline; their field names are the data contract's names.
 
-They are slotted, not frozen, dataclasses: a frozen one costs five times as much to create on the
-scanner's hot path. Treat them as values all the same: make changed copies with `replace`."""
+The stored records (Media, Mention, DocumentRecord) and Credit are frozen; MediaRef, an
+extractor's finding that never reaches the database as such, is only slotted, since findings are
+made by the thousand and a frozen dataclass costs five times as much to create. All are values,
+compared whole and changed only by copying with `replace`."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ KINDS = ("photo", "video", "audio", "social_post", "gallery", "quote", "document
 PRESENCES = ("embedded", "linked", "described", "metadata")
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Credit:
     """A credit string split into its parts; `raw` keeps it as written (labels stripped)."""
 
@@ -63,7 +65,7 @@ class MediaRef:
     reach: int | None = None
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Media:
     """A row of `media`: one real object, however often and wherever it is cited."""
 
@@ -88,7 +90,7 @@ class Media:
     tags: tuple[str, ...]
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A row of `mentions`: one place in one document where a media object is cited."""
 
@@ -105,7 +107,7 @@ class Mention:
     context: str | None
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class DocumentRecord:
     """A row of `documents`: one input as scanned, with its error if it could not be read."""
 

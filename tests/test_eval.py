@@ -22,9 +22,18 @@ FLOORS = {
 def _score(shared: Path, mode: str, labels: str, folder: Path) -> str:
     catalog = shutil.which("catalog") or f"{sys.executable} -m catalog"
     result = subprocess.run(
-        [sys.executable, str(shared / "eval" / "score.py"), mode, str(shared / "eval" / labels),
-         str(folder), "--catalog", catalog],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            str(shared / "eval" / "score.py"),
+            mode,
+            str(shared / "eval" / labels),
+            str(folder),
+            "--catalog",
+            catalog,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return result.stdout
 
