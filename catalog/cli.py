@@ -14,7 +14,7 @@ import click
 from catalog import __version__
 from catalog.errors import CatalogError
 from catalog.export import FORMATS, export
-from catalog.options import ScanOptions
+from catalog.options import DEFAULT_MAX_BYTES, DEFAULT_MAX_ELEMENTS, DEFAULT_TIME_BUDGET, ScanOptions
 from catalog.scan import DocumentResult, scan
 from catalog.serve import run
 
@@ -46,8 +46,36 @@ def main() -> None:
 @click.option("--base-url", help="Address of the page, for resolving relative URLs of one file.")
 @click.option("--force", is_flag=True, help="Rescan inputs whose bytes have not changed.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and the summary.")
+@click.option(
+    "--max-mb",
+    type=click.FloatRange(min=0, min_open=True),
+    default=DEFAULT_MAX_BYTES / 2**20,
+    show_default=True,
+    help="Refuse a document larger than this (after decompression), in MiB.",
+)
+@click.option(
+    "--max-elements",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_ELEMENTS,
+    show_default=True,
+    help="Refuse an HTML page with more elements than this.",
+)
+@click.option(
+    "--time-budget",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_TIME_BUDGET,
+    show_default=True,
+    help="Seconds allowed to read and extract one document (0: no limit).",
+)
 def scan_command(
-    inputs: tuple[str, ...], db_path: str, base_url: str | None, force: bool, quiet: bool
+    inputs: tuple[str, ...],
+    db_path: str,
+    base_url: str | None,
+    force: bool,
+    quiet: bool,
+    max_mb: float,
+    max_elements: int,
+    time_budget: float,
 ) -> None:
     """Scan files and folders (.html .htm .txt .md, also .gz) into the catalogue."""
 
@@ -61,7 +89,13 @@ def scan_command(
                 found = ", ".join(f"{n} {k}" for k, n in result.kinds) or "no media"
                 click.echo(f"  {result.source}: {found}")
 
-    options = ScanOptions(base_url=base_url, force=force)
+    options = ScanOptions(
+        base_url=base_url,
+        force=force,
+        max_bytes=int(max_mb * 2**20),
+        max_elements=max_elements,
+        time_budget=time_budget,
+    )
     try:
         report = scan(list(inputs), db_path, options, on_result=show)
     except CatalogError as exc:

@@ -16,6 +16,7 @@ from typing import NamedTuple, overload
 from bs4 import BeautifulSoup, Comment, Tag
 
 from catalog.entries import STAMP_FIRST, could_open_stamp, split_stamp
+from catalog.errors import InputError
 from catalog.options import ScanOptions
 from catalog.sources import Source
 from catalog.urls import absolute
@@ -222,10 +223,15 @@ def _parse_html(doc: Document) -> None:
     index: defaultdict[str, list[Tag]] = defaultdict(list)
     order: dict[int, int] = {}
     saved_from: str | None = None
+    limit = doc.options.max_elements
+    elements = 0
     for n, el in enumerate(soup.descendants):
         if isinstance(el, Tag):
             index[el.name].append(el)
             order[id(el)] = n
+            elements += 1
+            if elements > limit:
+                raise InputError(f"too many HTML elements (more than {limit:,}; see --max-elements)")
         elif saved_from is None and isinstance(el, Comment):
             m = _SAVED_FROM.search(el)
             if m:

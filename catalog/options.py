@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["ScanOptions"]
+__all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_MAX_ELEMENTS", "DEFAULT_TIME_BUDGET", "ScanOptions"]
 
-# A document larger than this is refused with a clear error instead of being parsed.
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+# Limits that keep one hostile or broken input from taking the machine: each is refused with
+# one clear error line, and the scan goes on with the next input.
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024  # size of a document, after decompression
+DEFAULT_MAX_ELEMENTS = 1_000_000  # HTML elements in one page (real pages have tens of thousands)
+DEFAULT_TIME_BUDGET = 120.0  # seconds to read, parse and extract one document
 
 
 @dataclass(frozen=True)
@@ -15,9 +18,12 @@ class ScanOptions:
     """How a scan reads its inputs.
 
     `base_url` resolves relative URLs of a single file whose page gives no address of its own;
-    `force` rescans inputs whose bytes have not changed since they were stored.
+    `force` rescans inputs whose bytes have not changed since they were stored; the limits
+    refuse one input that exceeds them (`time_budget` 0 means none).
     """
 
     base_url: str | None = None
     force: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_elements: int = DEFAULT_MAX_ELEMENTS
+    time_budget: float = DEFAULT_TIME_BUDGET

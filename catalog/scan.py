@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import signal
+import threading
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
@@ -55,12 +58,12 @@ class ScanReport:
         return sum(self.kinds.values())
 
     def summary(self) -> str:
-        kinds = ", ".join(f"{n} {k}" for k, n in sorted(self.kinds.items(), key=lambda x: -x[1]))
-        parts = [f"{self.documents} document{'s' if self.documents != 1 else ''}"]
+        kinds = ", ".join(f"{n:,} {k}" for k, n in sorted(self.kinds.items(), key=lambda x: -x[1]))
+        parts = [f"{self.documents:,} document{'s' if self.documents != 1 else ''}"]
         if self.unchanged:
-            parts.append(f"{self.unchanged} unchanged")
-        parts.append(f"{len(self.errors)} error{'s' if len(self.errors) != 1 else ''}")
-        found = f"{self.mentions} media mentions" + (f" ({kinds})" if kinds else "")
+            parts.append(f"{self.unchanged:,} unchanged")
+        parts.append(f"{len(self.errors):,} error{'s' if len(self.errors) != 1 else ''}")
+        found = f"{self.mentions:,} media mentions" + (f" ({kinds})" if kinds else "")
         return f"scanned {', '.join(parts)}: {found}"
 
 
@@ -126,13 +129,44 @@ def _scan_one(store: Store, path: str, options: ScanOptions) -> DocumentResult:
             if sha == stored["sha256"]:
                 return DocumentResult(source=path, unchanged=True)
     try:
-        record, rows = scan_source(path, options)
+        with _time_budget(options.time_budget):
+            record, rows = scan_source(path, options)
     except InputError as exc:
         return _failed(store, path, str(exc))
     except (RecursionError, MemoryError, ValueError, LookupError) as exc:
         return _failed(store, path, f"could not be parsed: {type(exc).__name__}: {exc}")
+    except Exception as exc:  # noqa: BLE001 - a scanner bug fails this input, never the scan
+        return _failed(store, path, f"scanner error: {type(exc).__name__}: {exc}")
     store.save_document(record, rows)
     return DocumentResult(source=path, kinds=tuple(Counter(m.kind for m, _ in rows).items()))
+
+
+class _OverBudget(InputError):
+    pass
+
+
+@contextmanager
+def _time_budget(seconds: float) -> Iterator[None]:
+    """Interrupt reading, parsing and extracting one document after `seconds` (a timer signal,
+    which also stops a runaway regular expression). Only in the main thread, where signals are
+    delivered; elsewhere the document runs unbounded."""
+    usable = (
+        seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise _OverBudget(f"took longer than the time budget of {seconds:g} s (see --time-budget)")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _failed(store: Store, path: str, error: str) -> DocumentResult:

@@ -74,22 +74,34 @@ def discover(inputs: list[str]) -> Iterator[str]:
                         continue
                     lower = name.lower().removesuffix(".gz")
                     if lower.endswith(_SUFFIXES):
-                        yield str(Path(root, name).resolve())
+                        yield _resolved(Path(root, name))
         else:
-            yield str(path.resolve()) if path.exists() else given
+            yield _resolved(path) if path.exists() else given
+
+
+def _resolved(path: Path) -> str:
+    """The absolute path; a link to nothing stays as written (reading it says what is wrong)."""
+    if path.is_symlink() and not path.exists():
+        return str(path.absolute())
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError):
+        return str(path.absolute())
 
 
 def read_source(path: str, max_bytes: int) -> Source:
     """Read, decompress and decode one file; raise InputError with a one-line reason."""
     p = Path(path)
     if not p.exists():
+        if p.is_symlink():
+            raise InputError("symbolic link to nothing (broken or looping)")
         raise InputError("no such file or folder")
     if not p.is_file():
         raise InputError("not a regular file")
     try:
         size = p.stat().st_size
         if size > max_bytes:
-            raise InputError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit")
+            raise InputError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (see --max-mb)")
         with p.open("rb") as fh:
             data = fh.read(max_bytes + 1)
     except PermissionError as exc:
@@ -118,7 +130,7 @@ def _gunzip(data: bytes, max_bytes: int) -> bytes:
         chunk = d.decompress(data, max_bytes + 1)
         out += chunk
         if len(out) > max_bytes or d.unconsumed_tail:
-            raise InputError(f"decompresses to over the {max_bytes:,}-byte limit")
+            raise InputError(f"decompresses to over the {max_bytes:,}-byte limit (see --max-mb)")
     except (zlib.error, EOFError, gzip.BadGzipFile) as exc:
         raise InputError(f"not a valid gzip file: {exc}") from exc
     return bytes(out)

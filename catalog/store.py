@@ -108,6 +108,28 @@ _INDEXES = {
 _MEDIA_FILLED = tuple(c for c in _MEDIA if c not in ("id", "urls", "credits", "first_seen", "last_seen"))
 
 
+def _upsert_sql(table: str, columns: dict[str, type]) -> str:
+    names = list(columns)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in names if c != "id")
+    return (
+        f"insert into {table} ({', '.join(names)}) values ({', '.join('?' for _ in names)}) "
+        f"on conflict(id) do update set {updates}"
+    )
+
+
+# Plain statements for the rows written per document: sqlite-utils' insert() and upsert() read
+# the table's schema on every call, which made them most of the cost of storing a small page.
+_COLUMNS = {"documents": _DOCUMENTS, "media": _MEDIA, "mentions": _MENTIONS}
+_UPSERT = {table: _upsert_sql(table, columns) for table, columns in _COLUMNS.items()}
+
+
+def _values(table: str, row: dict[str, Any] | DocumentRecord | Mention) -> list[Any]:
+    """A row's values in the table's column order, from a dict or a record (no asdict copy)."""
+    if isinstance(row, dict):
+        return [row.get(column) for column in _COLUMNS[table]]
+    return [getattr(row, column, None) for column in _COLUMNS[table]]
+
+
 class Store:
     """A catalogue database: open (creating the schema if needed), read and write it."""
 
@@ -117,6 +139,9 @@ class Store:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite_utils.Database(self.path)
             self.db.execute("PRAGMA journal_mode=WAL")
+            # WAL with synchronous=NORMAL: a crash or power cut never corrupts the file or leaves
+            # half a document; at worst the last transactions are redone by the next scan.
+            self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self._ensure_schema()
         except (sqlite3.Error, OSError) as exc:
@@ -228,10 +253,10 @@ class Store:
                     )
                 ]
                 db.execute("delete from mentions where document_id = ?", [record.id])
-                db.table("documents").upsert(asdict(record), pk="id")
+                db.execute(_UPSERT["documents"], _values("documents", record))
                 for media, _ in rows:
                     self._upsert_media(media, now)
-                db.table("mentions").insert_all((asdict(m) for _, m in rows), pk="id")
+                db.conn.executemany(_UPSERT["mentions"], [_values("mentions", m) for _, m in rows])
                 self._drop_orphans(old)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot write {record.source} to {self.path}: {exc}") from exc
@@ -243,10 +268,11 @@ class Store:
             with db.atomic():
                 existing = self.document(record.id)
                 if existing is None:
-                    db.table("documents").insert(asdict(record), pk="id")
+                    db.execute(_UPSERT["documents"], _values("documents", record))
                 else:
-                    db.table("documents").update(
-                        record.id, {"error": record.error, "scanned_at": record.scanned_at}
+                    db.execute(
+                        "update documents set error = ?, scanned_at = ? where id = ?",
+                        [record.error, record.scanned_at, record.id],
                     )
         except sqlite3.Error as exc:
             raise StoreError(f"cannot write {record.source} to {self.path}: {exc}") from exc
@@ -262,7 +288,8 @@ class Store:
         if not existing:
             row["first_seen"] = now
             row["last_seen"] = now
-            self.db.table("media").insert(row, pk="id")
+            row["credits"] = None
+            self.db.execute(_UPSERT["media"], _values("media", row))
             self._link_credits(media.id)
             return
         old = existing[0]
@@ -277,7 +304,8 @@ class Store:
                     row[column] = old[column]
             row["urls"] = json.dumps(list(dict.fromkeys([*json.loads(old["urls"] or "[]"), *media.urls])))
             row["tags"] = json.dumps(sorted(set(json.loads(old["tags"] or "[]")) | set(media.tags)))
-        self.db.table("media").update(media.id, row)
+        row["credits"] = old["credits"]
+        self.db.execute(_UPSERT["media"], _values("media", row))
         self._link_credits(media.id)
 
     def _link_credits(self, media_id: str) -> None:
