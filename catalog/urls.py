@@ -57,15 +57,22 @@ def absolute(url: str | None, base: str | None) -> str | None:
         return None
     if url.startswith("//"):
         url = "https:" + url
-    scheme = urlsplit(url).scheme.lower()
-    if scheme and scheme not in _SCHEMES:
-        return None
-    if not scheme:
-        if not base:
+    try:
+        scheme = urlsplit(url).scheme.lower()
+        if scheme and scheme not in _SCHEMES:
             return None
-        url = urljoin(base, url)
-        if urlsplit(url).scheme.lower() not in _SCHEMES:
-            return None
+        if not scheme:
+            if not base:
+                return None
+            url = urljoin(base, url)
+            if urlsplit(url).scheme.lower() not in _SCHEMES:
+                return None
+        parts = urlsplit(url)
+        if not parts.hostname:
+            return None  # "http:", "https:///x": no host to find anything on
+        parts.port  # noqa: B018 - raises on a port that is no number
+    except ValueError:
+        return None  # "http://[::1", "http://host:port/": no address a page could mean
     return url
 
 
@@ -74,14 +81,17 @@ def is_fetchable(url: str) -> bool:
 
 
 def normalise(url: str) -> str:
-    """Lower-case scheme and host, no default port, no fragment, no tracking parameters."""
-    parts = urlsplit(url)
+    """Lower-case scheme and host, no default port, no fragment, no tracking parameters. A URL
+    too broken to split is returned as it is."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return url
     scheme = parts.scheme.lower() or "https"
     host = (parts.hostname or "").lower()
-    if parts.port and not (
-        (scheme == "http" and parts.port == 80) or (scheme == "https" and parts.port == 443)
-    ):
-        host = f"{host}:{parts.port}"
+    if port and not ((scheme == "http" and port == 80) or (scheme == "https" and port == 443)):
+        host = f"{host}:{port}"
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k.lower() not in _TRACKING]
     path = parts.path or "/"
     return urlunsplit((scheme, host, path, urlencode(query), ""))
@@ -97,7 +107,10 @@ def media_key(url: str) -> str:
     if ident is not None:
         return ident.key
     norm = normalise(url)
-    parts = urlsplit(norm)
+    try:
+        parts = urlsplit(norm)
+    except ValueError:
+        return norm
     if _FILE_EXT.search(parts.path):
         norm = urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
     return norm
