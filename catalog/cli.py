@@ -143,10 +143,18 @@ def export_command(db_path: str, fmt: str, output: str | None) -> None:
     type=click.Path(exists=True, dir_okay=False),
     help="A metadata.yml other than the project's.",
 )
-def serve_command(db_path: str, port: int, host: str, metadata: str | None) -> None:
+@click.option(
+    "--publish",
+    is_flag=True,
+    help="Serve for sharing: the database read-only (immutable), no arbitrary SQL.",
+)
+@click.option("--allow-sql", is_flag=True, help="With --publish: allow arbitrary SQL queries all the same.")
+def serve_command(
+    db_path: str, port: int, host: str, metadata: str | None, publish: bool, allow_sql: bool
+) -> None:
     """Browse the catalogue in Datasette: facets, caption search, JSON and CSV export."""
     try:
-        run(db_path, host=host, port=port, metadata=metadata)
+        run(db_path, host=host, port=port, metadata=metadata, publish=publish, allow_sql=allow_sql)
     except CatalogError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_FAILED)

@@ -35,10 +35,23 @@ def load_metadata(db_path: str | Path, metadata: str | Path | None = None) -> di
     return data
 
 
-def make_datasette(db_path: str | Path, metadata: str | Path | None = None) -> Datasette:
-    """A Datasette instance over the catalogue (schema created if the file is new)."""
+def make_datasette(
+    db_path: str | Path,
+    metadata: str | Path | None = None,
+    publish: bool = False,
+    allow_sql: bool = False,
+) -> Datasette:
+    """A Datasette instance over the catalogue (schema created if the file is new).
+
+    `publish` is the mode for sharing: the database is opened immutable (nothing can change it
+    through the server) and arbitrary SQL is refused unless `allow_sql`; canned queries, facets,
+    search and JSON/CSV export still work."""
     Store(db_path).close()
-    return Datasette([str(db_path)], metadata=load_metadata(db_path, metadata), settings=SETTINGS)
+    meta = load_metadata(db_path, metadata)
+    if publish:
+        settings = {**SETTINGS, "default_allow_sql": allow_sql}
+        return Datasette(immutables=[str(db_path)], metadata=meta, settings=settings)
+    return Datasette([str(db_path)], metadata=meta, settings=SETTINGS)
 
 
 def run(
@@ -46,6 +59,8 @@ def run(
     host: str = "127.0.0.1",
     port: int = 8001,
     metadata: str | Path | None = None,
+    publish: bool = False,
+    allow_sql: bool = False,
 ) -> None:
     """Serve the catalogue until interrupted."""
     if not Path(db_path).exists():
@@ -54,7 +69,8 @@ def run(
 
     import uvicorn
 
-    ds = make_datasette(db_path, metadata)
+    ds = make_datasette(db_path, metadata, publish=publish, allow_sql=allow_sql)
     asyncio.new_event_loop().run_until_complete(ds.invoke_startup())
-    print(f"catalog: serving {db_path} on http://{host}:{port}/", flush=True)
+    mode = " read-only (publish)" if publish else ""
+    print(f"catalog: serving {db_path}{mode} on http://{host}:{port}/", flush=True)
     uvicorn.run(ds.app(), host=host, port=port, log_level="warning")

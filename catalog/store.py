@@ -182,9 +182,11 @@ class Store:
                         list(columns), index_name=name, unique=columns == ("source",), if_not_exists=True
                     )
             db.create_view("media_by_credit", _MEDIA_BY_CREDIT, replace=True)
-        if "documents" not in tables:
-            db.table("media").enable_fts(list(MEDIA_FTS_COLUMNS), create_triggers=True)
-            db.table("mentions").enable_fts(list(MENTION_FTS_COLUMNS), create_triggers=True)
+        # Checked one by one: a scan killed while creating the schema left some of it.
+        if "media_fts" not in tables:
+            db.table("media").enable_fts(list(MEDIA_FTS_COLUMNS), create_triggers=True, replace=True)
+        if "mentions_fts" not in tables:
+            db.table("mentions").enable_fts(list(MENTION_FTS_COLUMNS), create_triggers=True, replace=True)
 
     # -- reading ---------------------------------------------------------------------------
 
