@@ -217,6 +217,7 @@ def test_hostile_pages_are_inert_and_nothing_is_fetched(tmp_path: Path) -> None:
         assert _Counter.hits == [], "a scan must fetch nothing"
     finally:
         server.shutdown()
+        server.server_close()
     ds = make_datasette(db)
     rows = asyncio.run(ds.client.get("/hostile/media.json?_shape=array")).json()
     hostile = next(r for r in rows if r["caption"] and "script" in r["caption"])
