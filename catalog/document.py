@@ -231,7 +231,7 @@ def _parse_html(doc: Document) -> None:
             order[id(el)] = n
             elements += 1
             if elements > limit:
-                raise InputError(f"too many HTML elements (more than {limit:,}; see --max-elements)")
+                raise InputError(f"too many HTML elements, more than {limit:,} (see --max-elements)")
         elif saved_from is None and isinstance(el, Comment):
             m = _SAVED_FROM.search(el)
             if m:

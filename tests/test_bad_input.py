@@ -335,3 +335,37 @@ def test_a_folder_of_100000_small_files(tmp_path: Path) -> None:
     conn = sqlite3.connect(db)
     assert conn.execute("select count(*) from documents").fetchone()[0] == 100_001
     conn.close()
+
+
+def test_each_limit_refuses_one_input_and_the_scan_goes_on(tmp_path: Path) -> None:
+    cases = (
+        (
+            "big.txt",
+            "Drone footage of the dam:\n" + "x" * 6_000_000,
+            ("--max-mb", "5.5"),
+            "over the 5,767,168-byte limit",
+        ),
+        (
+            "crowded.html",
+            _page("<p>a</p>" * 500 + _figure("crowd")),
+            ("--max-elements", "100"),
+            "too many HTML elements",
+        ),
+        ("slow.txt", LONG_LINE, ("--time-budget", "0.01"), "took longer than the time budget of 0.01 s"),
+    )
+    for name, content, limits, message in cases:
+        folder = tmp_path / name.split(".")[0]
+        folder.mkdir()
+        (folder / name).write_text(content, encoding="utf-8")
+        (folder / "fine.txt").write_text("Drone footage of the bridge:\n", encoding="utf-8")
+        proc = subprocess.run(
+            [sys.executable, "-m", "catalog", "scan", str(folder), "--db", str(folder / "c.db"), *limits],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert proc.returncode == 3 and "Traceback" not in proc.stderr
+        errors = proc.stderr.strip().splitlines()
+        assert len(errors) == 1 and f"/{name}: " in errors[0] and message in errors[0], errors
+        assert f"(see {limits[0]})" in errors[0]
+        assert "fine.txt: 1 video" in proc.stdout
