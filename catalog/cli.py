@@ -13,7 +13,7 @@ import click
 
 from catalog import __version__
 from catalog.errors import CatalogError
-from catalog.export import FORMATS, export
+from catalog.export import FORMATS, Filters, export
 from catalog.options import DEFAULT_MAX_BYTES, DEFAULT_MAX_ELEMENTS, DEFAULT_TIME_BUDGET, ScanOptions
 from catalog.scan import DocumentResult, scan
 from catalog.serve import run
@@ -115,15 +115,28 @@ def scan_command(
     type=click.Path(dir_okay=False, writable=True),
     help="Write to this file instead of standard output.",
 )
-def export_command(db_path: str, fmt: str, output: str | None) -> None:
-    """Write every media object with its mentions as JSON, NDJSON or CSV."""
+@click.option("--kind", help="Only media of this kind (photo, video, audio, social_post, ...).")
+@click.option("--provider", help="Only media from this platform (twitter, youtube, ...).")
+@click.option("--credit", help="Only media crediting a person, agency or account by this name.")
+@click.option("--search", help="Only media whose caption, credit or post text has these words.")
+def export_command(
+    db_path: str,
+    fmt: str,
+    output: str | None,
+    kind: str | None,
+    provider: str | None,
+    credit: str | None,
+    search: str | None,
+) -> None:
+    """Write the media objects with their mentions as JSON, NDJSON or CSV (all, or filtered)."""
+    filters = Filters(kind=kind, provider=provider, credit=credit, search=search)
     try:
         if output:
             with Path(output).open("w", encoding="utf-8", newline="") as fh:
-                n = export(db_path, fh, fmt)
+                n = export(db_path, fh, fmt, filters)
             click.echo(f"wrote {n} media to {output}", err=True)
         else:
-            export(db_path, sys.stdout, fmt)
+            export(db_path, sys.stdout, fmt, filters)
     except CatalogError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_FAILED)

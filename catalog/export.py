@@ -5,13 +5,14 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
 from catalog.errors import StoreError
 from catalog.store import Store
 
-__all__ = ["FORMATS", "export", "media_objects"]
+__all__ = ["FORMATS", "Filters", "export", "media_objects"]
 
 FORMATS = ("json", "ndjson", "csv")
 _CSV_MENTION = (
@@ -26,20 +27,33 @@ _CSV_MENTION = (
 )
 
 
-def media_objects(db_path: str | Path) -> Iterator[dict[str, Any]]:
+@dataclass(frozen=True)
+class Filters:
+    """What to export: the same filters the Datasette table offers (kind, provider, a credited
+    name, full-text search); empty means everything."""
+
+    kind: str | None = None
+    provider: str | None = None
+    credit: str | None = None
+    search: str | None = None
+
+
+def media_objects(db_path: str | Path, filters: Filters | None = None) -> Iterator[dict[str, Any]]:
     """Every media object with every `media` column and its `mentions`, as the contract says."""
     if not Path(db_path).exists():
         raise StoreError(f"no catalogue at {db_path}: run `catalog scan` first")
     store = Store(db_path)
     try:
-        yield from store.export_rows()
+        f = filters or Filters()
+        only = store.select_media(kind=f.kind, provider=f.provider, credit=f.credit, search=f.search)
+        yield from store.export_rows(only)
     finally:
         store.close()
 
 
-def export(db_path: str | Path, out: TextIO, fmt: str = "json") -> int:
-    """Write the catalogue to `out`; return how many media objects were written."""
-    objects = media_objects(db_path)
+def export(db_path: str | Path, out: TextIO, fmt: str = "json", filters: Filters | None = None) -> int:
+    """Write the catalogue (or what `filters` select) to `out`; return how many media objects."""
+    objects = media_objects(db_path, filters)
     n = 0
     if fmt == "json":
         out.write("[")

@@ -130,6 +130,11 @@ def _values(table: str, row: dict[str, Any] | DocumentRecord | Mention) -> list[
     return [getattr(row, column, None) for column in _COLUMNS[table]]
 
 
+def _fts_query(words: str) -> str:
+    """Words a user typed, as an FTS5 query: each a quoted term, all required."""
+    return " ".join('"' + w.replace('"', '""') + '"' for w in words.split())
+
+
 class Store:
     """A catalogue database: open (creating the schema if needed), read and write it."""
 
@@ -202,8 +207,38 @@ class Store:
     def counts(self) -> dict[str, int]:
         return {t: self.db[t].count for t in ("documents", "media", "mentions")}
 
-    def export_rows(self) -> Iterator[dict[str, Any]]:
-        """Every media object with its mentions, in the order they were first cited."""
+    def select_media(
+        self,
+        kind: str | None = None,
+        provider: str | None = None,
+        credit: str | None = None,
+        search: str | None = None,
+    ) -> set[str] | None:
+        """Ids of the media matching every filter given (None when none is): kind and provider
+        exactly, a credited party or credit containing `credit`, full-text `search`."""
+        where: list[str] = []
+        params: list[Any] = []
+        if kind:
+            where.append("kind = ?")
+            params.append(kind)
+        if provider:
+            where.append("provider = ?")
+            params.append(provider)
+        if credit:
+            where.append(
+                "(credit like ? or id in (select media_id from media_by_credit where credit_name like ?))"
+            )
+            params += [f"%{credit}%", f"%{credit}%"]
+        if search:
+            where.append("rowid in (select rowid from media_fts where media_fts match ?)")
+            params.append(_fts_query(search))
+        if not where:
+            return None
+        sql = "select id from media where " + " and ".join(where)
+        return {row[0] for row in self.db.execute(sql, params).fetchall()}
+
+    def export_rows(self, only: set[str] | None = None) -> Iterator[dict[str, Any]]:
+        """Every media object (or those in `only`) with its mentions, in the order first cited."""
         mentions: dict[str, list[dict[str, Any]]] = {}
         sql = """
             select m.*, d.source as d_source, d.url as d_url, d.title as d_title
@@ -212,6 +247,8 @@ class Store:
         """
         order: list[str] = []
         for row in self.db.query(sql):
+            if only is not None and row["media_id"] not in only:
+                continue
             if row["media_id"] not in mentions:
                 order.append(row["media_id"])
             mentions.setdefault(row["media_id"], []).append(

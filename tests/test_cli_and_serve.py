@@ -205,3 +205,21 @@ def test_credits_group_every_spelling_and_answer_the_canned_query(tmp_path: Path
     assert [c["name"] for c in credits].count("Lena Berg") == 1
     reuters = _get(ds, "/catalog/credits.json?_shape=array&name=Reuters").json()
     assert reuters and reuters[0]["type"] == "organisation"
+
+
+def test_export_takes_the_table_filters(catalogue: Path) -> None:
+    def ids(*args: str) -> list[dict[str, object]]:
+        result = CliRunner().invoke(main, ["export", "--db", str(catalogue), *args])
+        assert result.exit_code == 0, result.output
+        return list(json.loads(result.output))
+
+    everything = ids()
+    videos = ids("--kind", "video")
+    assert videos and {o["kind"] for o in videos} == {"video"} and len(videos) < len(everything)
+    assert [o["id"] for o in ids("--kind", "video", "--provider", "youtube")] == ["youtube:dQw4w9WgXcQ"]
+    assert {o["credit_org"] for o in ids("--credit", "berg")} == {"Reuters"}
+    assert [o["credit_person"] for o in ids("--credit", "AFP")] == ["Ana Ruiz"]
+    found = ids("--search", "sandbags")
+    assert found and all("andbags" in str(o["caption"]) for o in found)
+    assert ids("--search", 'odd "quote (') == []
+    assert ids("--kind", "video", "--search", "sandbags") == []
