@@ -124,3 +124,4 @@ class DocumentRecord:
     error: str | None
     media_count: int
     scanner: str
+    domain: str | None = None  # the page's host, www. dropped: a facet by source site

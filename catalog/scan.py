@@ -22,6 +22,7 @@ from catalog.options import ScanOptions
 from catalog.records import DocumentRecord, Media, Mention
 from catalog.sources import discover, read_source
 from catalog.store import Store
+from catalog.urls import domain_of
 
 __all__ = ["DocumentResult", "ScanReport", "scan", "scan_source", "scanner_id"]
 
@@ -90,6 +91,7 @@ def scan_source(path: str, options: ScanOptions) -> tuple[DocumentRecord, list[t
         error=None,
         media_count=len({m.id for m, _ in rows}),
         scanner=scanner_id(),
+        domain=domain_of(doc.url),
     )
     return record, rows
 

@@ -35,6 +35,7 @@ _DOCUMENTS = {
     "error": str,
     "media_count": int,
     "scanner": str,
+    "domain": str,
 }
 _MEDIA = {
     "id": str,
@@ -63,6 +64,18 @@ _MEDIA = {
 # One row per credited party (person, organisation, account), and which media credit it how.
 _CREDITS = {"id": str, "name": str, "type": str, "full_name": str}
 _MEDIA_CREDITS = {"media_id": str, "credit_id": str, "role": str}
+# One row per citation with what was cited and where: the table to facet by source site.
+_CITATIONS = """
+select mentions.id as mention_id, documents.domain, documents.source, documents.url as page_url,
+       documents.title as page_title, mentions.position, mentions.line, mentions.entry,
+       mentions.presence, mentions.detector, media.id as media_id, media.kind, media.provider,
+       coalesce(mentions.caption, media.caption) as caption,
+       coalesce(mentions.credit, media.credit) as credit, media.credit_person, media.credit_org,
+       media.author_handle, media.posted_at, media.url
+from mentions
+join media on media.id = mentions.media_id
+join documents on documents.id = mentions.document_id
+"""
 _MEDIA_BY_CREDIT = """
 select credits.name as credit_name, credits.type as credit_type, media_credits.role as credited_as,
        media.id as media_id, media.kind, media.provider, media.caption, media.credit, media.url,
@@ -85,7 +98,7 @@ _MENTIONS = {
     "context": str,
 }
 _INDEXES = {
-    "documents": (("source",), ("format",), ("error",)),
+    "documents": (("source",), ("format",), ("error",), ("domain",)),
     "media": (
         ("kind",),
         ("provider",),
@@ -170,8 +183,11 @@ class Store:
                     not_null={"document_id", "media_id", "presence"},
                     foreign_keys=[("document_id", "documents", "id"), ("media_id", "media", "id")],
                 )
-            elif "credits" not in db.table("media").columns_dict:
-                db.table("media").add_column("credits", str)
+            else:  # columns added since the first release
+                if "credits" not in db.table("media").columns_dict:
+                    db.table("media").add_column("credits", str)
+                if "domain" not in db.table("documents").columns_dict:
+                    db.table("documents").add_column("domain", str)
             if "credits" not in tables:
                 db.table("credits").create(_CREDITS, pk="id", not_null={"name", "type"})
                 db.table("media_credits").create(
@@ -187,6 +203,7 @@ class Store:
                         list(columns), index_name=name, unique=columns == ("source",), if_not_exists=True
                     )
             db.create_view("media_by_credit", _MEDIA_BY_CREDIT, replace=True)
+            db.create_view("citations", _CITATIONS, replace=True)
         # Checked one by one: a scan killed while creating the schema left some of it.
         if "media_fts" not in tables:
             db.table("media").enable_fts(list(MEDIA_FTS_COLUMNS), create_triggers=True, replace=True)

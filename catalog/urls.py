@@ -7,7 +7,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from catalog.providers import identify
 
-__all__ = ["TRACKING_PARAMS", "absolute", "is_fetchable", "media_key", "normalise"]
+__all__ = ["TRACKING_PARAMS", "absolute", "domain_of", "is_fetchable", "media_key", "normalise"]
 
 # Query parameters that say who shared a link, never what it points to.
 TRACKING_PARAMS = (
@@ -74,6 +74,17 @@ def absolute(url: str | None, base: str | None) -> str | None:
     except ValueError:
         return None  # "http://[::1", "http://host:port/": no address a page could mean
     return url
+
+
+def domain_of(url: str | None) -> str | None:
+    """The host a page or file is on, lower-cased, without "www.": what a source facet groups."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    return host.removeprefix("www.") if host else None
 
 
 def is_fetchable(url: str) -> bool:

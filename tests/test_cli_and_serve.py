@@ -223,3 +223,40 @@ def test_export_takes_the_table_filters(catalogue: Path) -> None:
     assert found and all("andbags" in str(o["caption"]) for o in found)
     assert ids("--search", 'odd "quote (') == []
     assert ids("--kind", "video", "--search", "sandbags") == []
+
+
+def test_views_and_canned_queries_answer_the_usual_questions(tmp_path: Path) -> None:
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "follow-up.txt").write_text(
+        "The mayor's video is still online: https://www.youtube.com/watch?v=dQw4w9WgXcQ\n", encoding="utf-8"
+    )
+    db = tmp_path / "catalog.db"
+    assert CliRunner().invoke(main, ["scan", str(SAMPLES), str(extra), "--db", str(db)]).exit_code == 0
+    ds = make_datasette(db)
+
+    def rows(path: str) -> list[dict[str, object]]:
+        base, _, query = path.partition("?")
+        response = _get(ds, f"{base}.json?_shape=array&{query}")
+        assert response.status_code == 200, path
+        return list(response.json())
+
+    several = rows("/catalog/cited_by_several")
+    assert [(r["media_id"], r["documents"]) for r in several] == [("youtube:dQw4w9WgXcQ", 2)]
+    timeline = rows("/catalog/timeline?document=riverside-liveblog")
+    assert [r["position"] for r in timeline] == list(range(1, len(timeline) + 1))
+    assert (
+        timeline[0]["entry"] is None
+        and timeline[1]["entry"] == "1815 GMT"
+        and {r["source"] for r in timeline} == {str(SAMPLES / "riverside-liveblog.txt")}
+    )
+    bare = rows("/catalog/without_credit")
+    assert bare and all(r["media_id"] for r in bare)
+    credited = {r["id"] for r in rows("/catalog/media?credit__notblank=1&_size=max")}
+    assert not credited & {r["media_id"] for r in bare}
+    days = rows("/catalog/platform_per_day?provider=twitter")
+    assert days and all(len(str(d["day"])) == 10 and int(str(d["media"])) >= 1 for d in days)
+    cited = rows("/catalog/citations?domain=news.example.org&_size=max")
+    assert cited and {r["domain"] for r in cited} == {"news.example.org"}
+    facets = _get(ds, "/catalog/citations.json?_extra=facet_results").json()["facet_results"]
+    assert {"domain", "kind", "provider", "presence", "credit_org", "posted_at"} <= set(facets)
