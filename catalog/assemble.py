@@ -54,9 +54,15 @@ def assemble(doc: Document, refs: list[MediaRef]) -> list[tuple[Media, Mention]]
     refs = _attach(doc, refs)
     merged = _merge(refs, doc_id)
     merged.sort(key=lambda item: (item[1].position, item[1].line or 0))
+    # One object cited several times in a page (a tweet embedded in full, then bare) is one row
+    # holding everything its citations say.
+    whole: dict[str, MediaRef] = {}
+    for mid, ref in merged:
+        whole[mid] = _fill(whole[mid], ref) if mid in whole else ref
+    media_of = {mid: _media(mid, ref) for mid, ref in whole.items()}
     rows: list[tuple[Media, Mention]] = []
     for n, (mid, ref) in enumerate(merged, start=1):
-        media = _media(mid, ref)
+        media = media_of[mid]
         mention = Mention(
             id=f"{doc_id}:{n}",
             document_id=doc_id,

@@ -58,6 +58,7 @@ _MEDIA = {
     "height": int,
     "tags": str,
     "credits": str,
+    "thumbnail": bytes,
     "first_seen": str,
     "last_seen": str,
 }
@@ -118,7 +119,9 @@ _INDEXES = {
         ("entry",),
     ),
 }
-_MEDIA_FILLED = tuple(c for c in _MEDIA if c not in ("id", "urls", "credits", "first_seen", "last_seen"))
+_MEDIA_FILLED = tuple(
+    c for c in _MEDIA if c not in ("id", "urls", "credits", "thumbnail", "first_seen", "last_seen")
+)
 
 
 def _upsert_sql(table: str, columns: dict[str, type]) -> str:
@@ -186,6 +189,8 @@ class Store:
             else:  # columns added since the first release
                 if "credits" not in db.table("media").columns_dict:
                     db.table("media").add_column("credits", str)
+                if "thumbnail" not in db.table("media").columns_dict:
+                    db.table("media").add_column("thumbnail", bytes)
                 if "domain" not in db.table("documents").columns_dict:
                     db.table("documents").add_column("domain", str)
             if "credits" not in tables:
@@ -288,6 +293,7 @@ class Store:
         media = {row["id"]: row for row in self.db.query("select * from media")}
         for mid in order:
             row = dict(media[mid])
+            row.pop("thumbnail", None)  # a picture for the browser, not data for an export
             row["urls"] = json.loads(row["urls"] or "[]")
             row["tags"] = json.loads(row["tags"] or "[]")
             row["credits"] = json.loads(row["credits"] or "[]")
@@ -361,6 +367,7 @@ class Store:
             row["urls"] = json.dumps(list(dict.fromkeys([*json.loads(old["urls"] or "[]"), *media.urls])))
             row["tags"] = json.dumps(sorted(set(json.loads(old["tags"] or "[]")) | set(media.tags)))
         row["credits"] = old["credits"]
+        row["thumbnail"] = old["thumbnail"]  # filled by enrichment, never by a scan
         self.db.execute(_UPSERT["media"], _values("media", row))
         self._link_credits(media.id)
 

@@ -45,6 +45,8 @@ def test_export_json_has_the_contract_shape(catalogue: Path) -> None:
     tweet = next(o for o in objects if o["id"] == "twitter:1896654321098765432")
     assert tweet["urls"][0] == "https://twitter.com/riverside_watch/status/1896654321098765432"
     assert len(tweet["mentions"]) == 2  # embedded twice in the page
+    # the second, bare embed adds a citation and takes nothing away from the first
+    assert str(tweet["post_text"]).startswith("Water is over the footbridge")
     mention = tweet["mentions"][0]
     assert set(mention) >= {
         "document",
