@@ -40,6 +40,7 @@ _DOCUMENTS = {
 _MEDIA = {
     "id": str,
     "kind": str,
+    "thumbnail": bytes,  # a few KB, stored by enrichment: the picture the catalogue shows
     "provider": str,
     "url": str,
     "urls": str,
@@ -58,7 +59,6 @@ _MEDIA = {
     "height": int,
     "tags": str,
     "credits": str,
-    "thumbnail": bytes,
     "first_seen": str,
     "last_seen": str,
 }

@@ -16,7 +16,9 @@ from typing import Any
 from datasette import hookimpl
 from markupsafe import Markup, escape
 
-__all__ = ["render_cell"]
+__all__ = ["extra_css_urls", "extra_js_urls", "render_cell"]
+
+_STATIC = "/-/static-plugins/catalog/"
 
 _MEDIA_TABLES = frozenset({"media", "citations", "media_by_credit"})
 _PLAYABLE = frozenset({"video", "audio"})
@@ -83,3 +85,13 @@ def render_cell(
 ) -> Markup | None:
     config = datasette.plugin_config("catalog", database=database) or {}
     return _cell(row, value, column, table, bool(config.get("hotlink_images")))
+
+
+@hookimpl  # type: ignore[untyped-decorator]  # datasette ships no type hints
+def extra_css_urls() -> list[str]:
+    return [_STATIC + "catalog.css"]
+
+
+@hookimpl  # type: ignore[untyped-decorator]
+def extra_js_urls() -> list[str]:
+    return [_STATIC + "catalog.js"]
