@@ -99,3 +99,21 @@ def test_photos_are_hot_linked_only_when_asked(catalogue: Path) -> None:
     images = _page(ds, "/catalog/media?kind=photo").select("img.catalog-photo")
     assert images and all(i["src"].startswith("https://") for i in images)
     assert all(i.get("referrerpolicy") == "no-referrer" for i in images)
+
+
+def test_the_credits_facet_filters_through_the_credits_tables(catalogue: Path) -> None:
+    ds = Datasette([str(catalogue)], metadata=load_metadata(catalogue))
+    data = asyncio.run(ds.client.get("/catalog/media.json?_extra=facet_results")).json()
+    facet = data["facet_results"]["credits"]
+    assert facet["type"] == "items"
+    berg = next(v for v in facet["results"] if v["value"] == "Lena Berg")
+    assert berg["count"] == 2 and berg["toggle_url"].endswith("_credit=Lena+Berg")
+    rows = asyncio.run(ds.client.get("/catalog/media.json?_shape=array&_credit=Lena+Berg")).json()
+    assert len(rows) == 2 and {r["credit_person"] for r in rows} == {"Lena Berg"}
+    page = _page(ds, "/catalog/media?_credit=Lena+Berg")
+    assert "credited to Lena Berg" in page.get_text()
+    both = asyncio.run(
+        ds.client.get("/catalog/media.json?_shape=array&_credit=Lena+Berg&_credit=Reuters")
+    ).json()
+    assert len(both) == 2
+    assert asyncio.run(ds.client.get("/catalog/media.json?_shape=array&_credit=Nobody")).json() == []

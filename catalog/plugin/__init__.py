@@ -14,9 +14,20 @@ import base64
 from typing import Any
 
 from datasette import hookimpl
+from datasette.database import QueryInterrupted
+from datasette.facets import ArrayFacet
+from datasette.filters import FilterArguments
+from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
 from markupsafe import Markup, escape
 
-__all__ = ["extra_css_urls", "extra_js_urls", "render_cell"]
+__all__ = [
+    "ItemsFacet",
+    "extra_css_urls",
+    "extra_js_urls",
+    "filters_from_request",
+    "register_facet_classes",
+    "render_cell",
+]
 
 _STATIC = "/-/static-plugins/catalog/"
 
@@ -95,3 +106,105 @@ def extra_css_urls() -> list[str]:
 @hookimpl  # type: ignore[untyped-decorator]
 def extra_js_urls() -> list[str]:
     return [_STATIC + "catalog.js"]
+
+
+class ItemsFacet(ArrayFacet):  # type: ignore[misc]  # datasette ships no type hints
+    """A facet over a JSON array column whose items are unique within a row, as `credits` and
+    `tags` are by construction: it counts with one pass of json_each, where Datasette's array
+    facet first removes duplicates across whole rows (three times slower at 100,000 rows).
+    Configured in metadata.yml as `- items: credits`; filters with `credits__arraycontains`."""
+
+    type = "items"
+
+    async def suggest(self) -> list[dict[str, Any]]:
+        return []
+
+    async def facet_results(self) -> tuple[list[dict[str, Any]], list[str]]:
+        results: list[dict[str, Any]] = []
+        timed_out: list[str] = []
+        size = self.get_facet_size()
+        pairs = self.get_querystring_pairs()
+        for source_and_config in self.get_configs():
+            config = source_and_config["config"]
+            column = config.get("column") or config["simple"]
+            sql = (
+                f"select j.value as value, count(*) as count from ({self.sql}) as inner_rows, "
+                f"json_each(inner_rows.{escape_sqlite(column)}) j "
+                f"group by j.value order by count(*) desc, value limit {size + 1}"
+            )
+            try:
+                rows = await self.ds.execute(
+                    self.database,
+                    sql,
+                    self.params,
+                    truncate=False,
+                    custom_time_limit=self.ds.setting("facet_time_limit_ms"),
+                )
+            except QueryInterrupted:
+                timed_out.append(column)
+                continue
+            values = []
+            key = _LINKED_FILTERS.get(column, f"{column}__arraycontains")
+            for row in rows.rows[:size]:
+                value = str(row["value"])
+                arg = {key: value}
+                selected = (key, value) in pairs
+                path = (
+                    path_with_removed_args(self.request, arg)
+                    if selected
+                    else path_with_added_args(self.request, arg)
+                )
+                values.append(
+                    {
+                        "value": value,
+                        "label": value,
+                        "count": row["count"],
+                        "toggle_url": self.ds.absolute_url(self.request, path),
+                        "selected": selected,
+                    }
+                )
+            results.append(
+                {
+                    "name": column,
+                    "type": self.type,
+                    "results": values,
+                    "hideable": source_and_config["source"] != "metadata",
+                    "toggle_url": self.ds.urls.path(
+                        path_with_removed_args(self.request, {"_facet_items": column})
+                    ),
+                    "truncated": len(rows) > size,
+                }
+            )
+        return results, timed_out
+
+
+@hookimpl  # type: ignore[untyped-decorator]
+def register_facet_classes() -> list[type]:
+    return [ItemsFacet]
+
+
+# The credits facet filters through the credits tables, whose indexes answer at once, rather
+# than through json_each over every media row (a second at 100,000 rows).
+_LINKED_FILTERS = {"credits": "_credit"}
+_CREDIT_FILTER = (
+    "id in (select media_credits.media_id from media_credits join credits "
+    "on credits.id = media_credits.credit_id where credits.name = :{param})"
+)
+
+
+@hookimpl  # type: ignore[untyped-decorator]
+def filters_from_request(request: Any, database: str, table: str, datasette: Any) -> FilterArguments | None:
+    """`?_credit=NAME` (repeatable): media crediting that party, in any of its spellings."""
+    if table not in ("media", "citations"):
+        return None
+    names = request.args.getlist("_credit")
+    if not names:
+        return None
+    column = "id" if table == "media" else "media_id"
+    clauses, params, described = [], {}, []
+    for n, name in enumerate(names):
+        param = f"catalog_credit_{n}"
+        clauses.append(_CREDIT_FILTER.format(param=param).replace("id in", f"{column} in", 1))
+        params[param] = name
+        described.append(f"credited to {name}")
+    return FilterArguments(clauses, params=params, human_descriptions=described)
