@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
 from pathlib import Path
 from typing import Any
 
 import yaml
 from datasette.app import Datasette
+from datasette.cli import inspect_
 
 from catalog.errors import StoreError
 from catalog.store import Store
 
-__all__ = ["DEFAULT_METADATA", "load_metadata", "make_datasette", "run"]
+__all__ = ["DEFAULT_METADATA", "inspect_file", "load_metadata", "make_datasette", "run"]
 
 DEFAULT_METADATA = Path(__file__).resolve().parent.parent / "metadata.yml"
 # Fit for browsing a large catalogue on a small machine.
@@ -53,8 +56,24 @@ def make_datasette(
     meta = load_metadata(db_path, metadata)
     if publish:
         settings = {**SETTINGS, "default_allow_sql": allow_sql}
-        return Datasette(immutables=[str(db_path)], metadata=meta, settings=settings)
+        return Datasette(
+            immutables=[str(db_path)], metadata=meta, settings=settings, inspect_data=inspect_file(db_path)
+        )
     return Datasette([str(db_path)], metadata=meta, settings=SETTINGS)
+
+
+def inspect_file(db_path: str | Path) -> dict[str, Any]:
+    """The database's inspect data (`datasette inspect`: hash, size, row counts), kept in
+    `<db>.inspect.json` beside it and rebuilt when the database is newer: an immutable catalogue
+    then starts without counting its rows."""
+    path = Path(db_path)
+    cached = path.with_name(path.name + ".inspect.json")
+    if cached.exists() and cached.stat().st_mtime >= path.stat().st_mtime:
+        data: dict[str, Any] = json.loads(cached.read_text(encoding="utf-8"))
+        return data
+    data = asyncio.run(inspect_(files=[str(path)], sqlite_extensions=None))
+    cached.write_text(json.dumps(data, indent=1), encoding="utf-8")
+    return data
 
 
 def run(
@@ -68,8 +87,6 @@ def run(
     """Serve the catalogue until interrupted."""
     if not Path(db_path).exists():
         raise StoreError(f"no catalogue at {db_path}: run `catalog scan` first")
-    import asyncio
-
     import uvicorn
 
     ds = make_datasette(db_path, metadata, publish=publish, allow_sql=allow_sql)

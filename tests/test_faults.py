@@ -6,6 +6,7 @@ publishing mode is read-only."""
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import socket
@@ -257,5 +258,8 @@ def test_publish_mode_is_read_only(tmp_path: Path) -> None:
     size = os.path.getsize(db)
     assert get("/catalog/media.csv?_size=max").status_code == 200
     assert os.path.getsize(db) == size
+    inspected = json.loads((tmp_path / "catalog.db.inspect.json").read_text(encoding="utf-8"))
+    media = len(get("/catalog/media.json?_shape=array&_size=max").json())
+    assert inspected["catalog"]["tables"]["media"]["count"] == media
     allowed = make_datasette(db, publish=True, allow_sql=True)
     assert asyncio.run(allowed.client.get("/catalog.json?sql=select+1")).status_code == 200
