@@ -117,3 +117,11 @@ def test_the_credits_facet_filters_through_the_credits_tables(catalogue: Path) -
     ).json()
     assert len(both) == 2
     assert asyncio.run(ds.client.get("/catalog/media.json?_shape=array&_credit=Nobody")).json() == []
+
+
+def test_addresses_fold_into_a_list_of_links(catalogue: Path) -> None:
+    ds = Datasette([str(catalogue)], metadata=load_metadata(catalogue))
+    page = _page(ds, "/catalog/media?provider=site&kind=photo")
+    folded = [d for d in page.select("td.col-urls details.catalog-urls") if "4 addresses" in d.get_text()]
+    assert folded, "the sandbags picture has four addresses (sizes and encodings)"
+    assert all(a["href"].startswith("https://") for a in folded[0].find_all("a"))

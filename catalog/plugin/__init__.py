@@ -11,6 +11,7 @@ unless the configuration asks for it (`plugins: catalog: hotlink_images: true`).
 from __future__ import annotations
 
 import base64
+import json
 from typing import Any
 
 from datasette import hookimpl
@@ -61,6 +62,19 @@ def _field(row: Any, key: str) -> Any:
         return None
 
 
+def _addresses(value: str) -> Markup | None:
+    """Every address seen for an object, folded: "4 addresses" opens to the list of links."""
+    try:
+        urls = [u for u in json.loads(value) if isinstance(u, str)]
+    except ValueError:
+        return None
+    if not urls:
+        return Markup("")
+    links = Markup("<br>").join(_link(u, u) or escape(u) for u in urls)
+    label = "1 address" if len(urls) == 1 else f"{len(urls)} addresses"
+    return Markup('<details class="catalog-urls"><summary>{}</summary>{}</details>').format(label, links)
+
+
 def _cell(row: Any, value: Any, column: str, table: str | None, hotlink: bool) -> Markup | None:
     def get(key: str) -> Any:
         return _field(row, key)
@@ -71,6 +85,8 @@ def _cell(row: Any, value: Any, column: str, table: str | None, hotlink: bool) -
         return _link(value, value)
     if table not in _MEDIA_TABLES:
         return None
+    if column == "urls" and isinstance(value, str) and value.startswith("["):
+        return _addresses(value)
     if column == "caption" and value and get("credit"):
         return Markup('{}<br><small class="catalog-credit">{}</small>').format(value, get("credit"))
     if column == "post_text" and value and get("author_handle"):
