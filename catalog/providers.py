@@ -81,8 +81,14 @@ PROVIDERS: tuple[Pattern, ...] = (
     ),
     _p(
         "facebook",
+        "video",
+        _S + r"facebook\.com/(?P<id>[\w.]+/videos/\d+)",
+        "https://www.facebook.com/{id}",
+    ),
+    _p(
+        "facebook",
         "social_post",
-        _S + r"facebook\.com/(?P<id>[\w.]+/(?:posts|videos)/\d+)",
+        _S + r"facebook\.com/(?P<id>[\w.]+/posts/\d+)",
         "https://www.facebook.com/{id}",
     ),
     _p(
@@ -102,6 +108,26 @@ PROVIDERS: tuple[Pattern, ...] = (
         "social_post",
         _S + r"threads\.(?:net|com)/@[\w.]+/post/(?P<id>[\w-]+)",
         "https://www.threads.net/post/{id}",
+    ),
+    _p(
+        "mastodon",
+        "social_post",
+        r"^(?:https?:)?//(?P<id>[\w.-]+/@[\w.]+/\d+)/embed\b",  # any instance: only its embed form
+        "https://{id}",
+    ),
+    _p(
+        "jwplayer",
+        "video",
+        r"^(?:https?:)?//(?:cdn|content)\.jw(?:player|platform)\.com/(?:players|previews|videos|v2/media)/"
+        r"(?P<id>[a-zA-Z0-9]{8})",
+        "https://cdn.jwplayer.com/previews/{id}",
+    ),
+    _p(
+        "brightcove",
+        "video",
+        r"^(?:https?:)?//players\.brightcove\.net/(?P<account>\d+)/[\w-]+/index\.html\?(?:[^#]*&)?"
+        r"videoId=(?P<id>[\w:-]+)",
+        "https://players.brightcove.net/{account}/default_default/index.html?videoId={id}",
     ),
     _p(
         "soundcloud",

@@ -4,6 +4,7 @@ Spotify, SoundCloud, ...), and HTML5 <video>/<audio> with every <source> in one 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from urllib.parse import parse_qs, urlsplit
 
 from bs4 import Tag
 
@@ -20,11 +21,108 @@ DETECTOR = "html_players"
 _FRAME_ATTRS = ("src", "data-src", "data-lazy-src", "data-url", "data-video-url")
 
 
+# Players written as their own elements, with the video's id in an attribute.
+_ID_ELEMENTS = {
+    "lite-youtube": ("videoid", "https://www.youtube.com/watch?v={}"),
+    "amp-youtube": ("data-videoid", "https://www.youtube.com/watch?v={}"),
+    "amp-vimeo": ("data-videoid", "https://vimeo.com/{}"),
+    "amp-dailymotion": ("data-videoid", "https://www.dailymotion.com/video/{}"),
+    "amp-soundcloud": ("data-trackid", "https://api.soundcloud.com/tracks/{}"),
+}
+
+
 def extract(doc: Document) -> Iterator[MediaRef]:
-    for tag in doc.tags("iframe", "embed", "video", "audio"):
-        ref = _html5(doc, tag) if tag.name in ("video", "audio") else _frame(doc, tag)
+    for tag in doc.tags("iframe", "embed", "video", "audio", "video-js", "object", *_ID_ELEMENTS):
+        if tag.name in _ID_ELEMENTS:
+            ref = _id_element(doc, tag)
+        elif tag.name in ("video", "video-js") and attr(tag, "data-video-id") and attr(tag, "data-account"):
+            ref = _brightcove(doc, tag)
+        elif tag.name in ("video", "audio"):
+            ref = _html5(doc, tag)
+        elif tag.name == "video-js":
+            ref = None
+        elif tag.name == "object":
+            ref = _object(doc, tag)
+        elif tag.name == "embed" and tag.find_parent("object") is not None:
+            ref = None  # the <embed> inside an <object> is the same player, read with it
+        else:
+            ref = _frame(doc, tag)
         if ref is not None:
             yield ref
+
+
+def _id_element(doc: Document, tag: Tag) -> MediaRef | None:
+    """`<lite-youtube videoid=...>`, `<amp-youtube data-videoid=...>` and their kin."""
+    name, template = _ID_ELEMENTS[tag.name]
+    video = attr(tag, name)
+    if not video:
+        return None
+    ident = identify(template.format(video))
+    if ident is None:
+        return None
+    caption, credit = caption_and_credit(tag)
+    title = attr(tag, "title") or attr(tag, "playlabel")
+    return _player(
+        doc, tag, ident.provider, ident.kind, ident.url, ident.post_id, video, caption or title, credit
+    )
+
+
+def _brightcove(doc: Document, tag: Tag) -> MediaRef | None:
+    """`<video-js data-account=A data-player=P data-video-id=V>`: Brightcove's in-page player."""
+    account, video = attr(tag, "data-account"), attr(tag, "data-video-id")
+    player = attr(tag, "data-player") or "default"
+    url = f"https://players.brightcove.net/{account}/{player}_default/index.html?videoId={video}"
+    ident = identify(url)
+    if ident is None:
+        return None
+    caption, credit = caption_and_credit(tag)
+    return _player(doc, tag, ident.provider, ident.kind, ident.url, ident.post_id, video, caption, credit)
+
+
+def _object(doc: Document, tag: Tag) -> MediaRef | None:
+    """A legacy `<object data=...>` or `<param name="movie" value=...>` Flash player."""
+    raw = attr(tag, "data") or next(
+        (
+            attr(p, "value")
+            for p in tag.find_all("param")
+            if (attr(p, "name") or "").lower() in ("movie", "src")
+        ),
+        None,
+    )
+    url = doc.resolve(raw)
+    ident = identify(url) if url else None
+    if ident is None:
+        return None
+    caption, credit = caption_and_credit(tag)
+    return _player(doc, tag, ident.provider, ident.kind, ident.url, ident.post_id, raw, caption, credit)
+
+
+def _player(
+    doc: Document,
+    tag: Tag,
+    provider: str,
+    kind: str,
+    url: str,
+    post_id: str,
+    raw: str | None,
+    caption: str | None,
+    credit: str | None,
+) -> MediaRef:
+    return MediaRef(
+        kind=kind,
+        presence="embedded",
+        detector=DETECTOR,
+        position=doc.position(tag),
+        line=doc.line_of(raw),
+        provider=provider,
+        url=url,
+        urls=(url,),
+        post_id=post_id,
+        caption=caption,
+        credit=credit_text(credit),
+        tags=tags_for(caption),
+        context=caption,
+    )
 
 
 def _frame(doc: Document, frame: Tag) -> MediaRef | None:
@@ -33,7 +131,7 @@ def _frame(doc: Document, frame: Tag) -> MediaRef | None:
         url = doc.resolve(raw)
         if not url:
             continue
-        ident = identify(url)
+        ident = identify(_plugin_target(url))
         if ident is None:
             continue
         caption, credit = caption_and_credit(frame)
@@ -54,6 +152,14 @@ def _frame(doc: Document, frame: Tag) -> MediaRef | None:
             context=caption or title,
         )
     return None
+
+
+def _plugin_target(url: str) -> str:
+    """Facebook's plugins/post.php and video.php iframes carry the post's address in `href`."""
+    if "facebook.com/plugins/" not in url:
+        return url
+    href = parse_qs(urlsplit(url).query).get("href")
+    return href[0] if href else url
 
 
 def _html5(doc: Document, player: Tag) -> MediaRef | None:

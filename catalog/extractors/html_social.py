@@ -1,5 +1,11 @@
-"""Social posts embedded through their fallback markup: X/Twitter (`blockquote.twitter-tweet`,
-`.twitter-video`) and Instagram (`blockquote.instagram-media`), parsed: text, author, handle, date."""
+"""Social posts embedded through their fallback markup, parsed: text, author, handle, date.
+
+X/Twitter (`blockquote.twitter-tweet`, `.twitter-video`, `amp-twitter`), Instagram
+(`blockquote.instagram-media`, `amp-instagram`), TikTok (`blockquote.tiktok-embed`), Reddit
+(`blockquote.reddit-embed-bq`), Bluesky (`blockquote.bluesky-embed`), Threads
+(`blockquote.text-post-media`), Facebook (`div.fb-post`, `div.fb-video` and click-to-load privacy
+wrappers that keep the post's address in a data attribute), Telegram
+(`script[data-telegram-post]`). Players in iframes belong to html_players."""
 
 from __future__ import annotations
 
@@ -11,7 +17,7 @@ from bs4 import Tag
 
 from catalog.document import Document
 from catalog.extractors._dates import byline_date
-from catalog.extractors._html import attr, text_of, unique
+from catalog.extractors._html import attr, class_words, text_of, unique
 from catalog.providers import identify
 from catalog.records import MediaRef
 
@@ -22,7 +28,33 @@ _BLOCK_CLASSES = {
     "twitter-tweet": "twitter",
     "twitter-video": "twitter",
     "instagram-media": "instagram",
+    "tiktok-embed": "tiktok",
+    "reddit-embed-bq": "reddit",
+    "reddit-card": "reddit",
+    "bluesky-embed": "bluesky",
+    "text-post-media": "threads",
 }
+# Attributes where embeds and click-to-load wrappers keep the post's own address.
+_ADDRESS_ATTRS = (
+    "cite",
+    "data-href",
+    "data-url",
+    "data-embed-url",
+    "data-permalink",
+    "data-text-post-permalink",
+    "data-instgrm-permalink",
+)
+_ADDRESS_SET = frozenset(_ADDRESS_ATTRS)
+# Elements holding a post's address in a data attribute: Facebook's SDK markup and the privacy
+# wrappers that load an embed only after consent.
+_WRAPPER_CLASSES = frozenset(("fb-post", "fb-video", "fb-comment-embed"))
+_WRAPPER_WORDS = frozenset(("embed", "consent", "privacy", "social", "oembed", "placeholder"))
+# "— Name (@handle.bsky.social) March 3, 2025 at 10:00 AM"; "Posted by u/name"
+_BYLINE = re.compile(
+    r"[—–-]\s*(?P<name>[^()\n]{1,80}?)\s*\(\s*(?P<handle>@[\w.-]{1,60})\s*\)\s*"
+    r"(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})?"
+)
+_REDDIT_USER = re.compile(r"\bu/(?P<user>[\w-]{2,30})")
 # "— Hayes Brown (@HayesBrown) September 19, 2016"
 _TWEET_BYLINE = re.compile(
     r"[—–-]\s*(?P<name>[^()\n]{1,80}?)\s*\((?P<handle>@\w{1,30})\)\s*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})?"
@@ -43,9 +75,114 @@ def extract(doc: Document) -> Iterator[MediaRef]:
         provider = next((_BLOCK_CLASSES[c] for c in classes if c in _BLOCK_CLASSES), None)
         if provider is None:
             continue
-        ref = _post(doc, block, provider)
+        ref = _post(doc, block, provider) if provider in ("twitter", "instagram") else _other(doc, block)
         if ref is not None:
             yield ref
+    for name in ("div", "section", "figure", "amp-twitter", "amp-instagram", "script"):
+        for tag in doc.tags(name):  # one name at a time: no sorting of every div by position
+            ref = _wrapped(doc, tag)
+            if ref is not None:
+                yield ref
+
+
+def _wrapped(doc: Document, tag: Tag) -> MediaRef | None:
+    """A post known only by its address: Facebook's `div.fb-post`, a consent wrapper's
+    `data-href`, `amp-twitter data-tweetid`, Telegram's widget script."""
+    if tag.name == "script" and "data-telegram-post" not in tag.attrs:
+        return None
+    raw: str | None = None
+    written: str | None = None  # the attribute value as the source has it, to place the line
+    if tag.name == "amp-twitter":
+        written = attr(tag, "data-tweetid")
+        raw = f"https://twitter.com/i/web/status/{written}" if written else None
+    elif tag.name == "amp-instagram":
+        written = attr(tag, "data-shortcode")
+        raw = f"https://www.instagram.com/p/{written}/" if written else None
+    elif tag.name == "script":
+        written = attr(tag, "data-telegram-post")
+        raw = f"https://t.me/{written}" if written else None
+    else:
+        if _ADDRESS_SET.isdisjoint(tag.attrs):
+            return None  # most elements: no address to read, nothing more to look at
+        classes = set((attr(tag, "class") or "").split())
+        if not (classes & _WRAPPER_CLASSES or class_words(tag) & _WRAPPER_WORDS) or tag.find("blockquote"):
+            return None
+        raw = written = next((v for v in (attr(tag, a) for a in _ADDRESS_ATTRS) if v), None)
+    url = doc.resolve(raw) if raw else None
+    ident = identify(url) if url else None
+    if ident is None:
+        return None
+    # A wrapper's own words are the platform's or the consent banner's, not the post's.
+    return MediaRef(
+        kind=ident.kind,
+        presence="embedded",
+        detector=DETECTOR,
+        position=doc.position(tag),
+        line=doc.line_of(written),
+        provider=ident.provider,
+        url=ident.url,
+        urls=tuple(unique([ident.url, url or ident.url])),
+        post_id=ident.post_id,
+        posted_at=snowflake_time(ident.post_id) if ident.provider == "twitter" else None,
+    )
+
+
+def _other(doc: Document, block: Tag) -> MediaRef | None:
+    """TikTok, Reddit, Bluesky and Threads blockquotes: the address from the block's own
+    attributes or its links, the text, and the author from the byline or the address."""
+    candidates = [attr(block, a) for a in _ADDRESS_ATTRS] + [attr(a, "href") for a in block.find_all("a")]
+    ident = None
+    raw = None
+    for candidate in candidates:
+        url = doc.resolve(candidate) if candidate else None
+        found = identify(url) if url else None
+        if found is not None:
+            ident, raw = found, candidate
+            break
+    if ident is None:
+        return None
+    paragraphs = [text_of(p) for p in block.find_all("p")]
+    whole = text_of(block)
+    by = _BYLINE.search(whole)
+    name = by.group("name").strip() if by else None
+    handle = by.group("handle") if by else None
+    if handle is None:
+        handle = _handle_from_url(ident.provider, doc.resolve(raw) or ident.url, whole)
+    title = next((text_of(a) for a in block.find_all("a") if ident.provider == "reddit"), None)
+    text = (paragraphs[0] if paragraphs else None) or title or whole or None
+    if ident.provider == "tiktok" and text:
+        # "@user caption #tags ♬ original sound - user": the caption between account and sound
+        text = text.split("♬")[0].strip()
+        if handle and text.startswith(handle):
+            text = text[len(handle) :].strip()
+    if by and text and by.group(0) in text:
+        text = text.split(by.group(0))[0].strip() or None
+    return MediaRef(
+        kind=ident.kind,
+        presence="embedded",
+        detector=DETECTOR,
+        position=doc.position(block),
+        line=doc.line_of(raw),
+        provider=ident.provider,
+        url=ident.url,
+        urls=tuple(unique([ident.url, *(u for u in (doc.resolve(raw),) if u)])),
+        post_id=ident.post_id,
+        credit=f"{name} ({handle})" if name and handle else handle,
+        author_name=name,
+        author_handle=handle,
+        posted_at=byline_date(by.group("date")) if by and by.group("date") else None,
+        post_text=text,
+        context=text,
+    )
+
+
+def _handle_from_url(provider: str, url: str, text: str) -> str | None:
+    """The account an address or a byline names: tiktok.com/@user, threads.net/@user, u/user."""
+    if provider == "reddit":
+        m = _REDDIT_USER.search(text)
+        return f"u/{m.group('user')}" if m else None
+    m = re.search(r"/@([\w.-]+)", url)
+    return f"@{m.group(1)}" if m else None
 
 
 def _post(doc: Document, block: Tag, provider: str) -> MediaRef | None:
