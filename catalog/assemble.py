@@ -16,6 +16,7 @@ __all__ = ["assemble", "document_id", "media_id"]
 # A credit line attaches to an item on one of this many paragraphs above it (same entry): the
 # caption or lead-in right above, or the one above a post's byline.
 ATTACH_PARAS = 2
+_PRESENCE_RANK = {"embedded": 0, "described": 1, "linked": 2, "metadata": 3}
 # What an attaching finding may fill in on the item it joins.
 _FILLABLE = (
     "provider",
@@ -56,8 +57,9 @@ def assemble(doc: Document, refs: list[MediaRef]) -> list[tuple[Media, Mention]]
     merged.sort(key=lambda item: (item[1].position, item[1].line or 0))
     # One object cited several times in a page (a tweet embedded in full, then bare) is one row
     # holding everything its citations say.
+    # What the page renders speaks first; its metadata only fills gaps (og:image has no caption).
     whole: dict[str, MediaRef] = {}
-    for mid, ref in merged:
+    for mid, ref in sorted(merged, key=lambda item: _PRESENCE_RANK.get(item[1].presence, 9)):
         whole[mid] = _fill(whole[mid], ref) if mid in whole else ref
     media_of = {mid: _media(mid, ref) for mid, ref in whole.items()}
     rows: list[tuple[Media, Mention]] = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["PROVIDERS", "Identity", "identify", "provider_of_host"]
+__all__ = ["HOST_HINTS", "PROVIDERS", "Identity", "identify", "provider_of_host"]
 
 
 @dataclass(frozen=True)
@@ -166,6 +166,37 @@ PROVIDERS: tuple[Pattern, ...] = (
         r"(?P<id>\d+)",
         "https://www.gettyimages.com/detail/{id}",
     ),
+)
+
+# Every address `identify` recognises contains one of these: a cheap test before the patterns.
+HOST_HINTS = (
+    "twitter.com",
+    "x.com/",
+    "youtu",
+    "instagram.com",
+    "t.me/",
+    "telegram.",
+    "vimeo.com",
+    "dailymotion.com",
+    "dai.ly",
+    "tiktok.com",
+    "facebook.com",
+    "fb.watch",
+    "reddit.com",
+    "bsky.app",
+    "threads.",
+    "soundcloud.com",
+    "spotify.com",
+    "flickr.com",
+    "flic.kr",
+    "imgur.com",
+    "giphy.com",
+    "gettyimages.",
+    "gty.im",
+    "jwplayer.com",
+    "jwplatform.com",
+    "brightcove.net",
+    "/embed",
 )
 
 # Hosts whose files belong to a platform although their URLs carry no post id.

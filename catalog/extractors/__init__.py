@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from catalog.document import Document
 from catalog.extractors import (
     html_images,
+    html_links,
+    html_meta,
     html_players,
     html_social,
     text_captions,
@@ -37,7 +39,9 @@ _TEXT = frozenset({"text"})
 REGISTRY: tuple[Extractor, ...] = (
     Extractor(html_social.DETECTOR, _HTML, html_social.extract),
     Extractor(html_players.DETECTOR, _HTML, html_players.extract),
-    Extractor(html_images.DETECTOR, _HTML, html_images.extract),  # generic pictures: last
+    Extractor(html_images.DETECTOR, _HTML, html_images.extract),  # generic pictures
+    Extractor(html_meta.DETECTOR, _HTML, html_meta.extract),  # what the page says about itself
+    Extractor(html_links.DETECTOR, _HTML, html_links.extract),  # plain links to media: last
     Extractor(text_posts.DETECTOR, _TEXT, text_posts.extract),
     Extractor(text_captions.DETECTOR, _TEXT, text_captions.extract),
     Extractor(text_leadins.DETECTOR, _TEXT, text_leadins.extract),
