@@ -130,6 +130,36 @@ PROVIDERS: tuple[Pattern, ...] = (
         "https://players.brightcove.net/{account}/default_default/index.html?videoId={id}",
     ),
     _p(
+        "apple_podcasts",
+        "audio",
+        r"^(?:https?:)?//(?:embed\.)?podcasts\.apple\.com/(?:[a-z]{2}/)?podcast/[\w%-]*/?(?P<id>id\d+(?:\?i=\d+)?)",
+        "https://podcasts.apple.com/podcast/{id}",
+    ),
+    _p(
+        "acast",
+        "audio",
+        r"^(?:https?:)?//(?:embed\.|play\.|shows\.)?acast\.com/(?:\$/)?(?P<id>[\w-]+/[\w-]+)",
+        "https://shows.acast.com/{id}",
+    ),
+    _p(
+        "megaphone",
+        "audio",
+        r"^(?:https?:)?//player\.megaphone\.fm/(?:\?e=)?(?P<id>[A-Z0-9]{6,})",
+        "https://player.megaphone.fm/{id}",
+    ),
+    _p(
+        "periscope",
+        "video",
+        r"^(?:https?:)?//(?:www\.)?(?:periscope\.tv|pscp\.tv)/(?:w/|[\w]+/)(?P<id>[\w-]{10,})",
+        "https://www.pscp.tv/w/{id}",
+    ),
+    _p(
+        "liveleak",
+        "video",
+        r"^(?:https?:)?//(?:www\.)?liveleak\.com/(?:view\?[it]=|ll_embed\?[if]=)(?P<id>[\w]+)",
+        "https://www.liveleak.com/view?i={id}",
+    ),
+    _p(
         "soundcloud",
         "audio",
         _S + r"soundcloud\.com/(?P<id>[\w-]+/[\w-]+)(?:$|[?#])",
@@ -162,7 +192,7 @@ PROVIDERS: tuple[Pattern, ...] = (
     _p(
         "getty",
         "photo",
-        _S + r"(?:gettyimages\.\w+(?:\.\w+)?/detail/[\w-]+/[\w-]+/|gty\.im/|embed\.gettyimages\.com/embed/)"
+        _S + r"(?:gettyimages\.\w+(?:\.\w+)?/detail/(?:[\w-]+/[\w-]+/)?|gty\.im/|embed\.gettyimages\.com/embed/)"
         r"(?P<id>\d+)",
         "https://www.gettyimages.com/detail/{id}",
     ),

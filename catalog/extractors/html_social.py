@@ -33,6 +33,7 @@ _BLOCK_CLASSES = {
     "reddit-card": "reddit",
     "bluesky-embed": "bluesky",
     "text-post-media": "threads",
+    "imgur-embed-pub": "imgur",
 }
 # Attributes where embeds and click-to-load wrappers keep the post's own address.
 _ADDRESS_ATTRS = (
@@ -78,11 +79,46 @@ def extract(doc: Document) -> Iterator[MediaRef]:
         ref = _post(doc, block, provider) if provider in ("twitter", "instagram") else _other(doc, block)
         if ref is not None:
             yield ref
+    for link in doc.tags("a"):
+        ref = _embed_link(doc, link)
+        if ref is not None:
+            yield ref
     for name in ("div", "section", "figure", "amp-twitter", "amp-instagram", "script"):
         for tag in doc.tags(name):  # one name at a time: no sorting of every div by position
             ref = _wrapped(doc, tag)
             if ref is not None:
                 yield ref
+
+
+def _embed_link(doc: Document, link: Tag) -> MediaRef | None:
+    """Embeds written as a link their script turns into a picture: Flickr (`a[data-flickr-embed]`),
+    Getty Images (`a.gie-single`), Imgur (`blockquote.imgur-embed-pub` holds an `a`: read there)."""
+    if "data-flickr-embed" not in link.attrs and "gie-single" not in (attr(link, "class") or ""):
+        return None
+    raw = attr(link, "href")
+    url = doc.resolve(raw) if raw else None
+    ident = identify(url) if url else None
+    if ident is None:
+        return None
+    img = link.find("img")
+    caption = attr(link, "title") or (attr(img, "alt") if img else None) or text_of(link) or None
+    if caption and caption.lower().startswith("embed from"):
+        caption = None  # the embed script's own link text
+    credit = "Getty Images" if ident.provider == "getty" else None
+    return MediaRef(
+        kind=ident.kind,
+        presence="embedded",
+        detector=DETECTOR,
+        position=doc.position(link),
+        line=doc.line_of(raw),
+        provider=ident.provider,
+        url=ident.url,
+        urls=tuple(unique([ident.url, url or ident.url])),
+        post_id=ident.post_id,
+        caption=caption,
+        credit=credit,
+        context=caption,
+    )
 
 
 def _wrapped(doc: Document, tag: Tag) -> MediaRef | None:
@@ -171,7 +207,8 @@ def _other(doc: Document, block: Tag) -> MediaRef | None:
         author_name=name,
         author_handle=handle,
         posted_at=byline_date(by.group("date")) if by and by.group("date") else None,
-        post_text=text,
+        caption=text if ident.kind in ("photo", "video") and ident.provider != "tiktok" else None,
+        post_text=text if ident.kind == "social_post" or ident.provider == "tiktok" else None,
         context=text,
     )
 
