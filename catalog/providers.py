@@ -192,8 +192,8 @@ PROVIDERS: tuple[Pattern, ...] = (
     _p(
         "getty",
         "photo",
-        _S + r"(?:gettyimages\.\w+(?:\.\w+)?/detail/(?:[\w-]+/[\w-]+/)?|gty\.im/|embed\.gettyimages\.com/embed/)"
-        r"(?P<id>\d+)",
+        _S + r"(?:gettyimages\.\w+(?:\.\w+)?/detail/(?:[\w-]+/[\w-]+/)?|gty\.im/|"
+        r"embed\.gettyimages\.com/embed/)(?P<id>\d+)",
         "https://www.gettyimages.com/detail/{id}",
     ),
 )

@@ -142,8 +142,10 @@ def _inside_embed(img: Tag) -> bool:
     """Inside a social embed's blockquote, or the link a Flickr or Getty embed script replaces:
     the embed is the item (html_social reads it)."""
     parent = img.parent
-    if parent is not None and parent.name == "a" and (
-        "data-flickr-embed" in parent.attrs or "gie-single" in (attr(parent, "class") or "")
+    if (
+        parent is not None
+        and parent.name == "a"
+        and ("data-flickr-embed" in parent.attrs or "gie-single" in (attr(parent, "class") or ""))
     ):
         return True
     for anc in img.parents:
