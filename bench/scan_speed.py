@@ -84,15 +84,35 @@ def _as_text(pages: list[Path], folder: Path) -> list[Path]:
     return out
 
 
-def _into_sqlite(paths: list[Path], work: Path) -> Callable[[], None]:
+def _into_sqlite(paths: list[Path], work: Path, jobs: int = 1) -> Callable[[], None]:
     def run() -> None:
         _cold()
         db = work / "bench.db"
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
-        scan([str(p) for p in paths], db)
+        scan([str(p) for p in paths], db, jobs=jobs)
 
     return run
+
+
+def _copies(pages: list[Path], folder: Path, n: int) -> list[Path]:
+    """Each page n times, each copy made unique (its own address and picture names)."""
+    out = []
+    for i in range(n):
+        for page in pages:
+            text = page.read_text(encoding="utf-8", errors="replace")
+            target = folder / f"copy{i:02d}-{page.name}"
+            target.write_text(
+                text.replace(".jpg", f"-{i}.jpg").replace(".png", f"-{i}.png"), encoding="utf-8"
+            )
+            out.append(target)
+    return out
+
+
+def _timed(run: Callable[[], None]) -> float:
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
 
 
 def _row(what: str, seconds: float, files: int, mb: float) -> str:
@@ -115,6 +135,10 @@ def main() -> None:
         blog_s = _best(_scanner([blog] * 10)) / 10
         art_s = _best(_scanner(articles))
         sql_s = _best(_into_sqlite(articles, work))
+        copies = _copies(pages, work, 5)
+        copies_mb = sum(p.stat().st_size for p in copies) / 1e6
+        one_s = min(_timed(_into_sqlite(copies, work, 1)) for _ in range(2))
+        two_s = min(_timed(_into_sqlite(copies, work, 2)) for _ in range(2))
         print(f"{'what':<36}{'files/s':>10}{'MB/s':>10}")
         print(_row(f"html scanner ({len(pages)} dev pages)", scan_s, len(pages), html_mb))
         print(_row("bare bs4 lxml parse, same pages", bare_s, len(pages), html_mb))
@@ -122,6 +146,9 @@ def main() -> None:
         print(_row("text scanner, live blog", blog_s, 1, blog_mb))
         print(_row(f"text scanner, articles as text ({len(articles)})", art_s, len(articles), art_mb))
         print(_row("catalog scan into SQLite, articles", sql_s, len(articles), art_mb))
+        print(_row(f"catalog scan, {len(copies)} pages, 1 process", one_s, len(copies), copies_mb))
+        print(_row(f"catalog scan, {len(copies)} pages, 2 processes", two_s, len(copies), copies_mb))
+        print(f"{'2 processes / 1 process':<36}{one_s / two_s:>10.2f}x")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

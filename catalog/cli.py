@@ -61,6 +61,14 @@ def main() -> None:
     help="Refuse an HTML page with more elements than this.",
 )
 @click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes that read and extract (one process writes); the catalogue is the same.",
+)
+@click.option(
     "--time-budget",
     type=click.FloatRange(min=0),
     default=DEFAULT_TIME_BUDGET,
@@ -76,6 +84,7 @@ def scan_command(
     max_mb: float,
     max_elements: int,
     time_budget: float,
+    jobs: int,
 ) -> None:
     """Scan files and folders (.html .htm .txt .md, also .gz) into the catalogue."""
 
@@ -97,7 +106,7 @@ def scan_command(
         time_budget=time_budget,
     )
     try:
-        report = scan(list(inputs), db_path, options, on_result=show)
+        report = scan(list(inputs), db_path, options, on_result=show, jobs=jobs)
     except CatalogError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_FAILED)

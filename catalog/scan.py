@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 import signal
 import threading
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -101,44 +102,93 @@ def scan(
     db_path: str | Path,
     options: ScanOptions | None = None,
     on_result: Callable[[DocumentResult], None] | None = None,
+    jobs: int = 1,
 ) -> ScanReport:
-    """Scan files and folders into the catalogue at `db_path`; a bad input never ends the scan."""
+    """Scan files and folders into the catalogue at `db_path`; a bad input never ends the scan.
+
+    With `jobs` > 1, reading, parsing and extracting run in that many worker processes while
+    this process alone writes, in input order: the catalogue is the same as with one job."""
     options = options or ScanOptions()
     report = ScanReport()
     store = Store(db_path)
     try:
-        for path in discover(inputs):
-            result = _scan_one(store, path, options)
-            report.documents += 1
-            if result.error:
-                report.errors.append((result.source, result.error))
-            elif result.unchanged:
-                report.unchanged += 1
-            report.kinds.update(dict(result.kinds))
-            if on_result:
-                on_result(result)
+        with store.batch() as stored:
+            for result in _results(store, discover(inputs), options, jobs):
+                stored()
+                report.documents += 1
+                if result.error:
+                    report.errors.append((result.source, result.error))
+                elif result.unchanged:
+                    report.unchanged += 1
+                report.kinds.update(dict(result.kinds))
+                if on_result:
+                    on_result(result)
     finally:
         store.close()
     return report
 
 
-def _scan_one(store: Store, path: str, options: ScanOptions) -> DocumentResult:
-    doc_id = document_id(path)
-    if not options.force:
-        stored = store.document(doc_id)
-        if stored and stored["error"] is None and stored["scanner"] == scanner_id():
-            sha = _sha256_of(path)
-            if sha == stored["sha256"]:
-                return DocumentResult(source=path, unchanged=True)
+_Outcome = tuple[DocumentRecord, list[tuple[Media, Mention]]] | str
+
+
+def _results(store: Store, paths: Iterator[str], options: ScanOptions, jobs: int) -> Iterator[DocumentResult]:
+    if jobs <= 1:
+        for path in paths:
+            yield _unchanged(store, path, options) or _stored(store, path, _work(path, options))
+        return
+    window = jobs * 4  # documents in flight: enough to keep workers busy, little memory
+    pending: deque[tuple[str, Future[_Outcome] | None]] = deque()
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for path in paths:
+            skipped = _unchanged(store, path, options) is not None
+            pending.append((path, None if skipped else pool.submit(_work, path, options)))
+            while len(pending) > window or (pending and pending[0][1] is None):
+                yield _next(store, pending)
+        while pending:
+            yield _next(store, pending)
+
+
+def _next(store: Store, pending: deque[tuple[str, Future[_Outcome] | None]]) -> DocumentResult:
+    """Store the oldest document in flight (waiting for its worker): results keep input order."""
+    path, future = pending.popleft()
+    if future is None:
+        return DocumentResult(source=path, unchanged=True)
+    return _stored(store, path, future.result())
+
+
+def _unchanged(store: Store, path: str, options: ScanOptions) -> DocumentResult | None:
+    """The input as stored, if its bytes and the scanner are the same as then."""
+    if options.force:
+        return None
+    stored = store.document(document_id(path))
+    if (
+        stored
+        and stored["error"] is None
+        and stored["scanner"] == scanner_id()
+        and _sha256_of(path) == stored["sha256"]
+    ):
+        return DocumentResult(source=path, unchanged=True)
+    return None
+
+
+def _work(path: str, options: ScanOptions) -> _Outcome:
+    """Read, parse, extract and assemble one input (in a worker process with --jobs): the
+    record and rows to store, or the one-line reason it failed."""
     try:
         with _time_budget(options.time_budget):
-            record, rows = scan_source(path, options)
+            return scan_source(path, options)
     except InputError as exc:
-        return _failed(store, path, str(exc))
+        return str(exc)
     except (RecursionError, MemoryError, ValueError, LookupError) as exc:
-        return _failed(store, path, f"could not be parsed: {type(exc).__name__}: {exc}")
+        return f"could not be parsed: {type(exc).__name__}: {exc}"
     except Exception as exc:  # noqa: BLE001 - a scanner bug fails this input, never the scan
-        return _failed(store, path, f"scanner error: {type(exc).__name__}: {exc}")
+        return f"scanner error: {type(exc).__name__}: {exc}"
+
+
+def _stored(store: Store, path: str, outcome: _Outcome) -> DocumentResult:
+    if isinstance(outcome, str):
+        return _failed(store, path, outcome)
+    record, rows = outcome
     store.save_document(record, rows)
     return DocumentResult(source=path, kinds=tuple(Counter(m.kind for m, _ in rows).items()))
 

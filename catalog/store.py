@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -169,7 +171,42 @@ class Store:
             raise StoreError(f"cannot open database {self.path}: {exc}") from exc
 
     def close(self) -> None:
+        if self.db.conn.in_transaction:
+            self.db.conn.execute("COMMIT")
         self.db.close()
+
+    @contextmanager
+    def batch(self, documents: int = 64, seconds: float = 2.0) -> Iterator[Callable[[], None]]:
+        """Group the writes of many documents into few transactions: yields a function to call
+        after each document, which commits every `documents` documents or `seconds`. Each
+        document stays atomic on its own (a savepoint inside the batch); a crash loses at most
+        the documents of the open batch, never part of one."""
+        state = {"count": 0, "since": time.monotonic()}
+
+        def done() -> None:
+            state["count"] += 1
+            if state["count"] >= documents or time.monotonic() - state["since"] >= seconds:
+                self._commit()
+                self.db.conn.execute("BEGIN")
+                state["count"], state["since"] = 0, time.monotonic()
+
+        self.db.conn.execute("BEGIN")
+        try:
+            yield done
+        except BaseException:
+            if self.db.conn.in_transaction:
+                self.db.conn.execute("ROLLBACK")  # the open batch only: earlier ones are committed
+            raise
+        self._commit()
+
+    def _commit(self) -> None:
+        try:
+            if self.db.conn.in_transaction:
+                self.db.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self.db.conn.in_transaction:
+                self.db.conn.execute("ROLLBACK")
+            raise StoreError(f"cannot write to {self.path}: {exc}") from exc
 
     def _ensure_schema(self) -> None:
         """Create what is missing: a new catalogue gets everything, an older one the tables and

@@ -263,3 +263,23 @@ def test_publish_mode_is_read_only(tmp_path: Path) -> None:
     assert inspected["catalog"]["tables"]["media"]["count"] == media
     allowed = make_datasette(db, publish=True, allow_sql=True)
     assert asyncio.run(allowed.client.get("/catalog.json?sql=select+1")).status_code == 200
+
+
+def test_a_parallel_scan_writes_the_same_catalogue(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "corpus", 40)
+    (corpus / "broken.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00binary")
+    (corpus / "slow.txt").write_text("Smoke over the port — word (@x) " * 200_000, encoding="utf-8")
+    runs = {}
+    for jobs in ("1", "2"):
+        db = tmp_path / f"jobs{jobs}.db"
+        proc = subprocess.run(
+            [*CATALOG, "scan", str(corpus), "--db", str(db), "--jobs", jobs, "--time-budget", "0.5"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert proc.returncode == 3 and "Traceback" not in proc.stderr
+        runs[jobs] = (proc.stdout, proc.stderr, _snapshot(db))
+        _consistent(db)
+    assert runs["1"] == runs["2"]  # same lines in the same order, same rows
+    assert "broken.html: binary data" in runs["2"][1] and "slow.txt: took longer" in runs["2"][1]
