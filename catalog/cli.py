@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TextIO
 
 import click
 
@@ -41,7 +42,26 @@ def main() -> None:
 
 
 @main.command("scan")
-@click.argument("inputs", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1)
+@click.option(
+    "--urls",
+    "urls_file",
+    type=click.File("r", encoding="utf-8"),
+    help="A file of page addresses, one per line (# starts a comment).",
+)
+@click.option("--ignore-robots", is_flag=True, help="Fetch pages that a site's robots.txt disallows.")
+@click.option(
+    "--allow-private",
+    is_flag=True,
+    help="Fetch from loopback and private addresses too (one's own intranet; off by default).",
+)
+@click.option(
+    "--delay",
+    type=click.FloatRange(min=0),
+    default=1.0,
+    show_default=True,
+    help="Seconds between two requests to one host.",
+)
 @_db_option
 @click.option("--base-url", help="Address of the page, for resolving relative URLs of one file.")
 @click.option("--force", is_flag=True, help="Rescan inputs whose bytes have not changed.")
@@ -85,8 +105,17 @@ def scan_command(
     max_elements: int,
     time_budget: float,
     jobs: int,
+    urls_file: TextIO | None,
+    ignore_robots: bool,
+    allow_private: bool,
+    delay: float,
 ) -> None:
-    """Scan files and folders (.html .htm .txt .md, also .gz) into the catalogue."""
+    """Scan files and folders (.html .htm .txt .md, also .gz) and page addresses into the catalogue."""
+    given = list(inputs)
+    if urls_file is not None:
+        given += [line.strip() for line in urls_file if line.strip() and not line.lstrip().startswith("#")]
+    if not given:
+        raise click.UsageError("give files, folders or addresses to scan, or --urls FILE")
 
     def show(result: DocumentResult) -> None:
         if result.error:
@@ -104,9 +133,12 @@ def scan_command(
         max_bytes=int(max_mb * 2**20),
         max_elements=max_elements,
         time_budget=time_budget,
+        ignore_robots=ignore_robots,
+        allow_private=allow_private,
+        host_delay=delay,
     )
     try:
-        report = scan(list(inputs), db_path, options, on_result=show, jobs=jobs)
+        report = scan(given, db_path, options, on_result=show, jobs=jobs)
     except CatalogError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_FAILED)

@@ -178,7 +178,7 @@ def build_document(src: Source, options: ScanOptions) -> Document:
         sha256=src.sha256,
         bytes=src.bytes,
         options=options,
-        url=options.base_url,
+        url=options.base_url or src.url,
     )
     if src.format == "html":
         _parse_html(doc)

@@ -27,3 +27,7 @@ class ScanOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     max_elements: int = DEFAULT_MAX_ELEMENTS
     time_budget: float = DEFAULT_TIME_BUDGET
+    # addresses given as inputs: fetched politely and safely (see catalog.fetch)
+    ignore_robots: bool = False
+    allow_private: bool = False
+    host_delay: float = 1.0

@@ -19,9 +19,10 @@ from catalog.assemble import assemble, document_id
 from catalog.document import build_document
 from catalog.errors import InputError
 from catalog.extractors import REGISTRY, extract_all
+from catalog.fetch import Fetcher, FetchOptions, is_url
 from catalog.options import ScanOptions
 from catalog.records import DocumentRecord, Media, Mention
-from catalog.sources import discover, read_source
+from catalog.sources import Source, discover, read_source
 from catalog.store import Store
 from catalog.urls import domain_of
 
@@ -73,9 +74,11 @@ def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def scan_source(path: str, options: ScanOptions) -> tuple[DocumentRecord, list[tuple[Media, Mention]]]:
-    """Read, parse, extract and assemble one input. Pure apart from reading the file."""
-    src = read_source(path, options.max_bytes)
+def scan_source(
+    path: str | Source, options: ScanOptions
+) -> tuple[DocumentRecord, list[tuple[Media, Mention]]]:
+    """Read (unless already fetched), parse, extract and assemble one input."""
+    src = path if isinstance(path, Source) else read_source(path, options.max_bytes)
     doc = build_document(src, options)
     rows = assemble(doc, extract_all(doc))
     record = DocumentRecord(
@@ -132,46 +135,79 @@ _Outcome = tuple[DocumentRecord, list[tuple[Media, Mention]]] | str
 
 
 def _results(store: Store, paths: Iterator[str], options: ScanOptions, jobs: int) -> Iterator[DocumentResult]:
-    if jobs <= 1:
-        for path in paths:
-            yield _unchanged(store, path, options) or _stored(store, path, _work(path, options))
-        return
-    window = jobs * 4  # documents in flight: enough to keep workers busy, little memory
-    pending: deque[tuple[str, Future[_Outcome] | None]] = deque()
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for path in paths:
-            skipped = _unchanged(store, path, options) is not None
-            pending.append((path, None if skipped else pool.submit(_work, path, options)))
-            while len(pending) > window or (pending and pending[0][1] is None):
+    fetcher = Fetcher(
+        FetchOptions(
+            max_bytes=options.max_bytes,
+            host_delay=options.host_delay,
+            respect_robots=not options.ignore_robots,
+            allow_private=options.allow_private,
+        )
+    )
+    try:
+        if jobs <= 1:
+            for path in paths:
+                item = _fetched(fetcher, path)
+                if isinstance(item, DocumentResult):
+                    yield _stored(store, path, item.error or "") if item.error else item
+                    continue
+                yield _unchanged(store, item, options) or _stored(store, path, _work(item, options))
+            return
+        window = jobs * 4  # documents in flight: enough to keep workers busy, little memory
+        pending: deque[tuple[str, Future[_Outcome] | str | None]] = deque()
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for path in paths:
+                item = _fetched(fetcher, path)
+                if isinstance(item, DocumentResult):
+                    pending.append((path, item.error))
+                elif _unchanged(store, item, options) is not None:
+                    pending.append((path, None))
+                else:
+                    pending.append((path, pool.submit(_work, item, options)))
+                while len(pending) > window or (pending and not isinstance(pending[0][1], Future)):
+                    yield _next(store, pending)
+            while pending:
                 yield _next(store, pending)
-        while pending:
-            yield _next(store, pending)
+    finally:
+        fetcher.close()
 
 
-def _next(store: Store, pending: deque[tuple[str, Future[_Outcome] | None]]) -> DocumentResult:
+def _fetched(fetcher: Fetcher, path: str) -> str | Source | DocumentResult:
+    """A file path as it is; an address fetched here, in the one process that keeps the
+    per-host delays and robots.txt (a failure becomes that input's error)."""
+    if not is_url(path):
+        scheme = path.split("://", 1)[0] if "://" in path else ""
+        if scheme.isalpha():
+            return DocumentResult(source=path, error=f"refused: {scheme} scheme (only http and https)")
+        return path
+    try:
+        return fetcher.fetch(path)
+    except InputError as exc:
+        return DocumentResult(source=path, error=str(exc))
+
+
+def _next(store: Store, pending: deque[tuple[str, Future[_Outcome] | str | None]]) -> DocumentResult:
     """Store the oldest document in flight (waiting for its worker): results keep input order."""
     path, future = pending.popleft()
     if future is None:
         return DocumentResult(source=path, unchanged=True)
+    if isinstance(future, str):
+        return _stored(store, path, future)
     return _stored(store, path, future.result())
 
 
-def _unchanged(store: Store, path: str, options: ScanOptions) -> DocumentResult | None:
+def _unchanged(store: Store, item: str | Source, options: ScanOptions) -> DocumentResult | None:
     """The input as stored, if its bytes and the scanner are the same as then."""
     if options.force:
         return None
+    path = item.source if isinstance(item, Source) else item
     stored = store.document(document_id(path))
-    if (
-        stored
-        and stored["error"] is None
-        and stored["scanner"] == scanner_id()
-        and _sha256_of(path) == stored["sha256"]
-    ):
-        return DocumentResult(source=path, unchanged=True)
-    return None
+    if not stored or stored["error"] is not None or stored["scanner"] != scanner_id():
+        return None
+    sha = item.sha256 if isinstance(item, Source) else _sha256_of(path)
+    return DocumentResult(source=path, unchanged=True) if sha == stored["sha256"] else None
 
 
-def _work(path: str, options: ScanOptions) -> _Outcome:
+def _work(path: str | Source, options: ScanOptions) -> _Outcome:
     """Read, parse, extract and assemble one input (in a worker process with --jobs): the
     record and rows to store, or the one-line reason it failed."""
     try:

@@ -55,6 +55,7 @@ class Source:
     sha256: str
     bytes: int
     encoding: str
+    url: str | None = None  # for a fetched page: where its redirects ended
 
 
 def discover(inputs: list[str]) -> Iterator[str]:
@@ -144,8 +145,9 @@ def _format(name: str, data: bytes) -> str:
     return "html" if _HTML_SNIFF.match(data[:1024]) else "text"
 
 
-def decode(data: bytes, html_hint: bool = False) -> tuple[str, str]:
-    """Bytes to text: BOM first, then the page's declared charset, then UTF-8, then detection.
+def decode(data: bytes, html_hint: bool = False, declared: str | None = None) -> tuple[str, str]:
+    """Bytes to text: BOM first, then the charset the server declared (`declared`), then the
+    page's own, then UTF-8, then detection.
 
     Raises InputError for binary data (NUL bytes in text that is not UTF-16/32).
     """
@@ -158,6 +160,12 @@ def decode(data: bytes, html_hint: bool = False) -> tuple[str, str]:
         if utf16 is None:
             raise InputError("binary data (NUL bytes), not text or HTML")
         return data.decode(utf16, errors="replace"), utf16
+    if declared:
+        name = _CHARSET_ALIASES.get(declared.lower(), declared.lower())
+        try:
+            return data.decode(codecs.lookup(name).name, errors="replace"), codecs.lookup(name).name
+        except LookupError:
+            pass  # a charset no codec knows: read on as if none were declared
     if html_hint or _HTML_SNIFF.match(head):
         declared = _declared_charset(head)
         if declared:

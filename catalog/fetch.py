@@ -1,0 +1,207 @@
+"""Pages from the network: one shared httpx client with explicit timeouts, redirects followed hop
+by hop (each hop's address checked), retries with backoff on timeouts and 5xx, a delay between
+requests to one host, robots.txt honoured, a maximum body size, a clear User-Agent.
+
+Pages are untrusted and so are their addresses: only http and https, and by default never a
+loopback, private, link-local, multicast or reserved address, checked after DNS resolution on
+every hop (`allow_private` lifts that for a scan of one's own intranet, and for tests).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import ipaddress
+import socket
+import time
+import urllib.robotparser
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from catalog import __version__
+from catalog.errors import InputError
+from catalog.sources import HTML_SUFFIXES, Source, decode
+
+__all__ = ["USER_AGENT", "FetchOptions", "Fetcher", "is_url"]
+
+USER_AGENT = f"catalog/{__version__} (media cataloguer; reads pages once, fetches no media)"
+_REDIRECTS = 10
+_RETRY_STATUSES = frozenset((429, 500, 502, 503, 504))
+_TEXT_TYPES = ("text/plain", "text/markdown")
+
+
+def is_url(value: str) -> bool:
+    return value.lower().startswith(("http://", "https://"))
+
+
+@dataclass(frozen=True)
+class FetchOptions:
+    """How pages are fetched: limits, politeness and safety."""
+
+    max_bytes: int = 50 * 1024 * 1024
+    connect_timeout: float = 10.0
+    read_timeout: float = 30.0
+    retries: int = 2
+    backoff: float = 1.0  # seconds before the first retry, doubled after each
+    host_delay: float = 1.0  # seconds between two requests to one host
+    respect_robots: bool = True
+    allow_private: bool = False
+
+
+@dataclass
+class Fetcher:
+    """One client for a whole scan: connections reused, per-host timing and robots.txt kept."""
+
+    options: FetchOptions = field(default_factory=FetchOptions)
+    _client: httpx.Client | None = None
+    _last: dict[str, float] = field(default_factory=dict)
+    _robots: dict[str, urllib.robotparser.RobotFileParser | None] = field(default_factory=dict)
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+
+    @property
+    def client(self) -> httpx.Client:
+        if self._client is None:
+            o = self.options
+            self._client = httpx.Client(
+                timeout=httpx.Timeout(o.read_timeout, connect=o.connect_timeout),
+                follow_redirects=False,  # followed here, so every hop's address is checked
+                headers={"User-Agent": USER_AGENT, "Accept": "text/html, text/plain;q=0.9, */*;q=0.5"},
+                trust_env=False,
+            )
+        return self._client
+
+    def fetch(self, url: str) -> Source:
+        """The page at `url`, decoded; `Source.url` is where redirects ended. Raises InputError
+        with one line for anything that keeps it from being read."""
+        current = url
+        for _ in range(_REDIRECTS + 1):
+            self._check_address(current)
+            if self.options.respect_robots and not self._allowed(current):
+                raise InputError(
+                    f"robots.txt of {urlsplit(current).netloc} disallows it (see --ignore-robots)"
+                )
+            response, body = self._get(current)
+            if response.is_redirect:
+                location = response.headers.get("location")
+                if not location:
+                    raise InputError(f"redirect without a location (HTTP {response.status_code})")
+                current = urljoin(current, location)
+                continue
+            if response.status_code >= 400:
+                raise InputError(f"HTTP {response.status_code} {response.reason_phrase}".rstrip())
+            return self._source(url, current, response, body)
+        raise InputError(f"more than {_REDIRECTS} redirects")
+
+    def _get(self, url: str) -> tuple[httpx.Response, bytes]:
+        delay = self.options.backoff
+        for attempt in range(self.options.retries + 1):
+            self._wait_for_host(url)
+            try:
+                with self.client.stream("GET", url) as response:
+                    if response.status_code in _RETRY_STATUSES and attempt < self.options.retries:
+                        time.sleep(delay)
+                        delay *= 2
+                        continue
+                    return response, self._body(response)
+            except httpx.TimeoutException as exc:
+                if attempt >= self.options.retries:
+                    raise InputError(f"timed out ({type(exc).__name__})") from exc
+                time.sleep(delay)
+                delay *= 2
+            except httpx.HTTPError as exc:
+                raise InputError(f"cannot fetch: {exc}") from exc
+        raise InputError("cannot fetch: no attempt left")  # not reached: the last attempt returns
+
+    def _body(self, response: httpx.Response) -> bytes:
+        limit = self.options.max_bytes
+        declared = response.headers.get("content-length")
+        if declared and declared.isdigit() and int(declared) > limit:
+            raise InputError(
+                f"body of {int(declared):,} bytes is over the {limit:,}-byte limit (see --max-mb)"
+            )
+        chunks: list[bytes] = []
+        size = 0
+        for chunk in response.iter_bytes():  # decompressed (gzip, deflate, brotli as httpx has)
+            size += len(chunk)
+            if size > limit:
+                raise InputError(f"body is over the {limit:,}-byte limit (see --max-mb)")
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    def _source(self, given: str, final: str, response: httpx.Response, body: bytes) -> Source:
+        if not body.strip():
+            raise InputError("empty response")
+        content_type = response.headers.get("content-type", "").lower()
+        media_type = content_type.split(";")[0].strip()
+        path = urlsplit(final).path.lower()
+        is_html = "html" in media_type or (not media_type and path.endswith(HTML_SUFFIXES))
+        if not is_html and not media_type.startswith(_TEXT_TYPES) and media_type:
+            raise InputError(f"not a page: {media_type}")
+        charset = response.charset_encoding
+        text, encoding = decode(body, html_hint=is_html, declared=charset)
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        return Source(
+            source=given,
+            format="html" if is_html else "text",
+            text=text,
+            sha256=hashlib.sha256(body).hexdigest(),
+            bytes=len(body),
+            encoding=encoding,
+            url=final,
+        )
+
+    def _wait_for_host(self, url: str) -> None:
+        host = urlsplit(url).netloc.lower()
+        last = self._last.get(host)
+        if last is not None:
+            pause = self.options.host_delay - (time.monotonic() - last)
+            if pause > 0:
+                time.sleep(pause)
+        self._last[host] = time.monotonic()
+
+    def _allowed(self, url: str) -> bool:
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        if origin not in self._robots:
+            self._robots[origin] = self._read_robots(origin)
+        robots = self._robots[origin]
+        return robots is None or robots.can_fetch(USER_AGENT, url)
+
+    def _read_robots(self, origin: str) -> urllib.robotparser.RobotFileParser | None:
+        """The site's robots.txt, or None (all allowed) when it has none or it cannot be read."""
+        try:
+            self._check_address(origin + "/robots.txt")
+            self._wait_for_host(origin)
+            response = self.client.get(origin + "/robots.txt")
+        except (httpx.HTTPError, InputError):
+            return None
+        if response.status_code != 200:
+            return None
+        parser = urllib.robotparser.RobotFileParser()
+        parser.parse(response.text.splitlines())
+        return parser
+
+    def _check_address(self, url: str) -> None:
+        parts = urlsplit(url)
+        if parts.scheme.lower() not in ("http", "https"):
+            raise InputError(f"refused: {parts.scheme or 'no'} scheme (only http and https)")
+        host = parts.hostname
+        if not host:
+            raise InputError("refused: no host in the address")
+        if self.options.allow_private:
+            return
+        try:
+            infos = socket.getaddrinfo(host, parts.port or (443 if parts.scheme == "https" else 80))
+        except socket.gaierror as exc:
+            raise InputError(f"cannot resolve {host}: {exc.strerror}") from exc
+        for info in infos:
+            address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+            if not address.is_global or address.is_multicast:
+                raise InputError(
+                    f"refused: {host} is a private or local address ({address}); see --allow-private"
+                )

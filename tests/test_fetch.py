@@ -1,0 +1,138 @@
+"""Scanning addresses: a real HTTP server on 127.0.0.1 serves pages, redirects, errors, a slow
+page, an oversized one, a Latin-1 page declared in its header, a flaky one and robots.txt. Each
+address gets its result or one error line; loopback addresses are refused unless allowed."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+PAGE = (
+    "<!doctype html><html><head><title>Harbour</title></head><body><article>"
+    '<figure><img src="/media/boats.jpg" width="800" height="600">'
+    "<figcaption>Boats in the harbour. Photo: {credit}</figcaption></figure></article></body></html>"
+)
+
+
+class _Site(BaseHTTPRequestHandler):
+    hits: list[str] = []
+    flaky = {"count": 0}
+
+    def do_GET(self) -> None:  # noqa: N802 - the standard library's name
+        type(self).hits.append(self.path)
+        if self.path == "/robots.txt":
+            self._send(200, "User-agent: *\nDisallow: /private/\n", "text/plain")
+        elif self.path == "/page.html":
+            self._send(200, PAGE.format(credit="Jane Doe/AFP"), "text/html; charset=utf-8")
+        elif self.path == "/old":
+            self.send_response(301)
+            self.send_header("Location", "/page.html")
+            self.end_headers()
+        elif self.path == "/latin1":
+            body = PAGE.format(credit="José Muñoz/EFE").encode("latin-1")
+            self._send(200, body, "text/html; charset=ISO-8859-1")
+        elif self.path == "/flaky":
+            type(self).flaky["count"] += 1
+            if type(self).flaky["count"] == 1:
+                self._send(503, "busy", "text/plain")
+            else:
+                self._send(200, PAGE.format(credit="Jan Novak/Reuters"), "text/html")
+        elif self.path == "/slow":
+            time.sleep(3)
+            self._send(200, PAGE.format(credit="Late/AP"), "text/html")
+        elif self.path == "/huge":
+            self._send(200, "<p>" + "x" * 3_000_000 + "</p>", "text/html")
+        elif self.path == "/image.jpg":
+            self._send(200, b"\xff\xd8\xff\xe0" + bytes(100), "image/jpeg")
+        elif self.path == "/private/page.html":
+            self._send(200, PAGE.format(credit="Secret/AFP"), "text/html")
+        else:
+            self._send(404, "not here", "text/plain")
+
+    def _send(self, status: int, body: str | bytes, content_type: str) -> None:
+        data = body.encode("utf-8") if isinstance(body, str) else body
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="module")
+def site() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Site)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+def _scan(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "catalog", "scan", "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_addresses_are_scanned_with_one_error_line_each(site: str, tmp_path: Path) -> None:
+    urls = tmp_path / "urls.txt"
+    names = ["page.html", "old", "latin1", "flaky", "slow", "huge", "image.jpg", "private/page.html", "gone"]
+    urls.write_text(
+        "# the harbour pages\n" + "\n".join(f"{site}/{n}" for n in names) + "\n", encoding="utf-8"
+    )
+    db = tmp_path / "web.db"
+    proc = _scan(db, "--urls", str(urls), "--allow-private", "--delay", "0", "--max-mb", "2")
+    assert proc.returncode == 3 and "Traceback" not in proc.stderr
+    errors = {
+        line.split(": ", 2)[1].removeprefix(site + "/"): line.split(": ", 2)[2]
+        for line in proc.stderr.splitlines()
+    }
+    assert errors == {
+        "huge": "body of 3,000,007 bytes is over the 2,097,152-byte limit (see --max-mb)",
+        "image.jpg": "not a page: image/jpeg",
+        "private/page.html": "robots.txt of "
+        + site.removeprefix("http://")
+        + " disallows it (see --ignore-robots)",
+        "gone": "HTTP 404 Not Found",
+    }
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    docs = {r["source"].removeprefix(site + "/"): dict(r) for r in conn.execute("select * from documents")}
+    credits = {
+        r["source"].removeprefix(site + "/"): r["credit"]  # as cited on each page (one picture)
+        for r in conn.execute(
+            "select documents.source, mentions.credit from mentions join documents on "
+            "documents.id = mentions.document_id"
+        )
+    }
+    conn.close()
+    assert docs["old"]["url"] == f"{site}/page.html"  # the redirect's end is the page's address
+    assert credits["latin1"] == "José Muñoz/EFE"  # the charset from the header
+    assert credits["flaky"] == "Jan Novak/Reuters"  # a 503 retried
+    assert credits["slow"] == "Late/AP"
+    assert credits["page.html"] == "Jane Doe/AFP"
+    assert f"{site}/media/boats.jpg" not in _Site.hits  # pages are read, media are not fetched
+    assert _Site.hits.count("/robots.txt") == 1
+
+
+def test_loopback_addresses_are_refused_by_default(site: str, tmp_path: Path) -> None:
+    proc = _scan(tmp_path / "c.db", f"{site}/page.html", "ftp://example.org/x.html")
+    assert proc.returncode == 3
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 2
+    assert "refused: 127.0.0.1 is a private or local address (127.0.0.1); see --allow-private" in lines[0]
+    assert "ftp://example.org/x.html: refused: ftp scheme (only http and https)" in lines[1]
