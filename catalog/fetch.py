@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import ipaddress
+import re
 import socket
 import time
 import urllib.robotparser
@@ -18,17 +19,57 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 import httpx
+from lxml import etree
 
 from catalog import __version__
 from catalog.errors import InputError
 from catalog.sources import HTML_SUFFIXES, Source, decode
 
-__all__ = ["USER_AGENT", "FetchOptions", "Fetcher", "is_url"]
+__all__ = ["USER_AGENT", "FeedFound", "FetchOptions", "Fetcher", "feed_links", "is_url"]
 
 USER_AGENT = f"catalog/{__version__} (media cataloguer; reads pages once, fetches no media)"
 _REDIRECTS = 10
 _RETRY_STATUSES = frozenset((429, 500, 502, 503, 504))
 _TEXT_TYPES = ("text/plain", "text/markdown")
+
+
+class FeedFound(Exception):  # noqa: N818 - not an error: the address was a list of pages
+    """The address was a sitemap or a feed: these are the pages it lists."""
+
+    def __init__(self, links: list[str]) -> None:
+        super().__init__(f"{len(links)} pages")
+        self.links = links
+
+
+_FEED_START = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:urlset|sitemapindex|rss|feed|rdf:RDF)\b", re.S
+)
+_MAX_FEED_LINKS = 50_000  # a sitemap holds at most this many addresses
+
+
+def feed_links(body: bytes) -> list[str] | None:
+    """The page addresses a sitemap, sitemap index, RSS or Atom feed lists; None if the XML is
+    none of these. Parsed without entities or network access (the XML is untrusted)."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=True)
+    try:
+        root = etree.fromstring(body, parser=parser)
+    except etree.XMLSyntaxError:
+        return None
+    if root is None:
+        return None
+    name = etree.QName(root).localname.lower()
+    links: list[str] = []
+    if name in ("urlset", "sitemapindex"):
+        links = [t.strip() for t in root.xpath("//*[local-name()='loc']/text()")]
+    elif name in ("rss", "rdf"):
+        links = [t.strip() for t in root.xpath("//*[local-name()='item']/*[local-name()='link']/text()")]
+    elif name == "feed":
+        for entry in root.xpath("//*[local-name()='entry']"):
+            hrefs = entry.xpath("*[local-name()='link'][not(@rel) or @rel='alternate']/@href")
+            links.extend(h.strip() for h in hrefs[:1])
+    else:
+        return None
+    return [link for link in dict.fromkeys(links) if is_url(link)][:_MAX_FEED_LINKS]
 
 
 def is_url(value: str) -> bool:
@@ -57,6 +98,7 @@ class Fetcher:
     _client: httpx.Client | None = None
     _last: dict[str, float] = field(default_factory=dict)
     _robots: dict[str, urllib.robotparser.RobotFileParser | None] = field(default_factory=dict)
+    _kept: tuple[str, Source | InputError] | None = None
 
     def close(self) -> None:
         if self._client is not None:
@@ -74,9 +116,25 @@ class Fetcher:
             )
         return self._client
 
+    def listed(self, url: str) -> list[str] | None:
+        """The pages a sitemap or feed at `url` lists, or None if it is a page (kept for
+        `fetch`, so the page is not downloaded twice) or cannot be read (fetch says why)."""
+        try:
+            self._kept = (url, self.fetch(url))
+        except FeedFound as feed:
+            return feed.links
+        except InputError as exc:
+            self._kept = (url, exc)  # said once, when the page is fetched for scanning
+        return None
+
     def fetch(self, url: str) -> Source:
         """The page at `url`, decoded; `Source.url` is where redirects ended. Raises InputError
-        with one line for anything that keeps it from being read."""
+        with one line for anything that keeps it from being read, FeedFound for a sitemap."""
+        if self._kept is not None and self._kept[0] == url:
+            kept, self._kept = self._kept[1], None
+            if isinstance(kept, InputError):
+                raise kept
+            return kept
         current = url
         for _ in range(_REDIRECTS + 1):
             self._check_address(current)
@@ -139,6 +197,10 @@ class Fetcher:
         media_type = content_type.split(";")[0].strip()
         path = urlsplit(final).path.lower()
         is_html = "html" in media_type or (not media_type and path.endswith(HTML_SUFFIXES))
+        if "xml" in media_type and "html" not in media_type or _FEED_START.match(body[:512]):
+            links = feed_links(body)
+            if links is not None:
+                raise FeedFound(links)
         if not is_html and not media_type.startswith(_TEXT_TYPES) and media_type:
             raise InputError(f"not a page: {media_type}")
         charset = response.charset_encoding

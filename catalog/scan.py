@@ -19,7 +19,7 @@ from catalog.assemble import assemble, document_id
 from catalog.document import build_document
 from catalog.errors import InputError
 from catalog.extractors import REGISTRY, extract_all
-from catalog.fetch import Fetcher, FetchOptions, is_url
+from catalog.fetch import FeedFound, Fetcher, FetchOptions, is_url
 from catalog.options import ScanOptions
 from catalog.records import DocumentRecord, Media, Mention
 from catalog.sources import Source, discover, read_source
@@ -143,6 +143,7 @@ def _results(store: Store, paths: Iterator[str], options: ScanOptions, jobs: int
             allow_private=options.allow_private,
         )
     )
+    paths = _expanding(paths, fetcher)
     try:
         if jobs <= 1:
             for path in paths:
@@ -171,6 +172,21 @@ def _results(store: Store, paths: Iterator[str], options: ScanOptions, jobs: int
         fetcher.close()
 
 
+def _expanding(paths: Iterator[str], fetcher: Fetcher) -> Iterator[str]:
+    """The inputs, with the pages of every sitemap or feed among them put right after it."""
+    stack: list[Iterator[str]] = [paths]
+    while stack:
+        path = next(stack[-1], None)
+        if path is None:
+            stack.pop()
+            continue
+        links = fetcher.listed(path) if is_url(path) and len(stack) < 4 else None
+        if links is None:
+            yield path
+        else:
+            stack.append(iter(links))
+
+
 def _fetched(fetcher: Fetcher, path: str) -> str | Source | DocumentResult:
     """A file path as it is; an address fetched here, in the one process that keeps the
     per-host delays and robots.txt (a failure becomes that input's error)."""
@@ -183,6 +199,8 @@ def _fetched(fetcher: Fetcher, path: str) -> str | Source | DocumentResult:
         return fetcher.fetch(path)
     except InputError as exc:
         return DocumentResult(source=path, error=str(exc))
+    except FeedFound:
+        return DocumentResult(source=path, error="a sitemap or feed nested too deep to follow")
 
 
 def _next(store: Store, pending: deque[tuple[str, Future[_Outcome] | str | None]]) -> DocumentResult:

@@ -52,10 +52,31 @@ class _Site(BaseHTTPRequestHandler):
             self._send(200, "<p>" + "x" * 3_000_000 + "</p>", "text/html")
         elif self.path == "/image.jpg":
             self._send(200, b"\xff\xd8\xff\xe0" + bytes(100), "image/jpeg")
+        elif self.path == "/sitemap.xml":
+            locs = "".join(f"<url><loc>{self.base}{p}</loc></url>" for p in ("/page.html", "/latin1"))
+            body = f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>'
+            self._send(200, body, "application/xml")
+        elif self.path == "/sitemap-index.xml":
+            body = (
+                '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                f"<sitemap><loc>{self.base}/sitemap.xml</loc></sitemap></sitemapindex>"
+            )
+            self._send(200, body, "text/xml")
+        elif self.path == "/feed.xml":
+            body = (
+                '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY boom "boom">]><rss version="2.0"><channel>'
+                f"<item><title>Boats</title><link>{self.base}/page.html</link></item>"
+                f"<item><title>Gone</title><link>{self.base}/gone</link></item></channel></rss>"
+            )
+            self._send(200, body, "application/rss+xml")
         elif self.path == "/private/page.html":
             self._send(200, PAGE.format(credit="Secret/AFP"), "text/html")
         else:
             self._send(404, "not here", "text/plain")
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}"
 
     def _send(self, status: int, body: str | bytes, content_type: str) -> None:
         data = body.encode("utf-8") if isinstance(body, str) else body
@@ -136,3 +157,14 @@ def test_loopback_addresses_are_refused_by_default(site: str, tmp_path: Path) ->
     assert len(lines) == 2
     assert "refused: 127.0.0.1 is a private or local address (127.0.0.1); see --allow-private" in lines[0]
     assert "ftp://example.org/x.html: refused: ftp scheme (only http and https)" in lines[1]
+
+
+def test_sitemaps_and_feeds_expand_to_their_pages(site: str, tmp_path: Path) -> None:
+    db = tmp_path / "feeds.db"
+    proc = _scan(db, f"{site}/sitemap-index.xml", f"{site}/feed.xml", "--allow-private", "--delay", "0")
+    assert proc.returncode == 3, proc.stderr
+    assert proc.stderr.strip() == f"error: {site}/gone: HTTP 404 Not Found"
+    conn = sqlite3.connect(db)
+    sources = [r[0] for r in conn.execute("select source from documents order by source")]
+    conn.close()
+    assert sources == [f"{site}/gone", f"{site}/latin1", f"{site}/page.html"]
