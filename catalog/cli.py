@@ -7,12 +7,14 @@ Exit codes: 0 all fine; 1 the command could not run (database unusable, ...); 2 
 from __future__ import annotations
 
 import sys
+from datetime import timedelta
 from pathlib import Path
 from typing import TextIO
 
 import click
 
 from catalog import __version__
+from catalog.enrich import enrich
 from catalog.errors import CatalogError
 from catalog.export import FORMATS, Filters, export
 from catalog.options import DEFAULT_MAX_BYTES, DEFAULT_MAX_ELEMENTS, DEFAULT_TIME_BUDGET, ScanOptions
@@ -145,6 +147,39 @@ def scan_command(
     click.echo(report.summary())
     if report.errors:
         sys.exit(EXIT_SOME_INPUTS_FAILED)
+
+
+@main.command("enrich")
+@_db_option
+@click.option(
+    "--max-age",
+    type=click.FloatRange(min=0),
+    default=7.0,
+    show_default=True,
+    help="Days after which a checked item is checked again (0: check everything).",
+)
+@click.option("--limit", type=click.IntRange(min=1), help="Check at most this many items.")
+@click.option(
+    "--allow-private",
+    is_flag=True,
+    help="Fetch from loopback and private addresses too (off by default).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print only the summary.")
+def enrich_command(db_path: str, max_age: float, limit: int | None, allow_private: bool, quiet: bool) -> None:
+    """Look at the media: availability, and for photos size, hashes, EXIF, IPTC and a thumbnail."""
+
+    def show(media_id: str, availability: str) -> None:
+        if not quiet:
+            click.echo(f"  {availability:<11} {media_id}")
+
+    try:
+        report = enrich(
+            db_path, timedelta(days=max_age), allow_private=allow_private, on_item=show, limit=limit
+        )
+    except CatalogError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_FAILED)
+    click.echo(report.summary())
 
 
 @main.command("export")

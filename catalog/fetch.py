@@ -154,6 +154,20 @@ class Fetcher:
             return self._source(url, current, response, body)
         raise InputError(f"more than {_REDIRECTS} redirects")
 
+    def download(self, url: str) -> tuple[int, bytes, str]:
+        """Status, body and content type of `url` after its redirects, under the same rules as
+        pages (addresses checked on every hop, size limit, retries); a 4xx or 5xx is returned,
+        not raised: it is what availability records."""
+        current = url
+        for _ in range(_REDIRECTS + 1):
+            self._check_address(current)
+            response, body = self._get(current)
+            if response.is_redirect and response.headers.get("location"):
+                current = urljoin(current, response.headers["location"])
+                continue
+            return response.status_code, body, response.headers.get("content-type", "").lower()
+        raise InputError(f"more than {_REDIRECTS} redirects")
+
     def _get(self, url: str) -> tuple[httpx.Response, bytes]:
         delay = self.options.backoff
         for attempt in range(self.options.retries + 1):

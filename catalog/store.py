@@ -63,7 +63,33 @@ _MEDIA = {
     "credits": str,
     "first_seen": str,
     "last_seen": str,
+    # filled by `catalog enrich`, never by a scan
+    "image_format": str,
+    "image_sha256": str,
+    "phash": str,
+    "captured_at": str,
+    "camera": str,
+    "gps_lat": float,
+    "gps_lon": float,
+    "availability": str,
+    "http_status": int,
+    "checked_at": str,
+    "check_error": str,
 }
+_ENRICHED = (
+    "thumbnail",
+    "image_format",
+    "image_sha256",
+    "phash",
+    "captured_at",
+    "camera",
+    "gps_lat",
+    "gps_lon",
+    "availability",
+    "http_status",
+    "checked_at",
+    "check_error",
+)
 # One row per credited party (person, organisation, account), and which media credit it how.
 _CREDITS = {"id": str, "name": str, "type": str, "full_name": str}
 _MEDIA_CREDITS = {"media_id": str, "credit_id": str, "role": str}
@@ -122,7 +148,7 @@ _INDEXES = {
     ),
 }
 _MEDIA_FILLED = tuple(
-    c for c in _MEDIA if c not in ("id", "urls", "credits", "thumbnail", "first_seen", "last_seen")
+    c for c in _MEDIA if c not in ("id", "urls", "credits", "first_seen", "last_seen", *_ENRICHED)
 )
 
 
@@ -224,10 +250,10 @@ class Store:
                     foreign_keys=[("document_id", "documents", "id"), ("media_id", "media", "id")],
                 )
             else:  # columns added since the first release
-                if "credits" not in db.table("media").columns_dict:
-                    db.table("media").add_column("credits", str)
-                if "thumbnail" not in db.table("media").columns_dict:
-                    db.table("media").add_column("thumbnail", bytes)
+                existing = db.table("media").columns_dict
+                for name in ("credits", "thumbnail", *_ENRICHED):
+                    if name not in existing:
+                        db.table("media").add_column(name, _MEDIA[name])
                 if "domain" not in db.table("documents").columns_dict:
                     db.table("documents").add_column("domain", str)
             if "credits" not in tables:
@@ -404,9 +430,51 @@ class Store:
             row["urls"] = json.dumps(list(dict.fromkeys([*json.loads(old["urls"] or "[]"), *media.urls])))
             row["tags"] = json.dumps(sorted(set(json.loads(old["tags"] or "[]")) | set(media.tags)))
         row["credits"] = old["credits"]
-        row["thumbnail"] = old["thumbnail"]  # filled by enrichment, never by a scan
+        for column in _ENRICHED:  # filled by enrichment, never by a scan
+            row[column] = old[column]
         self.db.execute(_UPSERT["media"], _values("media", row))
         self._link_credits(media.id)
+
+    # -- enrichment ------------------------------------------------------------------------
+
+    def media_to_check(self, before: str, limit: int | None = None) -> list[dict[str, Any]]:
+        """Media with an http(s) address not checked since `before` (an ISO time), oldest first."""
+        sql = (
+            "select id, kind, url from media where (url like 'http://%' or url like 'https://%') "
+            "and (checked_at is null or checked_at < ?) order by checked_at is not null, checked_at, rowid"
+        )
+        params: list[Any] = [before]
+        if limit:
+            sql += " limit ?"
+            params.append(limit)
+        return [dict(r) for r in self.db.query(sql, params)]
+
+    def recently_checked(self, since: str) -> int:
+        return int(self.db.execute("select count(*) from media where checked_at >= ?", [since]).fetchone()[0])
+
+    def save_enrichment(self, media_id: str, fields: dict[str, Any]) -> None:
+        """Store what enrichment learned of one media row, in its own transaction. IPTC credit
+        and caption fill the row's only where the page gave none."""
+        values = {k: v for k, v in fields.items() if k in _MEDIA}
+        iptc = {k: v for k, v in fields.items() if k.startswith("iptc_")}
+        try:
+            with self.db.atomic():
+                row = next(self.db.query("select credit, caption from media where id = ?", [media_id]), None)
+                if row is None:
+                    return  # gone since: a rescan dropped it
+                if not row["credit"] and (iptc.get("iptc_credit") or iptc.get("iptc_byline")):
+                    byline, agency = iptc.get("iptc_byline"), iptc.get("iptc_credit")
+                    values["credit"] = "/".join(p for p in (byline, agency) if p)
+                    values["credit_person"] = byline
+                if not row["caption"] and iptc.get("iptc_caption"):
+                    values["caption"] = iptc["iptc_caption"]
+                if values:
+                    sets = ", ".join(f"{k} = ?" for k in values)
+                    self.db.execute(f"update media set {sets} where id = ?", [*values.values(), media_id])
+                if "credit" in values:
+                    self._link_credits(media_id)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write to {self.path}: {exc}") from exc
 
     def _link_credits(self, media_id: str) -> None:
         """Link a media row to its credited parties, creating them the first time they are seen;
