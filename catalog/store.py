@@ -136,6 +136,8 @@ _INDEXES = {
         ("author_handle",),
         ("posted_at",),
         ("last_seen",),
+        ("availability",),
+        ("phash",),
     ),
     "credits": (("type",), ("name",)),
     "media_credits": (("credit_id",), ("role",)),
