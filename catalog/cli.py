@@ -37,6 +37,13 @@ _db_option = click.option(
 )
 
 
+_allow_private_option = click.option(
+    "--allow-private",
+    is_flag=True,
+    help="Fetch from loopback and private addresses too (one's own intranet; off by default).",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="catalog")
 def main() -> None:
@@ -52,11 +59,7 @@ def main() -> None:
     help="A file of page addresses, one per line (# starts a comment).",
 )
 @click.option("--ignore-robots", is_flag=True, help="Fetch pages that a site's robots.txt disallows.")
-@click.option(
-    "--allow-private",
-    is_flag=True,
-    help="Fetch from loopback and private addresses too (one's own intranet; off by default).",
-)
+@_allow_private_option
 @click.option(
     "--delay",
     type=click.FloatRange(min=0),
@@ -159,11 +162,7 @@ def scan_command(
     help="Days after which a checked item is checked again (0: check everything).",
 )
 @click.option("--limit", type=click.IntRange(min=1), help="Check at most this many items.")
-@click.option(
-    "--allow-private",
-    is_flag=True,
-    help="Fetch from loopback and private addresses too (off by default).",
-)
+@_allow_private_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only the summary.")
 def enrich_command(db_path: str, max_age: float, limit: int | None, allow_private: bool, quiet: bool) -> None:
     """Look at the media: availability, and for photos size, hashes, EXIF, IPTC and a thumbnail."""

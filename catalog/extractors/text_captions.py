@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from catalog.credits import agency, looks_like_credit, parse_credit
 from catalog.document import Document, Para
+from catalog.extractors._text import described
 from catalog.records import MediaRef
 from catalog.vocabulary import (
     COMMA_LABELS,
@@ -126,12 +127,10 @@ def _comma_labelled(para: Para, nxt: Para | None) -> MediaRef | None:
     below_label = " ".join(below.group("label").lower().split()) if below else ""
     if nxt is not None and below and _COMMA_LABEL[below_label][0] == "caption":
         caption, context = _WATCH.sub("", below.group("rest").strip()), f"{para.text}\n{nxt.text}"
-    return MediaRef(
-        kind=kind,
-        presence="described",
-        detector=DETECTOR,
-        position=para.line,
-        line=para.line,
+    return described(
+        DETECTOR,
+        para,
+        kind,
         caption=caption,
         credit=credit.raw or rest,
         credit_person=credit.person,
@@ -155,12 +154,10 @@ def _bracket_credited(para: Para) -> MediaRef | None:
     credit = parse_credit(m.group("credit"))
     if not (credit.person or credit.org):
         return None
-    return MediaRef(
-        kind="photo",
-        presence="described",
-        detector=DETECTOR,
-        position=para.line,
-        line=para.line,
+    return described(
+        DETECTOR,
+        para,
+        "photo",
         caption=m.group("caption").strip(),
         credit=credit.raw,
         credit_person=credit.person,
@@ -171,12 +168,10 @@ def _bracket_credited(para: Para) -> MediaRef | None:
 
 
 def _described(para: Para, kind: str, caption: str, context: str) -> MediaRef:
-    return MediaRef(
-        kind=kind,
-        presence="described",
-        detector=DETECTOR,
-        position=para.line,
-        line=para.line,
+    return described(
+        DETECTOR,
+        para,
+        kind,
         caption=caption,
         context=context,
     )
@@ -196,12 +191,10 @@ def _caption_or_credit(para: Para) -> MediaRef | None:
             return _credit(para, rest, kind)
         if label in {lbl for lbl, k in CREDIT_LABELS if k is None}:
             return None  # "Source: the ministry said ..." is prose, not a caption
-        return MediaRef(
-            kind=kind,
-            presence="described",
-            detector=DETECTOR,
-            position=para.line,
-            line=para.line,
+        return described(
+            DETECTOR,
+            para,
+            kind,
             caption=rest.rstrip(":"),
             context=text,
         )
@@ -240,12 +233,10 @@ def _opens_with_label(text: str) -> bool:
 
 def _credit(para: Para, credit: str, kind: str) -> MediaRef:
     parsed = parse_credit(credit)
-    return MediaRef(
-        kind=kind,
-        presence="described",
-        detector=DETECTOR,
-        position=para.line,
-        line=para.line,
+    return described(
+        DETECTOR,
+        para,
+        kind,
         credit=parsed.raw or credit,
         credit_person=parsed.person,
         credit_org=parsed.org,
@@ -271,12 +262,10 @@ def _captioned_credit(para: Para) -> MediaRef | None:
         return None
     parsed = parse_credit(credit)
     label = m.group("label").casefold()
-    return MediaRef(
-        kind=_LABEL_KIND.get(label) or "photo",
-        presence="described",
-        detector=DETECTOR,
-        position=para.line,
-        line=para.line,
+    return described(
+        DETECTOR,
+        para,
+        _LABEL_KIND.get(label) or "photo",
         caption=m.group("caption").strip(),
         credit=parsed.raw or credit,
         credit_person=parsed.person,
@@ -313,12 +302,10 @@ def _headed_caption(para: Para) -> MediaRef | None:
         or len(words) < 9  # a tabloid caption describes at length; a headline is short
     ):
         return None
-    return MediaRef(
-        kind="photo",
-        presence="described",
-        detector=DETECTOR,
-        position=para.line,
-        line=para.line,
+    return described(
+        DETECTOR,
+        para,
+        "photo",
         caption=text,
         context=para.text,
     )

@@ -15,6 +15,7 @@ from catalog.credits import agency, is_organisation, looks_like_credit
 from catalog.document import Document, Para
 from catalog.extractors._phrases import PhraseIndex, words_of
 from catalog.extractors._tags import tags_for
+from catalog.extractors._text import described
 from catalog.records import MediaRef
 from catalog.vocabulary import (
     AUXILIARIES,
@@ -137,12 +138,10 @@ def _leadin(doc: Document, para: Para, nxt: Para | None) -> MediaRef | None:
             return None  # "...including:" followed by a list or a lower-case continuation
         kind = "social_post" if ends_colon else "photo"
     who = speaker_of(sentence)
-    return MediaRef(
-        kind=kind,
-        presence="described",
-        detector=DETECTOR,
-        position=para.line,
-        line=para.line,
+    return described(
+        DETECTOR,
+        para,
+        kind,
         caption=text.rstrip(":").strip() if kind != "quote" else None,
         credit=who.credit if who else None,
         credit_person=who.person if who else None,
@@ -172,12 +171,10 @@ def _gallery_or_podcast(para: Para, text: str, low: str) -> MediaRef | None:
         kind = "audio"
     if kind is None:
         return None
-    return MediaRef(
-        kind=kind,
-        presence="described",
-        detector=DETECTOR,
-        position=para.line,
-        line=para.line,
+    return described(
+        DETECTOR,
+        para,
+        kind,
         caption=text,
         context=text,
     )
@@ -194,12 +191,10 @@ def _relayed_post(para: Para, text: str) -> MediaRef | None:
     who = speaker_of(clause)
     if who is None or who.person is None:
         return None
-    return MediaRef(
-        kind="social_post",
-        presence="described",
-        detector=DETECTOR,
-        position=para.line,
-        line=para.line,
+    return described(
+        DETECTOR,
+        para,
+        "social_post",
         caption=_first_sentence(text),
         credit=who.credit,
         credit_person=who.person,

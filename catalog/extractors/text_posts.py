@@ -21,6 +21,7 @@ from collections.abc import Iterator
 
 from catalog.document import Document, Para
 from catalog.extractors._dates import byline_date
+from catalog.extractors._text import described
 from catalog.providers import identify
 from catalog.records import MediaRef
 from catalog.urls import absolute
@@ -204,12 +205,10 @@ def _post(
     caption: str | None = None,
     post_text: str | None = None,
 ) -> MediaRef:
-    return MediaRef(
-        kind=kind,
-        presence="described",
-        detector=DETECTOR,
-        position=para.line,
-        line=para.line,
+    return described(
+        DETECTOR,
+        para,
+        kind,
         provider=provider,
         caption=caption.strip() if caption else None,
         credit=credit,
@@ -230,12 +229,10 @@ def _marker(para: Para) -> MediaRef | None:
     if len(text) > 40 or "mbed" not in text:
         return None
     if _GETTY.match(text):
-        return MediaRef(
-            kind="photo",
-            presence="described",
-            detector=DETECTOR,
-            position=para.line,
-            line=para.line,
+        return described(
+            DETECTOR,
+            para,
+            "photo",
             provider="getty",
             credit="Getty Images",
             credit_org="Getty Images",
@@ -244,12 +241,10 @@ def _marker(para: Para) -> MediaRef | None:
             reach=_MARKER_REACH,
         )
     if _PLACEHOLDER.match(text):
-        return MediaRef(
-            kind="social_post",
-            presence="described",
-            detector=DETECTOR,
-            position=para.line,
-            line=para.line,
+        return described(
+            DETECTOR,
+            para,
+            "social_post",
             context=text,
             attaches=True,
             reach=_MARKER_REACH,
