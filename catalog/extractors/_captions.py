@@ -7,7 +7,7 @@ import re
 from bs4 import Tag
 from bs4.element import NavigableString
 
-from catalog.credits import strip_label
+from catalog.credits import looks_like_credit, strip_label
 from catalog.extractors._html import class_words, text_of
 from catalog.vocabulary import CAPTION_CLASS_TOKENS, CREDIT_CLASS_TOKENS, CREDIT_LABELS
 
@@ -103,9 +103,24 @@ def _from_container(container: Tag, media: Tag) -> tuple[str | None, str | None]
     caption = " ".join(" ".join(caption_parts).split())
     if credit is None:
         caption, credit = split_credit(caption)
+    if credit is None:
+        caption, credit = _name_after_caption(block, caption)
     elif len(credit) > 400:
         credit = None
     return caption or None, credit
+
+
+def _name_after_caption(block: Tag, caption: str) -> tuple[str, str | None]:
+    """ "<span>Police blast protesters – video</span> Guardian": a caption in its own element,
+    then a few capitalised words or an agency outside it, which credit the media."""
+    holders = [child for child in block.children if isinstance(child, Tag) and text_of(child)]
+    if len(holders) != 1:
+        return caption, None
+    inner = text_of(holders[0])
+    rest = caption[len(inner) :].strip(" .,;–—-") if caption.startswith(inner) else ""
+    if rest and len(rest.split()) <= 4 and looks_like_credit(rest):
+        return inner, rest
+    return caption, None
 
 
 def _from_neighbours(media: Tag) -> tuple[str | None, str | None]:
