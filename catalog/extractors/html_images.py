@@ -90,6 +90,8 @@ def _picture(doc: Document, img: Tag, seen: set[str]) -> MediaRef | None:
     if alt and is_placeholder(alt.lower()):
         return None
     caption, credit = caption_and_credit(img)
+    if not alt and not caption and not credit and _interface_asset(img, urls[0]):
+        return None
     host = urls[0].split("/")[2] if "://" in urls[0] else ""
     return MediaRef(
         kind="photo",
@@ -122,6 +124,19 @@ def _tiny(img: Tag) -> bool:
     if w is not None and h is not None:
         return (w < _MIN_SIDE and h < _MIN_SIDE) or w <= 2 or h <= 2
     return (w is not None and w <= 2) or (h is not None and h <= 2)
+
+
+def _interface_asset(img: Tag, url: str) -> bool:
+    """A picture from the site's static assets (a `static` host or an /assets/ or /static/
+    path) with no alt text, no size and nothing describing it: a badge or widget graphic."""
+    if attr(img, "width") or attr(img, "height") or "srcset" in img.attrs:
+        return False
+    parts = url.split("/")
+    host = parts[2].lower() if len(parts) > 2 else ""
+    path = "/" + "/".join(parts[3:]).lower()
+    return (
+        any("static" in label for label in host.split(".")[:-1]) or "/static/" in path or "/assets/" in path
+    )
 
 
 def _teaser(doc: Document, img: Tag) -> bool:
