@@ -14,6 +14,7 @@ from typing import TextIO
 import click
 
 from catalog import __version__
+from catalog.engines import ENGINES
 from catalog.enrich import enrich
 from catalog.errors import CatalogError
 from catalog.export import FORMATS, Filters, export
@@ -94,6 +95,14 @@ def main() -> None:
     help="Worker processes that read and extract (one process writes); the catalogue is the same.",
 )
 @click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="local",
+    show_default=True,
+    help="Where extraction runs: this machine's processes, or Dask workers.",
+)
+@click.option("--scheduler", help="With --engine dask: a Dask scheduler's address (else a LocalCluster).")
+@click.option(
     "--time-budget",
     type=click.FloatRange(min=0),
     default=DEFAULT_TIME_BUDGET,
@@ -110,6 +119,8 @@ def scan_command(
     max_elements: int,
     time_budget: float,
     jobs: int,
+    engine: str,
+    scheduler: str | None,
     urls_file: TextIO | None,
     ignore_robots: bool,
     allow_private: bool,
@@ -143,7 +154,7 @@ def scan_command(
         host_delay=delay,
     )
     try:
-        report = scan(given, db_path, options, on_result=show, jobs=jobs)
+        report = scan(given, db_path, options, on_result=show, jobs=jobs, engine=engine, scheduler=scheduler)
     except CatalogError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_FAILED)

@@ -7,7 +7,7 @@ import signal
 import threading
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -17,6 +17,7 @@ from pathlib import Path
 from catalog import __version__
 from catalog.assemble import assemble, document_id
 from catalog.document import build_document
+from catalog.engines import executor
 from catalog.errors import InputError
 from catalog.extractors import REGISTRY, extract_all
 from catalog.fetch import FeedFound, Fetcher, FetchOptions, is_url
@@ -106,17 +107,21 @@ def scan(
     options: ScanOptions | None = None,
     on_result: Callable[[DocumentResult], None] | None = None,
     jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> ScanReport:
     """Scan files and folders into the catalogue at `db_path`; a bad input never ends the scan.
 
     With `jobs` > 1, reading, parsing and extracting run in that many worker processes while
-    this process alone writes, in input order: the catalogue is the same as with one job."""
+    this process alone writes, in input order: the catalogue is the same as with one job. With
+    `engine="dask"` they run on Dask workers: a LocalCluster, or the cluster at `scheduler`
+    (files are read here and sent, so workers need not share our disks)."""
     options = options or ScanOptions()
     report = ScanReport()
     store = Store(db_path)
     try:
         with store.batch() as stored:
-            for result in _results(store, discover(inputs), options, jobs):
+            for result in _results(store, discover(inputs), options, jobs, engine, scheduler):
                 stored()
                 report.documents += 1
                 if result.error:
@@ -134,7 +139,14 @@ def scan(
 _Outcome = tuple[DocumentRecord, list[tuple[Media, Mention]]] | str
 
 
-def _results(store: Store, paths: Iterator[str], options: ScanOptions, jobs: int) -> Iterator[DocumentResult]:
+def _results(
+    store: Store,
+    paths: Iterator[str],
+    options: ScanOptions,
+    jobs: int,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> Iterator[DocumentResult]:
     fetcher = Fetcher(
         FetchOptions(
             max_bytes=options.max_bytes,
@@ -145,7 +157,7 @@ def _results(store: Store, paths: Iterator[str], options: ScanOptions, jobs: int
     )
     paths = _expanding(paths, fetcher)
     try:
-        if jobs <= 1:
+        if jobs <= 1 and engine == "local":
             for path in paths:
                 item = _fetched(fetcher, path)
                 if isinstance(item, DocumentResult):
@@ -153,11 +165,13 @@ def _results(store: Store, paths: Iterator[str], options: ScanOptions, jobs: int
                     continue
                 yield _unchanged(store, item, options) or _stored(store, path, _work(item, options))
             return
-        window = jobs * 4  # documents in flight: enough to keep workers busy, little memory
+        window = max(jobs, 2) * 4  # documents in flight: enough to keep workers busy, little memory
         pending: deque[tuple[str, Future[_Outcome] | str | None]] = deque()
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with executor(jobs, engine, scheduler) as pool:
             for path in paths:
                 item = _fetched(fetcher, path)
+                if engine == "dask" and isinstance(item, str):
+                    item = _read(path, options)  # workers elsewhere need not see our files
                 if isinstance(item, DocumentResult):
                     pending.append((path, item.error))
                 elif _unchanged(store, item, options) is not None:
@@ -170,6 +184,13 @@ def _results(store: Store, paths: Iterator[str], options: ScanOptions, jobs: int
                 yield _next(store, pending)
     finally:
         fetcher.close()
+
+
+def _read(path: str, options: ScanOptions) -> Source | DocumentResult:
+    try:
+        return read_source(path, options.max_bytes)
+    except InputError as exc:
+        return DocumentResult(source=path, error=str(exc))
 
 
 def _expanding(paths: Iterator[str], fetcher: Fetcher) -> Iterator[str]:

@@ -283,3 +283,25 @@ def test_a_parallel_scan_writes_the_same_catalogue(tmp_path: Path) -> None:
         _consistent(db)
     assert runs["1"] == runs["2"]  # same lines in the same order, same rows
     assert "broken.html: binary data" in runs["2"][1] and "slow.txt: took longer" in runs["2"][1]
+
+
+def test_a_dask_scan_on_a_two_worker_cluster_writes_the_same_catalogue(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    corpus = _corpus(tmp_path / "corpus", 15)
+    (corpus / "broken.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00binary")
+    runs = {}
+    for engine in ("local", "dask"):
+        db = tmp_path / f"{engine}.db"
+        proc = subprocess.run(
+            [*CATALOG, "scan", str(corpus), "--db", str(db), "--engine", engine, "--jobs", "2"],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=300,
+        )
+        assert proc.returncode == 3 and "Traceback" not in proc.stderr, proc.stderr[-2000:]
+        runs[engine] = (proc.stdout, [line for line in proc.stderr.splitlines() if line.startswith("error:")])
+        runs[engine] += (_snapshot(db),)
+        _consistent(db)
+    assert runs["local"] == runs["dask"]
+    assert "broken.html: binary data" in runs["dask"][1][0]
