@@ -8,7 +8,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -152,6 +152,9 @@ _INDEXES = {
 _MEDIA_FILLED = tuple(
     c for c in _MEDIA if c not in ("id", "urls", "credits", "first_seen", "last_seen", *_ENRICHED)
 )
+
+
+_MEDIA_RECORD_FIELDS = tuple(f.name for f in fields(Media))
 
 
 def _upsert_sql(table: str, columns: dict[str, type]) -> str:
@@ -408,7 +411,7 @@ class Store:
         """Insert a media row, or update it: a row no other document cites is rewritten whole
         (this scan is its only witness); a shared row takes this scan's values where it has
         them and keeps the union of addresses and tags."""
-        row = asdict(media)
+        row: dict[str, Any] = {name: getattr(media, name) for name in _MEDIA_RECORD_FIELDS}
         row["urls"] = json.dumps(list(media.urls))
         row["tags"] = json.dumps(list(media.tags))
         existing = list(self.db.query("select * from media where id = ?", [media.id]))
@@ -417,7 +420,7 @@ class Store:
             row["last_seen"] = now
             row["credits"] = None
             self.db.execute(_UPSERT["media"], _values("media", row))
-            self._link_credits(media.id)
+            self._link_credits(media.id, row)
             return
         old = existing[0]
         cited_elsewhere = self.db.execute(
@@ -435,7 +438,7 @@ class Store:
         for column in _ENRICHED:  # filled by enrichment, never by a scan
             row[column] = old[column]
         self.db.execute(_UPSERT["media"], _values("media", row))
-        self._link_credits(media.id)
+        self._link_credits(media.id, row)
 
     # -- enrichment ------------------------------------------------------------------------
 
@@ -478,12 +481,14 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(f"cannot write to {self.path}: {exc}") from exc
 
-    def _link_credits(self, media_id: str) -> None:
+    def _link_credits(self, media_id: str, row: dict[str, Any] | None = None) -> None:
         """Link a media row to its credited parties, creating them the first time they are seen;
         a party keeps the spelling it was first stored with, so every later spelling of it
-        (KARAM AL-MASRI, Karam Al-Masri) shows and facets as one name."""
+        (KARAM AL-MASRI, Karam Al-Masri) shows and facets as one name. `row` is the row as just
+        written, when the caller has it."""
         db = self.db
-        row = next(db.query("select * from media where id = ?", [media_id]))
+        if row is None:
+            row = next(db.query("select * from media where id = ?", [media_id]))
         found = parties(row["credit"], row["credit_person"], row["credit_org"], row["author_handle"])
         db.execute("delete from media_credits where media_id = ?", [media_id])
         names: list[str] = []
