@@ -135,6 +135,23 @@ class Fetcher:
             if isinstance(kept, InputError):
                 raise kept
             return kept
+        final, response, body = self._follow(url)
+        if response.is_redirect:
+            raise InputError(f"redirect without a location (HTTP {response.status_code})")
+        if response.status_code >= 400:
+            raise InputError(f"HTTP {response.status_code} {response.reason_phrase}".rstrip())
+        return self._source(url, final, response, body)
+
+    def download(self, url: str) -> tuple[int, bytes, str]:
+        """Status, body and content type of `url` after its redirects, under the same rules as
+        pages (addresses checked on every hop, size limit, retries); a 4xx or 5xx is returned,
+        not raised: it is what availability records."""
+        _, response, body = self._follow(url)
+        return response.status_code, body, response.headers.get("content-type", "").lower()
+
+    def _follow(self, url: str) -> tuple[str, httpx.Response, bytes]:
+        """Request `url` and its redirects hop by hop, each hop's address checked (and its
+        robots.txt, when honoured): where they ended, the last response and its body."""
         current = url
         for _ in range(_REDIRECTS + 1):
             self._check_address(current)
@@ -143,29 +160,10 @@ class Fetcher:
                     f"robots.txt of {urlsplit(current).netloc} disallows it (see --ignore-robots)"
                 )
             response, body = self._get(current)
-            if response.is_redirect:
-                location = response.headers.get("location")
-                if not location:
-                    raise InputError(f"redirect without a location (HTTP {response.status_code})")
-                current = urljoin(current, location)
-                continue
-            if response.status_code >= 400:
-                raise InputError(f"HTTP {response.status_code} {response.reason_phrase}".rstrip())
-            return self._source(url, current, response, body)
-        raise InputError(f"more than {_REDIRECTS} redirects")
-
-    def download(self, url: str) -> tuple[int, bytes, str]:
-        """Status, body and content type of `url` after its redirects, under the same rules as
-        pages (addresses checked on every hop, size limit, retries); a 4xx or 5xx is returned,
-        not raised: it is what availability records."""
-        current = url
-        for _ in range(_REDIRECTS + 1):
-            self._check_address(current)
-            response, body = self._get(current)
-            if response.is_redirect and response.headers.get("location"):
-                current = urljoin(current, response.headers["location"])
-                continue
-            return response.status_code, body, response.headers.get("content-type", "").lower()
+            location = response.headers.get("location") if response.is_redirect else None
+            if not location:
+                return current, response, body
+            current = urljoin(current, location)
         raise InputError(f"more than {_REDIRECTS} redirects")
 
     def _get(self, url: str) -> tuple[httpx.Response, bytes]:
