@@ -4,23 +4,43 @@ documents to it and stores the results itself, in input order."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
+from typing import ParamSpec, TypeVar
 
 from catalog.errors import CatalogError
 
 __all__ = ["ENGINES", "executor"]
 
+P = ParamSpec("P")
+T = TypeVar("T")
+
 ENGINES = ("local", "dask")
+
+
+class _Here(Executor):
+    """One job: each document is done on submission, in this process (so the time budget's
+    timer signal reaches it), and the scan's loop is the same for every engine."""
+
+    def submit(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> Future[T]:
+        future: Future[T] = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as exc:  # noqa: BLE001 - handed to whoever reads the future
+            future.set_exception(exc)
+        return future
 
 
 @contextmanager
 def executor(jobs: int, engine: str, scheduler: str | None) -> Iterator[Executor]:
-    """`jobs` worker processes here, or Dask workers: a LocalCluster of `jobs` processes, or
-    the cluster whose scheduler is at `scheduler` (e.g. tcp://10.0.0.5:8786)."""
+    """This process (one job), `jobs` worker processes here, or Dask workers: a LocalCluster
+    of `jobs` processes, or the cluster whose scheduler is at `scheduler` (tcp://host:8786)."""
+    if engine != "dask" and jobs <= 1:
+        yield _Here()
+        return
     if engine != "dask":
-        with ProcessPoolExecutor(max_workers=max(jobs, 1)) as pool:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
             yield pool
         return
     try:

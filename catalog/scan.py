@@ -157,14 +157,6 @@ def _results(
     )
     paths = _expanding(paths, fetcher)
     try:
-        if jobs <= 1 and engine == "local":
-            for path in paths:
-                item = _fetched(fetcher, path)
-                if isinstance(item, DocumentResult):
-                    yield _stored(store, path, item.error or "") if item.error else item
-                    continue
-                yield _unchanged(store, item, options) or _stored(store, path, _work(item, options))
-            return
         window = max(jobs, 2) * 4  # documents in flight: enough to keep workers busy, little memory
         pending: deque[tuple[str, Future[_Outcome] | str | None]] = deque()
         with executor(jobs, engine, scheduler) as pool:
@@ -178,12 +170,17 @@ def _results(
                     pending.append((path, None))
                 else:
                     pending.append((path, pool.submit(_work, item, options)))
-                while len(pending) > window or (pending and not isinstance(pending[0][1], Future)):
+                while len(pending) > window or (pending and _ready(pending[0][1])):
                     yield _next(store, pending)
             while pending:
                 yield _next(store, pending)
     finally:
         fetcher.close()
+
+
+def _ready(outcome: Future[_Outcome] | str | None) -> bool:
+    """The oldest document in flight can be stored without waiting."""
+    return not isinstance(outcome, Future) or outcome.done()
 
 
 def _read(path: str, options: ScanOptions) -> Source | DocumentResult:
