@@ -184,7 +184,8 @@ def _other(doc: Document, block: Tag) -> MediaRef | None:
     handle = by.group("handle") if by else None
     if handle is None:
         handle = _handle_from_url(ident.provider, doc.resolve(raw) or ident.url, whole)
-    title = next((text_of(a) for a in block.find_all("a") if ident.provider == "reddit"), None)
+    first_link = block.find("a")
+    title = text_of(first_link) if ident.provider == "reddit" and first_link is not None else None
     text = (paragraphs[0] if paragraphs else None) or title or whole or None
     if ident.provider == "tiktok" and text:
         # "@user caption #tags ♬ original sound - user": the caption between account and sound

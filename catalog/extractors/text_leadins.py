@@ -60,18 +60,20 @@ _GALLERY = re.compile(
     re.IGNORECASE,
 )
 _MEDIA_WORDS = ("pictures", "photos", "images", "video", "podcast")
-# Every verb _RELAY accepts contains one of these: lines without any skip the pattern.
-_RELAY_HINTS = ("say", "said", "report", "quot", "writ", "wrote", "tweet", "post")
+# The verbs of a relayed post ("Journalist X says ..."): the pattern, its cheap pre-test and the
+# whole-text candidate search all read this one list.
+_RELAY_VERB_WORDS = (
+    "says", "said", "reports", "reported", "quotes", "quoted", "writes", "wrote", "tweets",
+    "tweeted", "posts", "posted",
+)  # fmt: skip
 # Whole-text passes that find the candidates (supersets of the tests in _leadin).
 _ENDS_COLON = re.compile(r":[^\S\n]*$", re.MULTILINE)
-_RELAY_VERBS = tuple(f" {v}" for v in ("says", "said", "reports", "reported", "quotes", "quoted", "writes"))
-_RELAY_VERBS += (" wrote", " tweets", " tweeted", " posts", " posted")
+_RELAY_VERBS = tuple(f" {verb}" for verb in _RELAY_VERB_WORDS)
 _PODCAST = re.compile(r"^(?:see also\s+)?[\w ]{0,40}\bpodcast\s*:\s*\S", re.IGNORECASE)
 _RELAY = re.compile(
     r"^(?:(?:[Tt]he\s+)?[A-Z][\w.&-]*[’']s\s+|(?:[Jj]ournalist|activist|reporter|correspondent|"
     r"photographer|photojournalist|blogger|resident|citizen journalist)\s+)"
-    r"(?:[A-Z][\w’'-]+\s+){1,4}(?:says|said|reports|reported|quotes|quoted|writes|wrote|tweets|"
-    r"tweeted|posts|posted)\b",
+    r"(?:[A-Z][\w’'-]+\s+){1,4}(?:" + "|".join(_RELAY_VERB_WORDS) + r")\b",
 )
 # A paragraph followed by more blank lines than usual stood above something that was removed.
 _EXTRA_GAP = 1
@@ -115,7 +117,7 @@ def _leadin(doc: Document, para: Para, nxt: Para | None) -> MediaRef | None:
     link = _gallery_or_podcast(para, text, low) if _has_any(low, _MEDIA_WORDS) else None
     if link is not None:
         return link
-    relayed = _relayed_post(para, text) if _has_any(low, _RELAY_HINTS) else None
+    relayed = _relayed_post(para, text) if _has_any(low, _RELAY_VERB_WORDS) else None
     if relayed is not None:
         return relayed
     ends_colon = text.endswith(":")
