@@ -67,8 +67,6 @@ _TRAILING_BRACKET = re.compile(
 )
 _LABEL_SET = frozenset(label.casefold() for label in _ALL_LABELS)
 _SEPARATORS = (":", "：", " –", " —", " -")
-# Lines whose first character opens no label skip the long pattern.
-_LABEL_FIRST = frozenset("[" + "".join(lbl[0].lower() + lbl[0].upper() for lbl in _ALL_LABELS))
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)\s)\s*(?P<rest>\S.{1,200})$", re.IGNORECASE)
 # A credit alone in brackets: "(EPA)", "(AFP/Getty)", "(Photo: Reuters)".
 _BRACKETED = re.compile(r"^\s*[(\[](?P<rest>[^()\[\]]{2,80})[)\]]\s*$")
@@ -182,7 +180,7 @@ def _caption_or_credit(para: Para) -> MediaRef | None:
     if not text or len(text) > 500:
         return None
     first = text.lstrip()[:1]
-    m = _LABELLED.match(text) if first in _LABEL_FIRST and _opens_with_label(text) else None
+    m = _LABELLED.match(text) if _opens_with_label(text) else None
     if m:
         label = m.group("label").casefold()
         rest = m.group("rest").strip()
