@@ -7,11 +7,14 @@ Exit codes: 0 all fine; 1 the command could not run (database unusable, ...); 2 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 import click
+from tqdm import tqdm
 
 from catalog import __version__
 from catalog.engines import ENGINES
@@ -45,6 +48,26 @@ _allow_private_option = click.option(
 )
 
 
+@contextmanager
+def _progress(desc: str, unit: str) -> Iterator[tqdm[NoReturn]]:
+    """A progress bar on standard error when it is a terminal (none in pipes, logs and tests)."""
+    bar: tqdm[NoReturn] = tqdm(
+        desc=desc, unit=unit, file=sys.stderr, disable=None, leave=False, mininterval=0.25
+    )
+    try:
+        yield bar
+    finally:
+        bar.close()
+
+
+def _say(bar: tqdm[NoReturn], line: str, err: bool = False) -> None:
+    """One line of output, printed above the progress bar if one is shown."""
+    if bar.disable:
+        click.echo(line, err=err)
+    else:
+        tqdm.write(line, file=sys.stderr if err else sys.stdout)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="catalog")
 def main() -> None:
@@ -66,7 +89,21 @@ def main() -> None:
     type=click.FloatRange(min=0),
     default=1.0,
     show_default=True,
-    help="Seconds between two requests to one host.",
+    help="Seconds between the starts of two requests to one host.",
+)
+@click.option(
+    "--concurrency",
+    type=click.IntRange(min=1),
+    default=8,
+    show_default=True,
+    help="Addresses fetched at a time (each host also limited by --per-host and --delay).",
+)
+@click.option(
+    "--per-host",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="Requests to one host at a time.",
 )
 @_db_option
 @click.option("--base-url", help="Address of the page, for resolving relative URLs of one file.")
@@ -125,8 +162,11 @@ def scan_command(
     ignore_robots: bool,
     allow_private: bool,
     delay: float,
+    concurrency: int,
+    per_host: int,
 ) -> None:
-    """Scan files and folders (.html .htm .txt .md, also .gz) and page addresses into the catalogue."""
+    """Scan files and folders (.html .htm .txt .md, also .gz), web archives (.warc, .warc.gz),
+    page addresses, sitemaps and feeds into the catalogue."""
     given = list(inputs)
     if urls_file is not None:
         given += [line.strip() for line in urls_file if line.strip() and not line.lstrip().startswith("#")]
@@ -134,14 +174,15 @@ def scan_command(
         raise click.UsageError("give files, folders or addresses to scan, or --urls FILE")
 
     def show(result: DocumentResult) -> None:
+        bar.update()
         if result.error:
-            click.echo(f"error: {result.source}: {result.error}", err=True)
+            _say(bar, f"error: {result.source}: {result.error}", err=True)
         elif not quiet:
             if result.unchanged:
-                click.echo(f"  unchanged {result.source}")
+                _say(bar, f"  unchanged {result.source}")
             else:
                 found = ", ".join(f"{n} {k}" for k, n in result.kinds) or "no media"
-                click.echo(f"  {result.source}: {found}")
+                _say(bar, f"  {result.source}: {found}")
 
     options = ScanOptions(
         base_url=base_url,
@@ -152,9 +193,14 @@ def scan_command(
         ignore_robots=ignore_robots,
         allow_private=allow_private,
         host_delay=delay,
+        concurrency=concurrency,
+        per_host=per_host,
     )
     try:
-        report = scan(given, db_path, options, on_result=show, jobs=jobs, engine=engine, scheduler=scheduler)
+        with _progress("scanned", " docs") as bar:
+            report = scan(
+                given, db_path, options, on_result=show, jobs=jobs, engine=engine, scheduler=scheduler
+            )
     except CatalogError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_FAILED)
@@ -173,19 +219,49 @@ def scan_command(
     help="Days after which a checked item is checked again (0: check everything).",
 )
 @click.option("--limit", type=click.IntRange(min=1), help="Check at most this many items.")
+@click.option(
+    "--concurrency",
+    type=click.IntRange(min=1),
+    default=4,
+    show_default=True,
+    help="Items checked at a time (each host at most two at a time).",
+)
+@click.option(
+    "--oembed",
+    is_flag=True,
+    help="Ask platforms with a public oEmbed endpoint about their posts and clips: availability "
+    "as the platform means it, title, author, thumbnail.",
+)
 @_allow_private_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only the summary.")
-def enrich_command(db_path: str, max_age: float, limit: int | None, allow_private: bool, quiet: bool) -> None:
+def enrich_command(
+    db_path: str,
+    max_age: float,
+    limit: int | None,
+    concurrency: int,
+    oembed: bool,
+    allow_private: bool,
+    quiet: bool,
+) -> None:
     """Look at the media: availability, and for photos size, hashes, EXIF, IPTC and a thumbnail."""
 
     def show(media_id: str, availability: str) -> None:
+        bar.update()
         if not quiet:
-            click.echo(f"  {availability:<11} {media_id}")
+            _say(bar, f"  {availability:<11} {media_id}")
 
     try:
-        report = enrich(
-            db_path, timedelta(days=max_age), allow_private=allow_private, on_item=show, limit=limit
-        )
+        with _progress("checked", " media") as bar:
+            report = enrich(
+                db_path,
+                timedelta(days=max_age),
+                allow_private=allow_private,
+                on_item=show,
+                on_total=lambda total: bar.reset(total=total),
+                limit=limit,
+                concurrency=concurrency,
+                oembed=oembed,
+            )
     except CatalogError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_FAILED)

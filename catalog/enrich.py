@@ -5,7 +5,9 @@ format, the SHA-256 of its bytes, a perceptual hash (dHash: near-duplicates diff
 EXIF capture time, camera and GPS position, IPTC by-line, credit and caption (filling the
 catalogue's credit and caption only where the page gave none), and a small JPEG thumbnail the
 catalogue shows offline. For every media address: availability (`ok`, `removed`, `restricted`,
-`unreachable`) with the HTTP status and when it was checked.
+`unreachable`) with the HTTP status and when it was checked, as the platform means it: pages of
+apps that answer 200 for any post say nothing, and with `--oembed` the platform's oEmbed endpoint
+is asked instead (a removed tweet is a 404 there), which also gives title, author and thumbnail.
 
 Every download goes through catalog.fetch's safety rules (http and https only; no private or
 local address unless allowed; checked on every redirect). Each item is written on its own, so an
@@ -16,12 +18,16 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import warnings
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from PIL import ExifTags, Image, ImageFile, IptcImagePlugin, UnidentifiedImageError
 
@@ -29,7 +35,7 @@ from catalog.errors import InputError, StoreError
 from catalog.fetch import Fetcher, FetchOptions
 from catalog.store import Store
 
-__all__ = ["EnrichReport", "dhash", "enrich", "read_image"]
+__all__ = ["APP_PAGES", "OEMBED_ENDPOINTS", "EnrichReport", "dhash", "enrich", "read_image"]
 
 THUMBNAIL_SIDE = 160
 MAX_IMAGE_BYTES = 25 * 1024 * 1024
@@ -144,14 +150,33 @@ def read_image(data: bytes) -> dict[str, Any]:
     return fields
 
 
+# oEmbed endpoints that answer without a key: the platform's own word on a post or a clip.
+OEMBED_ENDPOINTS = {
+    "twitter": "https://publish.twitter.com/oembed?omit_script=1&url=",
+    "youtube": "https://www.youtube.com/oembed?format=json&url=",
+    "vimeo": "https://vimeo.com/api/oembed.json?url=",
+    "dailymotion": "https://www.dailymotion.com/services/oembed?format=json&url=",
+    "soundcloud": "https://soundcloud.com/oembed?format=json&url=",
+    "spotify": "https://open.spotify.com/oembed?url=",
+    "flickr": "https://www.flickr.com/services/oembed/?format=json&url=",
+    "reddit": "https://www.reddit.com/oembed?url=",
+    "tiktok": "https://www.tiktok.com/oembed?url=",
+    "bluesky": "https://embed.bsky.app/oembed?url=",
+    "giphy": "https://giphy.com/services/oembed?url=",
+}
+# Platforms whose pages are an application that answers 200 whether or not the post still
+# exists: a 200 from them says nothing; their oEmbed endpoint (--oembed) does.
+APP_PAGES = frozenset(("twitter", "instagram", "facebook", "tiktok", "threads", "youtube", "bluesky"))
+# What a status means, the same on the platforms' pages and their oEmbed endpoints: a tweet,
+# a video or a post that answers 404 or 410 was removed; 401 and 403 (a protected account, a
+# private video, embedding turned off) and 451 (withheld in a country) are restricted.
+_STATUS = {404: "removed", 410: "removed", 401: "restricted", 403: "restricted", 451: "restricted"}
+
+
 def _availability(status: int) -> str:
     if status < 400:
         return "ok"
-    if status in (404, 410):
-        return "removed"
-    if status in (401, 403, 451):
-        return "restricted"
-    return "unreachable"
+    return _STATUS.get(status, "unreachable")
 
 
 def enrich(
@@ -159,31 +184,49 @@ def enrich(
     max_age: timedelta = timedelta(days=7),
     allow_private: bool = False,
     on_item: Callable[[str, str], None] | None = None,
+    on_total: Callable[[int], None] | None = None,
     limit: int | None = None,
+    concurrency: int = 4,
+    oembed: bool = False,
+    endpoints: dict[str, str] | None = None,
 ) -> EnrichReport:
-    """Check and read the catalogue's media; each item is saved as soon as it is done."""
+    """Check and read the catalogue's media, `concurrency` at a time; each item is saved (by
+    this thread alone) as soon as it is done. With `oembed`, posts and clips of platforms with
+    a public oEmbed endpoint (`endpoints`, by provider) are looked up there instead."""
     if not Path(db_path).exists():
         raise StoreError(f"no catalogue at {db_path}: run `catalog scan` first")
     report = EnrichReport()
     store = Store(db_path)
     fetcher = Fetcher(
         FetchOptions(
-            max_bytes=MAX_IMAGE_BYTES, allow_private=allow_private, respect_robots=False, host_delay=0.2
+            max_bytes=MAX_IMAGE_BYTES,
+            allow_private=allow_private,
+            respect_robots=False,
+            host_delay=0.2,
+            per_host=2,
+            concurrency=concurrency,
         )
     )
+    lookups = (OEMBED_ENDPOINTS if endpoints is None else endpoints) if oembed else {}
     now = datetime.now(UTC)
+    stamp = now.strftime("%Y-%m-%dT%H:%M:%SZ")
     try:
-        for row in store.media_to_check((now - max_age).strftime("%Y-%m-%dT%H:%M:%SZ"), limit):
-            report.checked += 1
-            fields = _check(fetcher, row)
-            fields["checked_at"] = now.strftime("%Y-%m-%dT%H:%M:%SZ")
-            store.save_enrichment(row["id"], fields)
-            if fields.get("availability") != "ok":
-                report.unavailable += 1
-            if "image_sha256" in fields:
-                report.images += 1
-            if on_item:
-                on_item(row["id"], str(fields.get("availability")))
+        rows = store.media_to_check((now - max_age).strftime("%Y-%m-%dT%H:%M:%SZ"), limit)
+        if on_total:
+            on_total(len(rows))
+        with ThreadPoolExecutor(max_workers=max(concurrency, 1), thread_name_prefix="enrich") as threads:
+            for row, fields in _in_order(
+                threads, lambda row: _check(fetcher, row, lookups), rows, concurrency * 2
+            ):
+                report.checked += 1
+                fields["checked_at"] = stamp
+                store.save_enrichment(row["id"], fields)
+                if fields.get("availability") not in ("ok", None):
+                    report.unavailable += 1
+                if "image_sha256" in fields:
+                    report.images += 1
+                if on_item:
+                    on_item(row["id"], str(fields.get("availability") or "unknown"))
         report.skipped = store.recently_checked((now - max_age).strftime("%Y-%m-%dT%H:%M:%SZ"))
     finally:
         fetcher.close()
@@ -191,8 +234,29 @@ def enrich(
     return report
 
 
-def _check(fetcher: Fetcher, row: dict[str, Any]) -> dict[str, Any]:
+def _in_order(
+    threads: ThreadPoolExecutor,
+    check: Callable[[dict[str, Any]], dict[str, Any]],
+    rows: list[dict[str, Any]],
+    window: int,
+) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+    """Each row with its check's fields, in order, with at most `window` checks under way."""
+    ahead: deque[tuple[dict[str, Any], Future[dict[str, Any]]]] = deque()
+    for row in rows:
+        ahead.append((row, threads.submit(check, row)))
+        if len(ahead) >= window:
+            done, future = ahead.popleft()
+            yield done, future.result()
+    while ahead:
+        done, future = ahead.popleft()
+        yield done, future.result()
+
+
+def _check(fetcher: Fetcher, row: dict[str, Any], lookups: dict[str, str]) -> dict[str, Any]:
     url = row["url"]
+    provider = row["provider"]
+    if provider in lookups:
+        return _oembed(fetcher, lookups[provider] + quote(url, safe=""))
     try:
         status, data, content_type = fetcher.download(url)
     except InputError as exc:
@@ -202,9 +266,43 @@ def _check(fetcher: Fetcher, row: dict[str, Any]) -> dict[str, Any]:
         "http_status": status,
         "check_error": None,
     }
+    if status < 400 and provider in APP_PAGES:
+        fields["availability"] = None  # the page is the app's shell, whatever became of the post
+        fields["check_error"] = f"a {status} from {provider} says nothing of the post (see --oembed)"
     if status < 400 and row["kind"] == "photo" and content_type.startswith("image/"):
         try:
             fields.update(read_image(data))
         except InputError as exc:
             fields["check_error"] = str(exc)
+    return fields
+
+
+def _oembed(fetcher: Fetcher, lookup: str) -> dict[str, Any]:
+    """Availability, title, author and thumbnail from the platform's oEmbed endpoint."""
+    try:
+        status, data, _ = fetcher.download(lookup)
+    except InputError as exc:
+        return {"availability": "unreachable", "http_status": None, "check_error": f"oEmbed: {exc}"}
+    fields: dict[str, Any] = {
+        "availability": _availability(status),
+        "http_status": status,
+        "check_error": None,
+    }
+    if status >= 400:
+        return fields
+    try:
+        answer = json.loads(data)
+    except ValueError:
+        answer = None
+    if not isinstance(answer, dict):
+        fields["check_error"] = "oEmbed: the answer is no JSON object"
+        return fields
+    for key, column in (
+        ("title", "oembed_title"),
+        ("author_name", "oembed_author"),
+        ("thumbnail_url", "thumbnail_url"),
+    ):
+        value = answer.get(key)
+        if isinstance(value, str) and value.strip():
+            fields[column] = value.strip()
     return fields

@@ -13,8 +13,11 @@ import hashlib
 import ipaddress
 import re
 import socket
+import threading
 import time
 import urllib.robotparser
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
@@ -85,20 +88,25 @@ class FetchOptions:
     read_timeout: float = 30.0
     retries: int = 2
     backoff: float = 1.0  # seconds before the first retry, doubled after each
-    host_delay: float = 1.0  # seconds between two requests to one host
+    host_delay: float = 1.0  # seconds between the starts of two requests to one host
+    per_host: int = 2  # requests to one host at a time
+    concurrency: int = 8  # requests at a time in all (threads share the one client)
     respect_robots: bool = True
     allow_private: bool = False
 
 
 @dataclass
 class Fetcher:
-    """One client for a whole scan: connections reused, per-host timing and robots.txt kept."""
+    """One client for a whole scan, shared by the threads that fetch: connections reused,
+    per-host timing, per-host limits and robots.txt kept (every shared table behind a lock)."""
 
     options: FetchOptions = field(default_factory=FetchOptions)
     _client: httpx.Client | None = None
     _last: dict[str, float] = field(default_factory=dict)
+    _slots: dict[str, threading.BoundedSemaphore] = field(default_factory=dict)
     _robots: dict[str, urllib.robotparser.RobotFileParser | None] = field(default_factory=dict)
-    _kept: tuple[str, Source | InputError] | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _robots_locks: dict[str, threading.Lock] = field(default_factory=dict)
 
     def close(self) -> None:
         if self._client is not None:
@@ -106,35 +114,21 @@ class Fetcher:
 
     @property
     def client(self) -> httpx.Client:
-        if self._client is None:
-            o = self.options
-            self._client = httpx.Client(
-                timeout=httpx.Timeout(o.read_timeout, connect=o.connect_timeout),
-                follow_redirects=False,  # followed here, so every hop's address is checked
-                headers={"User-Agent": USER_AGENT, "Accept": "text/html, text/plain;q=0.9, */*;q=0.5"},
-                trust_env=False,
-            )
-        return self._client
-
-    def listed(self, url: str) -> list[str] | None:
-        """The pages a sitemap or feed at `url` lists, or None if it is a page (kept for
-        `fetch`, so the page is not downloaded twice) or cannot be read (fetch says why)."""
-        try:
-            self._kept = (url, self.fetch(url))
-        except FeedFound as feed:
-            return feed.links
-        except InputError as exc:
-            self._kept = (url, exc)  # said once, when the page is fetched for scanning
-        return None
+        with self._lock:
+            if self._client is None:
+                o = self.options
+                self._client = httpx.Client(
+                    timeout=httpx.Timeout(o.read_timeout, connect=o.connect_timeout),
+                    follow_redirects=False,  # followed here, so every hop's address is checked
+                    headers={"User-Agent": USER_AGENT, "Accept": "text/html, text/plain;q=0.9, */*;q=0.5"},
+                    limits=httpx.Limits(max_connections=max(o.concurrency, 1) * 2),
+                    trust_env=False,
+                )
+            return self._client
 
     def fetch(self, url: str) -> Source:
         """The page at `url`, decoded; `Source.url` is where redirects ended. Raises InputError
         with one line for anything that keeps it from being read, FeedFound for a sitemap."""
-        if self._kept is not None and self._kept[0] == url:
-            kept, self._kept = self._kept[1], None
-            if isinstance(kept, InputError):
-                raise kept
-            return kept
         final, response, body = self._follow(url)
         if response.is_redirect:
             raise InputError(f"redirect without a location (HTTP {response.status_code})")
@@ -169,14 +163,14 @@ class Fetcher:
     def _get(self, url: str) -> tuple[httpx.Response, bytes]:
         delay = self.options.backoff
         for attempt in range(self.options.retries + 1):
-            self._wait_for_host(url)
             try:
-                with self.client.stream("GET", url) as response:
-                    if response.status_code in _RETRY_STATUSES and attempt < self.options.retries:
-                        time.sleep(delay)
-                        delay *= 2
-                        continue
-                    return response, self._body(response)
+                with self._host_slot(url), self.client.stream("GET", url) as response:
+                    retry = response.status_code in _RETRY_STATUSES and attempt < self.options.retries
+                    if not retry:
+                        return response, self._body(response)
+                time.sleep(delay)  # outside the host's slot: others may go meanwhile
+                delay *= 2
+                continue
             except httpx.TimeoutException as exc:
                 if attempt >= self.options.retries:
                     raise InputError(f"timed out ({type(exc).__name__})") from exc
@@ -229,29 +223,39 @@ class Fetcher:
             url=final,
         )
 
-    def _wait_for_host(self, url: str) -> None:
+    @contextmanager
+    def _host_slot(self, url: str) -> Iterator[None]:
+        """Hold one of the host's `per_host` slots, starting no sooner than `host_delay` after
+        the last request to it began (each thread books its start time, then sleeps unlocked)."""
         host = urlsplit(url).netloc.lower()
-        last = self._last.get(host)
-        if last is not None:
-            pause = self.options.host_delay - (time.monotonic() - last)
-            if pause > 0:
-                time.sleep(pause)
-        self._last[host] = time.monotonic()
+        with self._lock:
+            slot = self._slots.setdefault(host, threading.BoundedSemaphore(max(self.options.per_host, 1)))
+        with slot:
+            with self._lock:
+                now = time.monotonic()
+                start = max(now, self._last.get(host, -1e9) + self.options.host_delay)
+                self._last[host] = start
+            if start > now:
+                time.sleep(start - now)
+            yield
 
     def _allowed(self, url: str) -> bool:
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
-        if origin not in self._robots:
-            self._robots[origin] = self._read_robots(origin)
-        robots = self._robots[origin]
+        with self._lock:
+            lock = self._robots_locks.setdefault(origin, threading.Lock())
+        with lock:  # one read of each site's robots.txt, whichever thread asks first
+            if origin not in self._robots:
+                self._robots[origin] = self._read_robots(origin)
+            robots = self._robots[origin]
         return robots is None or robots.can_fetch(USER_AGENT, url)
 
     def _read_robots(self, origin: str) -> urllib.robotparser.RobotFileParser | None:
         """The site's robots.txt, or None (all allowed) when it has none or it cannot be read."""
         try:
             self._check_address(origin + "/robots.txt")
-            self._wait_for_host(origin)
-            response = self.client.get(origin + "/robots.txt")
+            with self._host_slot(origin):
+                response = self.client.get(origin + "/robots.txt")
         except (httpx.HTTPError, InputError):
             return None
         if response.status_code != 200:

@@ -30,4 +30,6 @@ class ScanOptions:
     # addresses given as inputs: fetched politely and safely (see catalog.fetch)
     ignore_robots: bool = False
     allow_private: bool = False
-    host_delay: float = 1.0
+    host_delay: float = 1.0  # seconds between the starts of two requests to one host
+    per_host: int = 2  # requests to one host at a time
+    concurrency: int = 8  # requests at a time in all

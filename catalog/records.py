@@ -125,3 +125,4 @@ class DocumentRecord:
     media_count: int
     scanner: str
     domain: str | None = None  # the page's host, www. dropped: a facet by source site
+    captured_at: str | None = None  # a page from a web archive: its capture date (WARC-Date)

@@ -7,7 +7,7 @@ import signal
 import threading
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -26,6 +26,7 @@ from catalog.records import DocumentRecord, Media, Mention
 from catalog.sources import Source, discover, read_source
 from catalog.store import Store
 from catalog.urls import domain_of
+from catalog.warc import is_warc, warc_sources
 
 __all__ = ["DocumentResult", "ScanReport", "scan", "scan_source", "scanner_id"]
 
@@ -97,6 +98,7 @@ def scan_source(
         media_count=len({m.id for m, _ in rows}),
         scanner=scanner_id(),
         domain=domain_of(doc.url),
+        captured_at=src.captured_at,
     )
     return record, rows
 
@@ -151,17 +153,17 @@ def _results(
         FetchOptions(
             max_bytes=options.max_bytes,
             host_delay=options.host_delay,
+            per_host=options.per_host,
+            concurrency=options.concurrency,
             respect_robots=not options.ignore_robots,
             allow_private=options.allow_private,
         )
     )
-    paths = _expanding(paths, fetcher)
     try:
         window = max(jobs, 2) * 4  # documents in flight: enough to keep workers busy, little memory
         pending: deque[tuple[str, Future[_Outcome] | str | None]] = deque()
         with executor(jobs, engine, scheduler) as pool:
-            for path in paths:
-                item = _fetched(fetcher, path)
+            for path, item in _inputs(paths, fetcher, options):
                 if engine == "dask" and isinstance(item, str):
                     item = _read(path, options)  # workers elsewhere need not see our files
                 if isinstance(item, DocumentResult):
@@ -183,6 +185,50 @@ def _ready(outcome: Future[_Outcome] | str | None) -> bool:
     return not isinstance(outcome, Future) or outcome.done()
 
 
+# An input as this process hands it on: a file for a worker to read, a page already read (fetched
+# or from a web archive), or the reason it could not be read.
+_Item = str | Source | DocumentResult
+_MAX_NESTING = 3  # sitemap index -> sitemap -> pages
+
+
+def _inputs(paths: Iterator[str], fetcher: Fetcher, options: ScanOptions) -> Iterator[tuple[str, _Item]]:
+    """Every input in order, each with what this process knows of it. Addresses are fetched by
+    `options.concurrency` threads sharing one client (its per-host limits and delays apply), a
+    few ahead of the one being scanned; a sitemap or feed gives way to the pages it lists, and a
+    web archive to its pages, read record by record."""
+    window = max(options.concurrency, 1) * 2
+    stack: list[tuple[Iterator[str | Source | tuple[str, str]], int]] = [(paths, 0)]
+    ahead: deque[tuple[str, int, Future[Source | list[str] | DocumentResult] | _Item]] = deque()
+    with ThreadPoolExecutor(max_workers=max(options.concurrency, 1), thread_name_prefix="fetch") as threads:
+        while True:
+            while len(ahead) < window and stack:
+                entries, depth = stack[-1]
+                entry = next(entries, None)
+                if entry is None:
+                    stack.pop()
+                elif isinstance(entry, Source):
+                    ahead.append((entry.source, depth, entry))
+                elif isinstance(entry, tuple):  # a record or archive that could not be read
+                    ahead.append((entry[0], depth, DocumentResult(source=entry[0], error=entry[1])))
+                elif is_url(entry):
+                    ahead.append((entry, depth, threads.submit(_fetch, fetcher, entry)))
+                elif is_warc(entry):
+                    stack.append((warc_sources(entry, options.max_bytes), depth + 1))
+                else:
+                    ahead.append((entry, depth, _local(entry)))
+            if not ahead:
+                return
+            path, depth, next_up = ahead.popleft()
+            got = next_up.result() if isinstance(next_up, Future) else next_up
+            if isinstance(got, list):
+                if depth >= _MAX_NESTING:
+                    yield path, DocumentResult(path, error="a sitemap or feed nested too deep to follow")
+                else:
+                    stack.append((iter(got), depth + 1))
+                continue
+            yield path, got
+
+
 def _read(path: str, options: ScanOptions) -> Source | DocumentResult:
     try:
         return read_source(path, options.max_bytes)
@@ -190,35 +236,22 @@ def _read(path: str, options: ScanOptions) -> Source | DocumentResult:
         return DocumentResult(source=path, error=str(exc))
 
 
-def _expanding(paths: Iterator[str], fetcher: Fetcher) -> Iterator[str]:
-    """The inputs, with the pages of every sitemap or feed among them put right after it."""
-    stack: list[Iterator[str]] = [paths]
-    while stack:
-        path = next(stack[-1], None)
-        if path is None:
-            stack.pop()
-            continue
-        links = fetcher.listed(path) if is_url(path) and len(stack) < 4 else None
-        if links is None:
-            yield path
-        else:
-            stack.append(iter(links))
+def _local(path: str) -> str | DocumentResult:
+    """A file path as it is (read where it is scanned); an address of another scheme refused."""
+    scheme = path.split("://", 1)[0] if "://" in path else ""
+    if scheme.isalpha():
+        return DocumentResult(source=path, error=f"refused: {scheme} scheme (only http and https)")
+    return path
 
 
-def _fetched(fetcher: Fetcher, path: str) -> str | Source | DocumentResult:
-    """A file path as it is; an address fetched here, in the one process that keeps the
-    per-host delays and robots.txt (a failure becomes that input's error)."""
-    if not is_url(path):
-        scheme = path.split("://", 1)[0] if "://" in path else ""
-        if scheme.isalpha():
-            return DocumentResult(source=path, error=f"refused: {scheme} scheme (only http and https)")
-        return path
+def _fetch(fetcher: Fetcher, url: str) -> Source | list[str] | DocumentResult:
+    """The page at `url`, the pages it lists (a sitemap or feed), or why it cannot be read."""
     try:
-        return fetcher.fetch(path)
+        return fetcher.fetch(url)
     except InputError as exc:
-        return DocumentResult(source=path, error=str(exc))
-    except FeedFound:
-        return DocumentResult(source=path, error="a sitemap or feed nested too deep to follow")
+        return DocumentResult(source=url, error=str(exc))
+    except FeedFound as feed:
+        return feed.links
 
 
 def _next(store: Store, pending: deque[tuple[str, Future[_Outcome] | str | None]]) -> DocumentResult:

@@ -19,11 +19,20 @@ from charset_normalizer import from_bytes
 
 from catalog.errors import InputError
 
-__all__ = ["HTML_SUFFIXES", "TEXT_SUFFIXES", "Source", "decode", "discover", "read_source"]
+__all__ = [
+    "ARCHIVE_SUFFIXES",
+    "HTML_SUFFIXES",
+    "TEXT_SUFFIXES",
+    "Source",
+    "decode",
+    "discover",
+    "read_source",
+]
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
-_SUFFIXES = HTML_SUFFIXES + TEXT_SUFFIXES
+ARCHIVE_SUFFIXES = (".warc",)  # web archives, read record by record (catalog.warc)
+_SUFFIXES = HTML_SUFFIXES + TEXT_SUFFIXES + ARCHIVE_SUFFIXES
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -56,6 +65,7 @@ class Source:
     bytes: int
     encoding: str
     url: str | None = None  # for a fetched page: where its redirects ended
+    captured_at: str | None = None  # for a page from a web archive: when it was captured
 
 
 def discover(inputs: list[str]) -> Iterator[str]:

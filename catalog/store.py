@@ -38,6 +38,7 @@ _DOCUMENTS = {
     "media_count": int,
     "scanner": str,
     "domain": str,
+    "captured_at": str,
 }
 _MEDIA = {
     "id": str,
@@ -75,6 +76,8 @@ _MEDIA = {
     "http_status": int,
     "checked_at": str,
     "check_error": str,
+    "oembed_title": str,  # from the platform's oEmbed answer (enrich --oembed)
+    "thumbnail_url": str,
 }
 _ENRICHED = (
     "thumbnail",
@@ -89,6 +92,8 @@ _ENRICHED = (
     "http_status",
     "checked_at",
     "check_error",
+    "oembed_title",
+    "thumbnail_url",
 )
 # One row per credited party (person, organisation, account), and which media credit it how.
 _CREDITS = {"id": str, "name": str, "type": str, "full_name": str}
@@ -255,12 +260,11 @@ class Store:
                     foreign_keys=[("document_id", "documents", "id"), ("media_id", "media", "id")],
                 )
             else:  # columns added since the first release
-                existing = db.table("media").columns_dict
-                for name in ("credits", "thumbnail", *_ENRICHED):
-                    if name not in existing:
-                        db.table("media").add_column(name, _MEDIA[name])
-                if "domain" not in db.table("documents").columns_dict:
-                    db.table("documents").add_column("domain", str)
+                for table, schema in _COLUMNS.items():
+                    existing = db.table(table).columns_dict
+                    for name, kind in schema.items():
+                        if name not in existing:
+                            db.table(table).add_column(name, kind)
             if "credits" not in tables:
                 db.table("credits").create(_CREDITS, pk="id", not_null={"name", "type"})
                 db.table("media_credits").create(
@@ -445,7 +449,7 @@ class Store:
     def media_to_check(self, before: str, limit: int | None = None) -> list[dict[str, Any]]:
         """Media with an http(s) address not checked since `before` (an ISO time), oldest first."""
         sql = (
-            "select id, kind, url from media where (url like 'http://%' or url like 'https://%') "
+            "select id, kind, provider, url from media where (url like 'http://%' or url like 'https://%') "
             "and (checked_at is null or checked_at < ?) order by checked_at is not null, checked_at, rowid"
         )
         params: list[Any] = [before]
@@ -459,12 +463,15 @@ class Store:
 
     def save_enrichment(self, media_id: str, fields: dict[str, Any]) -> None:
         """Store what enrichment learned of one media row, in its own transaction. IPTC credit
-        and caption fill the row's only where the page gave none."""
+        and caption, and oEmbed's author, fill the row's only where the page gave none."""
         values = {k: v for k, v in fields.items() if k in _MEDIA}
         iptc = {k: v for k, v in fields.items() if k.startswith("iptc_")}
         try:
             with self.db.atomic():
-                row = next(self.db.query("select credit, caption from media where id = ?", [media_id]), None)
+                row = next(
+                    self.db.query("select credit, caption, author_name from media where id = ?", [media_id]),
+                    None,
+                )
                 if row is None:
                     return  # gone since: a rescan dropped it
                 if not row["credit"] and (iptc.get("iptc_credit") or iptc.get("iptc_byline")):
@@ -473,6 +480,8 @@ class Store:
                     values["credit_person"] = byline
                 if not row["caption"] and iptc.get("iptc_caption"):
                     values["caption"] = iptc["iptc_caption"]
+                if not row["author_name"] and fields.get("oembed_author"):
+                    values["author_name"] = fields["oembed_author"]
                 if values:
                     sets = ", ".join(f"{k} = ?" for k in values)
                     self.db.execute(f"update media set {sets} where id = ?", [*values.values(), media_id])

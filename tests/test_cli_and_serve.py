@@ -262,3 +262,54 @@ def test_views_and_canned_queries_answer_the_usual_questions(tmp_path: Path) -> 
     assert cited and {r["domain"] for r in cited} == {"news.example.org"}
     facets = _get(ds, "/catalog/citations.json?_extra=facet_results").json()["facet_results"]
     assert {"domain", "kind", "presence"} <= set(facets)
+
+
+def _on_a_terminal(*args: str) -> tuple[str, str]:
+    """Run catalog with its standard error on a pseudo-terminal: what it printed there and on
+    standard output (a pipe)."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    import threading
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a terminal's size
+    seen: list[bytes] = []
+
+    def read() -> None:
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal closed with the process
+                return
+            if not chunk:
+                return
+            seen.append(chunk)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "catalog", *args], stdout=subprocess.PIPE, stderr=follower, text=True
+    )
+    os.close(follower)
+    out = proc.communicate(timeout=120)[0]
+    reader.join(timeout=10)
+    os.close(leader)
+    return b"".join(seen).decode("utf-8", "replace"), out
+
+
+def test_a_progress_bar_is_shown_on_a_terminal_only(tmp_path: Path) -> None:
+    terminal, out = _on_a_terminal("scan", str(SAMPLES), "--db", str(tmp_path / "t.db"))
+    documents = len([p for p in SAMPLES.rglob("*") if p.is_file()])
+    assert f"scanned: {documents} docs [" in terminal and " docs/s]" in terminal  # count and rate
+    assert terminal.rsplit("\r", 2)[-2].strip() == ""  # redrawn in place, cleared at the end
+    assert f"scanned {documents} documents" in out  # the summary, on standard output as always
+    piped = subprocess.run(
+        [sys.executable, "-m", "catalog", "scan", str(SAMPLES), "--db", str(tmp_path / "p.db"), "--force"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert piped.returncode == 0 and piped.stderr == ""  # no bar in a pipe or a log

@@ -5,18 +5,21 @@ cites them: availability, size, format, hashes, EXIF, thumbnails; resumable; saf
 from __future__ import annotations
 
 import io
+import json
 import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from PIL import Image
 
-from catalog.enrich import dhash, read_image
+from catalog.enrich import dhash, enrich, read_image
 
 
 def _picture(seed: int) -> Image.Image:
@@ -53,11 +56,33 @@ FILES = {
 }
 
 
+# The platform's oEmbed endpoint, as a tweet's state shows there: 101 and 104 exist (104's
+# fallback markup named its author already), 102 was deleted, 103 is from a protected account.
+OEMBED = {
+    "101": (
+        200,
+        {
+            "title": "Ferry leaves at dawn",
+            "author_name": "Harbour Watch",
+            "thumbnail_url": "https://pbs.example/1.jpg",
+        },
+    ),
+    "102": (404, {"error": "not found"}),
+    "103": (403, {"error": "forbidden"}),
+    "104": (200, {"title": "Crowds on the quay", "author_name": "Someone Else", "thumbnail_url": ""}),
+}
+
+
 class _Server(BaseHTTPRequestHandler):
     hits: list[str] = []
+    lock = threading.Lock()
+    busy = {"now": 0, "most": 0}
 
     def do_GET(self) -> None:  # noqa: N802
         type(self).hits.append(self.path)
+        if self.path.startswith("/oembed?"):
+            self._oembed()
+            return
         if self.path in FILES:
             body, status, kind = FILES[self.path], 200, "image/jpeg"
         elif self.path == "/media/secret.jpg":
@@ -66,6 +91,23 @@ class _Server(BaseHTTPRequestHandler):
             body, status, kind = b"gone", 404, "text/plain"
         self.send_response(status)
         self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _oembed(self) -> None:
+        cls = type(self)
+        with cls.lock:
+            cls.busy["now"] += 1
+            cls.busy["most"] = max(cls.busy["most"], cls.busy["now"])
+        time.sleep(0.2)
+        with cls.lock:
+            cls.busy["now"] -= 1
+        asked = parse_qs(urlsplit(self.path).query)["url"][0]
+        status, answer = OEMBED[asked.rsplit("/", 1)[1]]
+        body = json.dumps(answer).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
@@ -150,3 +192,58 @@ def test_read_image_refuses_what_is_not_a_picture() -> None:
         read_image(b"<html>not a picture</html>")
     image = Image.new("RGB", (32, 32), (10, 10, 10))
     assert dhash(image) == "0000000000000000"
+
+
+def test_oembed_gives_each_post_its_platform_status_title_and_author(server: str, tmp_path: Path) -> None:
+    page = tmp_path / "posts.html"
+    page.write_text(
+        "<html><body><article>"
+        '<iframe src="https://platform.twitter.com/embed/Tweet.html?id=101"></iframe>'
+        '<iframe src="https://platform.twitter.com/embed/Tweet.html?id=102"></iframe>'
+        '<iframe src="https://platform.twitter.com/embed/Tweet.html?id=103"></iframe>'
+        '<blockquote class="twitter-tweet"><p>Crowds on the quay.</p>&mdash; Quay Reporter (@quayrep) '
+        '<a href="https://twitter.com/quayrep/status/104">June 4, 2025</a></blockquote>'
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    db = tmp_path / "posts.db"
+    assert _catalog("scan", str(page), "--db", str(db)).returncode == 0
+    _Server.busy.update(now=0, most=0)
+    report = enrich(
+        db, allow_private=True, concurrency=4, oembed=True, endpoints={"twitter": f"{server}/oembed?url="}
+    )
+    assert (report.checked, report.unavailable) == (4, 2)
+    assert _Server.busy["most"] == 2  # four at a time in all, two at a time to one host
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    rows = {r["post_id"]: dict(r) for r in conn.execute("select * from media")}
+    conn.close()
+    assert [(rows[i]["availability"], rows[i]["http_status"]) for i in ("101", "102", "103", "104")] == [
+        ("ok", 200),
+        ("removed", 404),
+        ("restricted", 403),
+        ("ok", 200),
+    ]
+    assert (rows["101"]["oembed_title"], rows["101"]["author_name"], rows["101"]["thumbnail_url"]) == (
+        "Ferry leaves at dawn",
+        "Harbour Watch",  # the page named no author: the platform's answer fills it
+        "https://pbs.example/1.jpg",
+    )
+    assert rows["104"]["author_name"] == "Quay Reporter"  # never overwritten
+    assert rows["104"]["thumbnail_url"] is None
+
+
+def test_a_page_of_an_app_says_nothing_of_the_post_without_oembed(server: str, tmp_path: Path) -> None:
+    db = tmp_path / "app.db"
+    page = tmp_path / "p.html"
+    page.write_text('<html><body><img src="/media/quay.jpg" width="640" height="480"></body></html>')
+    assert _catalog("scan", str(page), "--db", str(db), "--base-url", f"{server}/").returncode == 0
+    conn = sqlite3.connect(db)
+    with conn:  # a post whose address answers 200, as the apps' pages do for any post
+        conn.execute("update media set provider = 'twitter', kind = 'social_post'")
+    conn.close()
+    enrich(db, allow_private=True)
+    conn = sqlite3.connect(db)
+    row = conn.execute("select availability, http_status, check_error from media").fetchone()
+    conn.close()
+    assert row == (None, 200, "a 200 from twitter says nothing of the post (see --oembed)")

@@ -15,6 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from catalog.options import ScanOptions
+from catalog.scan import scan
+
 PAGE = (
     "<!doctype html><html><head><title>Harbour</title></head><body><article>"
     '<figure><img src="/media/boats.jpg" width="800" height="600">'
@@ -25,10 +28,16 @@ PAGE = (
 class _Site(BaseHTTPRequestHandler):
     hits: list[str] = []
     flaky = {"count": 0}
+    # pages under /story/ take a while and record when each request began and how many overlap
+    lock = threading.Lock()
+    busy = {"now": 0, "most": 0}
+    starts: list[float] = []
 
     def do_GET(self) -> None:  # noqa: N802 - the standard library's name
         type(self).hits.append(self.path)
-        if self.path == "/robots.txt":
+        if self.path.startswith("/story/"):
+            self._story()
+        elif self.path == "/robots.txt":
             self._send(200, "User-agent: *\nDisallow: /private/\n", "text/plain")
         elif self.path == "/page.html":
             self._send(200, PAGE.format(credit="Jane Doe/AFP"), "text/html; charset=utf-8")
@@ -73,6 +82,17 @@ class _Site(BaseHTTPRequestHandler):
             self._send(200, PAGE.format(credit="Secret/AFP"), "text/html")
         else:
             self._send(404, "not here", "text/plain")
+
+    def _story(self) -> None:
+        cls = type(self)
+        with cls.lock:
+            cls.starts.append(time.monotonic())
+            cls.busy["now"] += 1
+            cls.busy["most"] = max(cls.busy["most"], cls.busy["now"])
+        time.sleep(0.25)
+        with cls.lock:
+            cls.busy["now"] -= 1
+        self._send(200, PAGE.format(credit=f"Reporter {self.path[7:]}/AFP"), "text/html")
 
     @property
     def base(self) -> str:
@@ -168,3 +188,31 @@ def test_sitemaps_and_feeds_expand_to_their_pages(site: str, tmp_path: Path) -> 
     sources = [r[0] for r in conn.execute("select source from documents order by source")]
     conn.close()
     assert sources == [f"{site}/gone", f"{site}/latin1", f"{site}/page.html"]
+
+
+def _stories(site: str, n: int) -> list[str]:
+    _Site.busy.update(now=0, most=0)
+    _Site.starts.clear()
+    return [f"{site}/story/{i}" for i in range(n)]
+
+
+def test_addresses_are_fetched_concurrently_within_the_per_host_limit(site: str, tmp_path: Path) -> None:
+    urls = _stories(site, 12)
+    options = ScanOptions(allow_private=True, host_delay=0, concurrency=8, per_host=4)
+    report = scan(urls, tmp_path / "c.db", options)
+    assert (report.documents, report.errors, report.kinds["photo"]) == (12, [], 12)
+    assert _Site.busy["most"] == 4  # overlapping, never more than the host's limit
+    conn = sqlite3.connect(tmp_path / "c.db")
+    stored = [r[0] for r in conn.execute("select source from documents order by rowid")]
+    credits = {r[0] for r in conn.execute("select credit from mentions")}
+    conn.close()
+    assert stored == urls  # stored in input order, whatever order the fetches ended in
+    assert credits == {f"Reporter {i}/AFP" for i in range(12)}
+
+
+def test_the_delay_spaces_the_requests_to_one_host(site: str, tmp_path: Path) -> None:
+    urls = _stories(site, 5)
+    options = ScanOptions(allow_private=True, host_delay=0.3, concurrency=8, per_host=4)
+    assert scan(urls, tmp_path / "d.db", options).errors == []
+    gaps = [b - a for a, b in zip(_Site.starts, _Site.starts[1:], strict=False)]
+    assert len(gaps) == 4 and min(gaps) >= 0.28  # each request begins a delay after the last one

@@ -1,0 +1,131 @@
+"""Web archives: the pages inside WARC files (warcio), read as a stream.
+
+Every `response` record whose HTTP content type is HTML (or plain text) becomes one Source, with
+the record's target URI as the page's address and its WARC-Date as the capture date. Its
+`source` names the file and the capture the way archives do, `FILE#YYYYMMDDhhmmss/URI`, so
+every item leads back to the record it came from. Records are read one at a time: memory stays
+flat however large the archive. A record that cannot be read is one error for that record; a
+broken archive ends with one error, after the records read before it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+from warcio.recordloader import ArcWarcRecord
+
+from catalog.errors import InputError
+from catalog.sources import Source, decode
+
+__all__ = ["WARC_SUFFIXES", "is_warc", "warc_sources"]
+
+WARC_SUFFIXES = (".warc", ".warc.gz")  # what discovery lists as ARCHIVE_SUFFIXES
+_PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+
+
+def is_warc(path: str) -> bool:
+    return path.lower().endswith(WARC_SUFFIXES)
+
+
+def _stamp(warc_date: str) -> str:
+    """2016-12-16T12:00:05Z -> 20161216120005 (the 14 digits of a Wayback address)."""
+    return "".join(c for c in warc_date if c.isdigit())[:14]
+
+
+def warc_sources(path: str, max_bytes: int) -> Iterator[Source | tuple[str, str]]:
+    """Each page of the archive at `path` as a Source, or `(source, error)` for a record or an
+    archive that cannot be read."""
+    try:
+        size = Path(path).stat().st_size
+        with Path(path).open("rb") as stream:
+            yield from _pages(ArchiveIterator(stream), path, size, max_bytes)
+    except OSError as exc:
+        yield path, f"cannot read: {exc.strerror or exc}"
+
+
+def _pages(
+    records: ArchiveIterator, path: str, size: int, max_bytes: int
+) -> Iterator[Source | tuple[str, str]]:
+    end = 0  # where the last whole record ended
+    while True:
+        try:
+            record = next(records, None)
+        except (ArchiveLoadFailed, ValueError, EOFError, AttributeError) as exc:
+            yield path, f"broken web archive after byte {end:,}: {exc or type(exc).__name__}"
+            return
+        if record is None:
+            if size - end > 8:  # more than the closing blank lines: a record cut in its headers
+                yield path, f"broken web archive: the {size - end:,} bytes after byte {end:,} are no record"
+            return
+        if record.rec_type is None:
+            yield path, f"broken web archive: the record at byte {end:,} has its headers cut short"
+            return
+        page = _page_of(record, path, max_bytes)
+        records.read_to_end(record)
+        if getattr(record.raw_stream, "limit", 0) > 0:
+            yield path, f"broken web archive: the record at byte {end:,} is cut short"
+            return
+        end = records.get_record_offset() + records.get_record_length()
+        if page is not None:
+            yield page
+
+
+def _page_of(record: ArcWarcRecord, path: str, max_bytes: int) -> Source | tuple[str, str] | None:
+    """The page an archived response holds, why it cannot be read, or None for any other record
+    (requests, metadata, pictures, redirects, errors)."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    status = record.http_headers.get_statuscode() or ""
+    content_type = (record.http_headers.get_header("Content-Type") or "").lower()
+    media_type = content_type.split(";")[0].strip()
+    if not status.startswith("2") or not media_type.startswith(_PAGE_TYPES):
+        return None
+    uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+    date = record.rec_headers.get_header("WARC-Date") or ""
+    source = f"{path}#{_stamp(date)}/{uri}"
+    try:
+        return _page(record, source, uri, date, media_type, content_type, max_bytes)
+    except InputError as exc:
+        return source, str(exc)
+
+
+def _page(
+    record: ArcWarcRecord,
+    source: str,
+    uri: str,
+    date: str,
+    media_type: str,
+    content_type: str,
+    max_bytes: int,
+) -> Source:
+    try:
+        body = record.content_stream().read(max_bytes + 1)
+    except (OSError, ValueError, EOFError) as exc:  # a truncated or badly compressed record
+        raise InputError(f"record cannot be read: {exc}") from exc
+    if len(body) > max_bytes:
+        raise InputError(f"record is over the {max_bytes:,}-byte limit (see --max-mb)")
+    if not body.strip():
+        raise InputError("empty record")
+    is_html = "html" in media_type
+    declared = (
+        content_type.split("charset=", 1)[1].split(";")[0].strip(" \"'")
+        if "charset=" in content_type
+        else None
+    )
+    text, encoding = decode(body, html_hint=is_html, declared=declared or None)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return Source(
+        source=source,
+        format="html" if is_html else "text",
+        text=text,
+        sha256=hashlib.sha256(body).hexdigest(),
+        bytes=len(body),
+        encoding=encoding,
+        url=uri or None,
+        captured_at=date or None,
+    )
