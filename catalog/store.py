@@ -279,6 +279,11 @@ class Store:
                     db.table(table).create_index(
                         list(columns), index_name=name, unique=columns == ("source",), if_not_exists=True
                     )
+            for band in range(4):  # near-duplicate pictures share a quarter of their hash (see metadata.yml)
+                db.execute(
+                    f"create index if not exists idx_media_phash_band{band} "
+                    f"on media(substr(phash, {band * 4 + 1}, 4)) where phash is not null"
+                )
             db.create_view("media_by_credit", _MEDIA_BY_CREDIT, replace=True)
             db.create_view("citations", _CITATIONS, replace=True)
         # Checked one by one: a scan killed while creating the schema left some of it.

@@ -4,6 +4,7 @@ cites them: availability, size, format, hashes, EXIF, thumbnails; resumable; saf
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 import sqlite3
@@ -20,6 +21,7 @@ import pytest
 from PIL import Image
 
 from catalog.enrich import dhash, enrich, read_image
+from catalog.serve import make_datasette
 
 
 def _picture(seed: int) -> Image.Image:
@@ -145,7 +147,7 @@ def test_enrich_reads_pictures_and_checks_availability(server: str, tmp_path: Pa
         )
     )
     page.write_text(f"<html><body><article>{figures}</article></body></html>", encoding="utf-8")
-    db = tmp_path / "c.db"
+    db = tmp_path / "catalog.db"  # served as /catalog
     assert _catalog("scan", str(page), "--db", str(db)).returncode == 0
     assert not _Server.hits, "scanning fetches nothing"
 
@@ -167,11 +169,28 @@ def test_enrich_reads_pictures_and_checks_availability(server: str, tmp_path: Pa
     assert len(quay["image_sha256"]) == 64 and len(quay["phash"]) == 16
     thumb = Image.open(io.BytesIO(quay["thumbnail"]))
     assert thumb.format == "JPEG" and max(thumb.size) == 160 and len(quay["thumbnail"]) < 20_000
-    near = bin(int(quay["phash"], 16) ^ int(rows["quay-small.jpg"]["phash"], 16)).count("1")
-    far = bin(int(quay["phash"], 16) ^ int(rows["other.jpg"]["phash"], 16)).count("1")
-    assert near <= 4 < far  # a resized copy is near, another picture is not
+    near_bits = bin(int(quay["phash"], 16) ^ int(rows["quay-small.jpg"]["phash"], 16)).count("1")
+    far_bits = bin(int(quay["phash"], 16) ^ int(rows["other.jpg"]["phash"], 16)).count("1")
+    assert near_bits <= 4 and far_bits > 6  # a resized copy is near, another picture is not
     assert rows["gone.jpg"]["availability"] == "removed" and rows["gone.jpg"]["http_status"] == 404
     assert rows["secret.jpg"]["availability"] == "restricted"
+
+    ds = make_datasette(db)
+    near = asyncio.run(ds.client.get("/catalog/near_duplicates.json?_shape=array")).json()
+    pairs = [{Path(r["url"]).name, Path(r["other_url"]).name} for r in near]
+    assert pairs == [{"quay.jpg", "quay-small.jpg"}]  # the resized copy; the other picture is not near
+    assert near[0]["bits_apart"] == near_bits
+    shown = asyncio.run(ds.client.get("/catalog/near_duplicates")).text
+    assert shown.count('class="catalog-thumb"') == 2  # both pictures shown, from stored thumbnails
+    gone = asyncio.run(ds.client.get("/catalog/no_longer_available.json?_shape=array")).json()
+    assert sorted((Path(r["url"]).name, r["availability"], r["citing_documents"]) for r in gone) == [
+        ("gone.jpg", "removed", 1),
+        ("secret.jpg", "restricted", 1),
+    ]
+    placed = asyncio.run(ds.client.get("/catalog/pictures_on_a_map.json?_shape=array")).json()
+    assert [(Path(r["url"]).name, r["latitude"], r["longitude"]) for r in placed] == [
+        ("quay.jpg", 50.375, -4.14)
+    ]
 
     hits = len(_Server.hits)
     again = _catalog("enrich", "--db", str(db), "--allow-private")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import json
+import sqlite3
 from typing import Any
 
 from datasette import hookimpl
@@ -79,7 +80,7 @@ def _cell(row: Any, value: Any, column: str, table: str | None, hotlink: bool) -
     def get(key: str) -> Any:
         return _field(row, key)
 
-    if column == "thumbnail" and isinstance(value, bytes):
+    if column.startswith("thumbnail") and isinstance(value, bytes):
         return _thumbnail(value)
     if table in ("documents", "citations") and column in ("url", "page_url") and value:
         return _link(value, value)
@@ -104,6 +105,20 @@ def _cell(row: Any, value: Any, column: str, table: str | None, hotlink: bool) -
             return _link(value, image.format(value))
         return _link(value, value)
     return None
+
+
+def hamming(first: Any, second: Any) -> int | None:
+    """How many bits two perceptual hashes (hex) differ in; None unless both are hashes."""
+    try:
+        return (int(first, 16) ^ int(second, 16)).bit_count()
+    except (TypeError, ValueError):
+        return None
+
+
+@hookimpl  # type: ignore[untyped-decorator]  # datasette ships no type hints
+def prepare_connection(conn: sqlite3.Connection) -> None:
+    """SQL functions the canned queries use: hamming(phash, phash)."""
+    conn.create_function("hamming", 2, hamming, deterministic=True)
 
 
 @hookimpl  # type: ignore[untyped-decorator]  # datasette ships no type hints
