@@ -165,7 +165,7 @@ def main() -> None:
         start = time.perf_counter()
         build(db, rows)
         print(f"built {rows:,} media rows in {time.perf_counter() - start:.1f} s")
-        ds = make_datasette(db)
+        ds = make_datasette(db, publish=True)  # as `catalog serve --publish` serves it
         print(f"{'page':<58}{'ms':>8}  status")
         for path in (
             "/catalog/media",

@@ -1,0 +1,269 @@
+"""Every figure the speed and scale targets name, from one run, in one table.
+
+Usage: python3 bench/run.py [--quick]   (--quick: smaller corpora, for trying the script)
+
+What it measures, on the corpora it builds in a temporary folder:
+- HTML: ../shared/eval/dev repeated (each copy made unique) plus generated 40 KB articles:
+  `catalog`'s scanner on one core, a bare BeautifulSoup(html, "lxml") parse, and trafilatura's
+  extract(include_images=True) when installed; `catalog scan --jobs 1` and `--jobs 2`.
+- Text: the stripped live blog of ../shared/samples, the dev pages turned into text, and
+  generated live-blog texts, on one core.
+- Scale: 10,000 generated documents (half pages, half texts) scanned by `catalog scan --jobs 2`
+  in a child process (its peak memory is the largest resident size of any of its processes),
+  then scanned again unchanged.
+- Network: 500 pages served by a local HTTP server in another process, fetched and scanned with
+  --concurrency 16.
+- Web archive: a 10,000-record WARC file written here, scanned in a child process (peak memory).
+- Datasette: the media table with all its facets at 1,000,000 generated media rows, served as
+  `catalog serve --publish` serves it (bench/datasette_speed.py builds the rows).
+
+A script, not a test: figures vary from run to run on a shared machine (see bench/RESULTS.md).
+"""
+
+from __future__ import annotations
+
+import io
+import multiprocessing
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import corpus
+import datasette_speed
+from scan_speed import _as_text, _bare, _best, _copies, _scanner
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from catalog.options import ScanOptions
+from catalog.scan import scan
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+QUICK = "--quick" in sys.argv
+ROWS: list[tuple[str, str, str, str]] = []
+
+
+def row(what: str, value: str, target: str = "", met: bool | None = None) -> None:
+    verdict = "" if met is None else ("met" if met else "NOT MET")
+    ROWS.append((what, value, target, verdict))
+    print(f"  {what}: {value} {target} {verdict}", file=sys.stderr, flush=True)
+
+
+def mb(paths: list[Path]) -> float:
+    return sum(p.stat().st_size for p in paths) / 1e6
+
+
+def catalog_scan(*args: str) -> tuple[float, float, str]:
+    """`catalog scan ARGS` in a child process: seconds, peak resident MB of its largest process
+    (itself or a worker), and its summary line."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-m", "catalog", "scan", "-q", *args], capture_output=True, text=True, check=False
+    )
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB on Linux
+    if proc.returncode not in (0, 3):
+        sys.exit(f"catalog scan failed: {proc.stderr}")
+    summary = proc.stdout.strip().splitlines()[-1]
+    return seconds, (peak if peak > before else before) / 1024, summary
+
+
+def html_section(work: Path) -> None:
+    dev = sorted((SHARED / "eval/dev").glob("*.htm*"))
+    pages = _copies(dev, work, 1 if QUICK else 3) + corpus.write(work / "gen", 20 if QUICK else 60, 0)
+    size = mb(pages)
+    label = f"{len(pages)} pages, {size:.1f} MB"
+    scan_s = _best(_scanner(pages))
+    bare_s = _best(_bare(pages))
+    row(f"HTML scanner, one core ({label})", f"{len(pages) / scan_s:.1f} pages/s, {size / scan_s:.2f} MB/s")
+    row("bare BeautifulSoup(html, 'lxml'), same pages", f"{len(pages) / bare_s:.1f} pages/s")
+    row("scanner cost / bare parse", f"{scan_s / bare_s:.2f}x", "<= 1.5x", scan_s / bare_s <= 1.5)
+    try:
+        import trafilatura
+    except ImportError:
+        row("trafilatura extract(include_images=True)", "not installed (pip install -e '.[bench]')")
+    else:
+        texts = [p.read_text(encoding="utf-8", errors="replace") for p in pages]
+        start = time.perf_counter()
+        for t in texts:
+            trafilatura.extract(t, include_images=True)
+        traf_s = time.perf_counter() - start
+        row("trafilatura extract(include_images=True)", f"{len(pages) / traf_s:.1f} pages/s")
+        row("trafilatura time / scanner time", f"{traf_s / scan_s:.2f}x", ">= 1.5x", traf_s / scan_s >= 1.5)
+    db = work / "html.db"
+    one = min(_scan_into(db, pages, ScanOptions(), 1) for _ in range(2))
+    two = min(_scan_into(db, pages, ScanOptions(), 2) for _ in range(2))
+    row("catalog scan --jobs 1 (into SQLite)", f"{len(pages) / one:.1f} pages/s, {size / one:.2f} MB/s")
+    row("catalog scan --jobs 2 (into SQLite)", f"{len(pages) / two:.1f} pages/s, {size / two:.2f} MB/s")
+    row("2 processes / 1 process", f"{one / two:.2f}x", ">= 1.7x", one / two >= 1.7)
+
+
+def _scan_into(db: Path, paths: list[Path], options: ScanOptions, jobs: int) -> float:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    start = time.perf_counter()
+    scan([str(p) for p in paths], db, options, jobs=jobs)
+    return time.perf_counter() - start
+
+
+def text_section(work: Path) -> None:
+    blog = SHARED / "samples/aleppo-liveblog.txt"
+    articles = [p for p in _as_text(sorted((SHARED / "eval/dev").glob("*.htm*")), work) if p.stat().st_size]
+    generated = corpus.write(work / "gentext", 0, 50 if QUICK else 200)
+    for what, paths, repeat in (
+        ("live blog (dense: an item every 4 paragraphs)", [blog], 10),
+        ("dev pages as text", articles, 1),
+        (f"{len(generated)} generated live-blog texts", generated, 1),
+    ):
+        seconds = _best(_scanner(paths * repeat)) / repeat
+        rate = mb(paths) / seconds
+        row(f"text scanner, one core: {what}", f"{rate:.2f} MB/s", ">= 10 MB/s", rate >= 10)
+
+
+def scale_section(work: Path) -> None:
+    n = 1_000 if QUICK else 10_000
+    folder = work / "ten-thousand"
+    paths = corpus.write(folder, n // 2, n // 2)
+    db = work / "scale.db"
+    first, peak, summary = catalog_scan(str(folder), "--db", str(db), "--jobs", "2")
+    row(f"first scan of {n:,} documents ({mb(paths):.0f} MB), --jobs 2", f"{first:.1f} s ({summary})")
+    row("peak memory of any scanning process", f"{peak:.0f} MB", "< 300 MB", peak < 300)
+    again, _, summary = catalog_scan(str(folder), "--db", str(db), "--jobs", "2")
+    row("rescan, nothing changed", f"{again:.1f} s ({summary})")
+    row("first scan / unchanged rescan", f"{first / again:.1f}x", ">= 20x", first / again >= 20)
+
+
+class _Pages(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:  # noqa: N802
+        if self.path == "/robots.txt":
+            body, kind, status = b"User-agent: *\nAllow: /\n", "text/plain", 200
+        elif self.path.startswith("/story/"):
+            body, kind, status = corpus.page(int(self.path[7:])).encode(), "text/html; charset=utf-8", 200
+        else:
+            body, kind, status = b"not here", "text/plain", 404
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+def _serve(port: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
+    port.put(server.server_port)
+    server.serve_forever()
+
+
+def network_section(work: Path) -> None:
+    n = 100 if QUICK else 500
+    queue: multiprocessing.Queue = multiprocessing.Queue()  # type: ignore[type-arg]
+    server = multiprocessing.Process(target=_serve, args=(queue,), daemon=True)
+    server.start()
+    try:
+        port = queue.get(timeout=10)
+        urls = work / "urls.txt"
+        urls.write_text("".join(f"http://127.0.0.1:{port}/story/{i}\n" for i in range(n)))
+        for concurrency in (1, 16):
+            seconds, _, summary = catalog_scan(
+                "--urls", str(urls), "--db", str(work / f"web{concurrency}.db"), "--allow-private",
+                "--delay", "0", "--concurrency", str(concurrency), "--per-host", str(concurrency),
+            )  # fmt: skip
+            row(
+                f"fetch and scan {n} pages, local server, --concurrency {concurrency}",
+                f"{n / seconds:.1f} pages/s",
+            )
+    finally:
+        server.terminate()
+
+
+def warc_section(work: Path) -> None:
+    n = 1_000 if QUICK else 10_000
+    archive = work / "crawl.warc.gz"
+    with archive.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for i in range(n):
+            body = corpus.page(i).encode() if i % 2 == 0 else corpus.text(i).encode()
+            kind = "text/html; charset=utf-8" if i % 2 == 0 else "text/plain; charset=utf-8"
+            http = StatusAndHeaders("200 OK", [("Content-Type", kind)], protocol="HTTP/1.1")
+            record = writer.create_warc_record(
+                f"https://news.example.org/{i}", "response", payload=io.BytesIO(body), length=len(body),
+                http_headers=http, warc_headers_dict={"WARC-Date": "2016-12-16T12:00:00Z"},
+            )  # fmt: skip
+            writer.write_record(record)
+    size = archive.stat().st_size / 1e6
+    seconds, peak, summary = catalog_scan(str(archive), "--db", str(work / "warc.db"), "--jobs", "2")
+    row(
+        f"WARC of {n:,} records ({size:.0f} MB gzipped), --jobs 2", f"{n / seconds:.1f} records/s ({summary})"
+    )
+    row("peak memory of any process scanning it", f"{peak:.0f} MB", "< 300 MB", peak < 300)
+
+
+def datasette_section(work: Path) -> None:
+    rows = 100_000 if QUICK else 1_000_000
+    db = work / "catalog.db"
+    start = time.perf_counter()
+    datasette_speed.build(db, rows)
+    built = time.perf_counter() - start
+    ds = datasette_speed.make_datasette(db, publish=True)
+    seconds, status = datasette_speed.timed(ds, "/catalog/media")
+    row(
+        f"Datasette /catalog/media with its facets, {rows:,} rows (built in {built:.0f} s)",
+        f"{seconds * 1000:.0f} ms (HTTP {status})",
+        "< 1 s",
+        seconds < 1 and status == 200,
+    )
+    seconds, status = datasette_speed.timed(ds, "/catalog/media.json?_extra=facet_results")
+    row("  the same as JSON with facet results", f"{seconds * 1000:.0f} ms (HTTP {status})")
+
+
+def main() -> None:
+    if not (SHARED / "eval/dev").is_dir():
+        sys.exit(f"need the dev pages in {SHARED / 'eval/dev'}")
+    work = Path(tempfile.mkdtemp(prefix="catalog-bench-"))
+    sections: list[Callable[[Path], None]] = [
+        html_section,
+        text_section,
+        scale_section,
+        network_section,
+        warc_section,
+        datasette_section,
+    ]
+    try:
+        for section in sections:
+            folder = work / section.__name__
+            folder.mkdir()
+            section(folder)
+            shutil.rmtree(folder, ignore_errors=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        "?",
+    )
+    print(f"Machine: {os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, {platform.system()}")
+    print()
+    width = max(len(r[0]) for r in ROWS)
+    print(f"| {'what':<{width}} | figure | target | |")
+    print(f"|{'-' * (width + 2)}|---|---|---|")
+    for what, value, target, verdict in ROWS:
+        print(f"| {what:<{width}} | {value} | {target} | {verdict} |")
+
+
+if __name__ == "__main__":
+    main()
