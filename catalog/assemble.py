@@ -90,15 +90,14 @@ def _attach(doc: Document, refs: list[MediaRef]) -> list[MediaRef]:
     para_of = {line: i for i, line in enumerate(doc.paras.lines)}
     credited: set[int] = set()  # lines of items that already took a credit line
     for extra in (r for r in refs if r.attaches):
-        target = _nearest_above(doc, para_of, items, extra)
-        if target is not None and extra.credit and not extra.provider and target.line in credited:
-            target = None  # two credit lines in a row credit two pictures
-        if target is None:
+        at = _nearest_above(doc, para_of, items, extra)
+        if at is not None and extra.credit and not extra.provider and items[at].line in credited:
+            at = None  # two credit lines in a row credit two pictures
+        if at is None:
             out.append(replace(extra, attaches=False))
             continue
-        joined = _join(target, extra)
-        out[out.index(target)] = joined
-        items[items.index(target)] = joined
+        target = items[at]
+        out[at] = items[at] = _join(target, extra)  # out begins with the items, in their order
         if extra.credit and target.line is not None:
             credited.add(target.line)
     return out
@@ -137,8 +136,8 @@ def _join(target: MediaRef, extra: MediaRef) -> MediaRef:
 
 def _nearest_above(
     doc: Document, para_of: dict[int, int], items: list[MediaRef], extra: MediaRef
-) -> MediaRef | None:
-    """The described item on the nearest of the paragraphs just above (ATTACH_PARAS, or the
+) -> int | None:
+    """Where in `items` is the described item on the nearest of the paragraphs just above (ATTACH_PARAS, or the
     finding's own `reach`), in the same entry. Quotes and platform posts take no credit lines;
     a leftover with `reach` joins only a lead-in (an item with no address of its own)."""
     if extra.line is None or extra.line not in para_of:
@@ -146,8 +145,8 @@ def _nearest_above(
     here = para_of[extra.line]
     reach = extra.reach or ATTACH_PARAS
     entry = doc.entry_at(extra.line)
-    best: MediaRef | None = None
-    for item in items:
+    best: int | None = None
+    for n, item in enumerate(items):
         if item.line is None or item.kind == "quote" or item.presence != "described":
             continue
         if item.author_handle or item.post_id or (extra.reach and (item.url or item.provider)):
@@ -155,8 +154,8 @@ def _nearest_above(
         at = para_of.get(item.line)
         if at is None or not here - reach <= at < here or doc.entry_at(item.line) != entry:
             continue
-        if best is None or (best.line or 0) < item.line:
-            best = item
+        if best is None or (items[best].line or 0) < item.line:
+            best = n
     return best
 
 

@@ -113,8 +113,12 @@ def read_source(path: str, max_bytes: int) -> Source:
         size = p.stat().st_size
         if size > max_bytes:
             raise InputError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (see --max-mb)")
-        with p.open("rb") as fh:
-            data = fh.read(max_bytes + 1)
+        with p.open("rb") as fh:  # a buffer of the file's size, not of the limit (50 MB)
+            data = fh.read(size + 1 if size else max_bytes + 1)
+            if len(data) > size:  # grown since, or a file whose size the system does not know
+                data += fh.read(max_bytes + 1 - len(data))
+        if len(data) > max_bytes:
+            raise InputError(f"file is over the {max_bytes:,}-byte limit (see --max-mb)")
     except PermissionError as exc:
         raise InputError("permission denied") from exc
     except OSError as exc:
