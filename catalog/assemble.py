@@ -137,7 +137,8 @@ def _join(target: MediaRef, extra: MediaRef) -> MediaRef:
 def _nearest_above(
     doc: Document, para_of: dict[int, int], items: list[MediaRef], extra: MediaRef
 ) -> int | None:
-    """Where in `items` is the described item on the nearest of the paragraphs just above (ATTACH_PARAS, or the
+    """Where in `items` is the described item on the nearest of the paragraphs just above
+    (ATTACH_PARAS, or the
     finding's own `reach`), in the same entry. Quotes and platform posts take no credit lines;
     a leftover with `reach` joins only a lead-in (an item with no address of its own)."""
     if extra.line is None or extra.line not in para_of:

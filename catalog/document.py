@@ -19,7 +19,7 @@ from catalog.entries import STAMP_FIRST, could_open_stamp, split_stamp
 from catalog.errors import InputError
 from catalog.options import ScanOptions
 from catalog.sources import Source
-from catalog.urls import absolute
+from catalog.urls import absolute, mirrored_url
 
 __all__ = ["Document", "Para", "build_document"]
 
@@ -184,6 +184,8 @@ def build_document(src: Source, options: ScanOptions) -> Document:
         _parse_html(doc)
     else:
         _parse_text(doc)
+    if doc.url is None and src.url is None:
+        doc.url = mirrored_url(src.source)  # a file of a wget-style mirror: host/path
     return doc
 
 

@@ -6,8 +6,17 @@ import re
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from catalog.providers import identify
+from catalog.vocabulary import GENERIC_TLDS
 
-__all__ = ["TRACKING_PARAMS", "absolute", "domain_of", "is_fetchable", "media_key", "normalise"]
+__all__ = [
+    "TRACKING_PARAMS",
+    "absolute",
+    "domain_of",
+    "is_fetchable",
+    "media_key",
+    "mirrored_url",
+    "normalise",
+]
 
 # Query parameters that say who shared a link, never what it points to.
 TRACKING_PARAMS = (
@@ -125,3 +134,25 @@ def media_key(url: str) -> str:
     if _FILE_EXT.search(parts.path):
         norm = urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
     return norm
+
+
+# A folder named like a host, as `wget --mirror` (or `-x`) names the folder of each site:
+# lower-case labels, the last one a country code or a common generic top-level domain, so that
+# "jane.doe" or "archive.2016" are not taken for a site.
+_HOST_FOLDER = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?P<tld>[a-z]{2,12})(?::\d{1,5})?$")
+
+
+
+def mirrored_url(path: str) -> str | None:
+    """The address a file of a wget-style mirror was saved from: `.../www.example.org/2016/12/
+    story.html` -> https://www.example.org/2016/12/story.html (`index.html` stands for its folder).
+    None when no folder on the path is named like a host."""
+    parts = path.replace("\\", "/").split("/")
+    for at in range(len(parts) - 2, -1, -1):  # the nearest such folder above the file
+        m = _HOST_FOLDER.match(parts[at])
+        if m and (len(m.group("tld")) == 2 or m.group("tld") in GENERIC_TLDS):
+            rest = parts[at + 1 :]
+            if rest[-1].lower() in ("index.html", "index.htm"):
+                rest[-1] = ""
+            return "https://" + "/".join([parts[at], *rest])
+    return None

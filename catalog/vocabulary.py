@@ -26,6 +26,7 @@ __all__ = [
     "PLATFORM_NAMES",
     "COURTESY_PHRASES",
     "COMMA_LABELS",
+    "GENERIC_TLDS",
 ]
 
 # Labels that open a credit line: "Photo: Karam al-Masri/AFP", "Foto: dpa", "صورة: ...".
@@ -976,3 +977,14 @@ AUXILIARIES: tuple[str, ...] = (
     "been",
     "that",
 )
+
+# Top-level domains besides the two-letter country codes that a folder named like a host may end
+# in (catalog.urls.mirrored_url: the folders of a wget-style mirror).
+GENERIC_TLDS = frozenset(
+    (
+        "com", "org", "net", "edu", "gov", "int", "mil", "info", "biz", "name", "pro", "news",
+        "media", "press", "blog", "online", "site", "live", "tv", "radio", "app", "dev", "io",
+        "page", "today", "world", "global", "africa", "asia", "arab", "berlin", "london", "nyc",
+        "paris",
+    )
+)  # fmt: skip

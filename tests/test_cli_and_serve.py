@@ -4,11 +4,16 @@ app that `catalog serve` runs, through Datasette's own client and a real server 
 from __future__ import annotations
 
 import asyncio
+import fcntl
 import json
 import os
+import pty
 import socket
+import struct
 import subprocess
 import sys
+import termios
+import threading
 import time
 from pathlib import Path
 
@@ -267,12 +272,6 @@ def test_views_and_canned_queries_answer_the_usual_questions(tmp_path: Path) -> 
 def _on_a_terminal(*args: str) -> tuple[str, str]:
     """Run catalog with its standard error on a pseudo-terminal: what it printed there and on
     standard output (a pipe)."""
-    import fcntl
-    import pty
-    import struct
-    import termios
-
-    import threading
 
     leader, follower = pty.openpty()
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a terminal's size

@@ -12,6 +12,7 @@ import pytest
 
 from catalog.export import media_objects
 from catalog.scan import scan
+from catalog.urls import mirrored_url
 
 from .conftest import SAMPLES
 
@@ -158,3 +159,48 @@ def test_encodings(tmp_path: Path, data: bytes, expected: str) -> None:
     path = tmp_path / ("page.html" if data.lstrip().startswith(b"<") else "page.txt")
     path.write_bytes(data)
     assert expected in read_source(str(path), 1_000_000).text
+
+
+@pytest.mark.parametrize(
+    ("path", "url"),
+    [
+        ("/data/mirror/www.example.org/2016/12/story.html", "https://www.example.org/2016/12/story.html"),
+        ("/data/mirror/news.example.co.uk/live/index.html", "https://news.example.co.uk/live/"),
+        ("/data/mirror/localhost:8080/page.htm", None),  # no top-level domain
+        ("/home/jane.doe/notes/page.html", None),  # a dotted name, but not a site's
+        ("/data/archive.2016/page.html", None),
+        ("/data/www.example.org", None),  # the file itself is no folder of a site
+    ],
+)
+def test_the_address_of_a_mirrored_file_comes_from_its_folders(path: str, url: str | None) -> None:
+    assert mirrored_url(path) == url
+
+
+def test_a_wget_mirror_is_scanned_with_its_pages_addresses(tmp_path: Path) -> None:
+    page = tmp_path / "mirror" / "www.example.org" / "2016" / "12" / "story.html"
+    page.parent.mkdir(parents=True)
+    page.write_text(
+        '<html><body><article><figure><img src="../../media/convoy.jpg" width="800" height="600">'
+        "<figcaption>The convoy leaves. Photo: Jane Doe/AFP</figcaption></figure></article></body></html>",
+        encoding="utf-8",
+    )
+    own = tmp_path / "mirror" / "www.example.org" / "own.html"  # the page names its own address
+    own.write_text(
+        '<html><head><link rel="canonical" href="https://example.org/elsewhere/own"></head><body>'
+        '<img src="pic.jpg" width="800" height="600"></body></html>',
+        encoding="utf-8",
+    )
+    db = tmp_path / "m.db"
+    assert scan([str(tmp_path / "mirror")], db).errors == []
+    conn = sqlite3.connect(db)
+    docs = dict(conn.execute("select url, domain from documents order by url").fetchall())
+    photos = sorted(r[0] for r in conn.execute("select url from media"))
+    conn.close()
+    assert docs == {
+        "https://example.org/elsewhere/own": "example.org",
+        "https://www.example.org/2016/12/story.html": "example.org",
+    }
+    assert photos == [
+        "https://example.org/elsewhere/pic.jpg",
+        "https://www.example.org/media/convoy.jpg",
+    ]

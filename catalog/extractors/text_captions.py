@@ -66,7 +66,7 @@ _TRAILING_BRACKET = re.compile(
     r"^(?P<caption>\S.{15,}?)\s*\((?P<credit>[^()]*(?:/|\bPhoto\b|\bvia\b)[^()]*)\)$"
 )
 _LABEL_SET = frozenset(label.casefold() for label in _ALL_LABELS)
-_SEPARATORS = (":", "：", " –", " —", " -")
+_SEPARATOR = re.compile(r":|：| –| —| -")
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)\s)\s*(?P<rest>\S.{1,200})$", re.IGNORECASE)
 # A credit alone in brackets: "(EPA)", "(AFP/Getty)", "(Photo: Reuters)".
 _BRACKETED = re.compile(r"^\s*[(\[](?P<rest>[^()\[\]]{2,80})[)\]]\s*$")
@@ -224,9 +224,8 @@ def _is_bare_credit(text: str) -> bool:
 def _opens_with_label(text: str) -> bool:
     """The words before the first colon or dash are a label: a dict lookup that spares most
     lines the long label pattern."""
-    head = text[:48]
-    cut = min((at for at in (head.find(sep) for sep in _SEPARATORS) if at > 0), default=-1)
-    return cut > 0 and " ".join(head[:cut].strip(" [").lower().split()) in _LABEL_SET
+    m = _SEPARATOR.search(text, 1, 48)
+    return m is not None and " ".join(text[: m.start()].strip(" [").lower().split()) in _LABEL_SET
 
 
 def _credit(para: Para, credit: str, kind: str) -> MediaRef:
