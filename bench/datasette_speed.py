@@ -72,7 +72,7 @@ def build(db_path: Path, rows: int) -> None:
     Store(db_path).close()  # the real schema, indexes, FTS triggers and views
     store = Store(db_path)
     db = store.db
-    docs, media, mentions, links = [], [], [], []
+    docs, media, mentions, links, tagged = [], [], [], [], []
     parties: dict[str, tuple[str, str]] = {}
     for i in range(rows):
         doc = i // 20
@@ -94,6 +94,8 @@ def build(db_path: Path, rows: int) -> None:
         person = rnd.choice(people) if rnd.random() < 0.6 else None
         handle = rnd.choice(handles) if kind == "social_post" else None
         credits = [p for p in (person, org, handle) if p]
+        tags = rnd.sample(TAGS, rnd.randint(0, 2))
+        tagged.extend((f"m{i:07d}", tag) for tag in tags)
         day = f"2016-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"
         media.append(
             (
@@ -107,7 +109,7 @@ def build(db_path: Path, rows: int) -> None:
                 org,
                 handle,
                 f"{day}T12:00:00Z" if kind == "social_post" else None,
-                json.dumps(rnd.sample(TAGS, rnd.randint(0, 2))),
+                json.dumps(tags),
                 json.dumps(credits),
             )
         )
@@ -139,6 +141,7 @@ def build(db_path: Path, rows: int) -> None:
             [(key, name, kind) for key, (name, kind) in parties.items()],
         )
         db.conn.executemany("insert into media_credits (media_id, credit_id, role) values (?, ?, ?)", links)
+        db.conn.executemany("insert into media_tags (media_id, tag) values (?, ?)", tagged)
     db.execute("analyze")
     store.close()
 

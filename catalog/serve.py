@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
+import httpx
 import yaml
 from datasette.app import Datasette
 from datasette.cli import inspect_
@@ -93,4 +96,17 @@ def run(
     asyncio.new_event_loop().run_until_complete(ds.invoke_startup())
     mode = " read-only (publish)" if publish else ""
     print(f"catalog: serving {db_path}{mode} on http://{host}:{port}/", flush=True)
+    if publish:  # the first visitor finds the media table's facets counted already
+        name = next(iter(ds.databases))
+        threading.Thread(target=_warm, args=(f"http://{host}:{port}/{name}/media",), daemon=True).start()
     uvicorn.run(ds.app(), host=host, port=port, log_level="warning")
+
+
+def _warm(url: str) -> None:
+    """Open `url` once the server answers (an immutable catalogue keeps the answers)."""
+    for _ in range(100):
+        try:
+            httpx.get(url, timeout=60)
+            return
+        except httpx.TransportError:
+            time.sleep(0.1)

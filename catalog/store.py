@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import fields
 from pathlib import Path
@@ -98,6 +98,8 @@ _ENRICHED = (
 # One row per credited party (person, organisation, account), and which media credit it how.
 _CREDITS = {"id": str, "name": str, "type": str, "full_name": str}
 _MEDIA_CREDITS = {"media_id": str, "credit_id": str, "role": str}
+# The media.tags array as rows: what the tags facet counts and `?_tag=` filters through, by index.
+_MEDIA_TAGS = {"media_id": str, "tag": str}
 # One row per citation with what was cited and where: the table to facet by source site.
 _CITATIONS = """
 select mentions.id as mention_id, documents.domain, documents.source, documents.url as page_url,
@@ -146,6 +148,7 @@ _INDEXES = {
     ),
     "credits": (("type",), ("name",)),
     "media_credits": (("credit_id",), ("role",)),
+    "media_tags": (("tag",),),
     "mentions": (
         ("document_id", "position"),
         ("media_id",),
@@ -273,12 +276,22 @@ class Store:
                     not_null={"role"},
                     foreign_keys=[("media_id", "media", "id"), ("credit_id", "credits", "id")],
                 )
+            if "media_tags" not in tables:
+                db.table("media_tags").create(
+                    _MEDIA_TAGS, pk=("media_id", "tag"), foreign_keys=[("media_id", "media", "id")]
+                )
+                db.execute(  # a catalogue from before the table: its tags, from the arrays
+                    "insert or ignore into media_tags (media_id, tag) select media.id, j.value "
+                    "from media, json_each(media.tags) j where json_valid(media.tags)"
+                )
             for table, indexes in _INDEXES.items():
                 for columns in indexes:
                     name = f"idx_{table}_{'_'.join(columns)}"
                     db.table(table).create_index(
                         list(columns), index_name=name, unique=columns == ("source",), if_not_exists=True
                     )
+            # Datasette's date facet groups by date(posted_at): an index on that very expression.
+            db.execute("create index if not exists idx_media_posted_day on media(date(posted_at))")
             for band in range(4):  # near-duplicate pictures share a quarter of their hash (see metadata.yml)
                 db.execute(
                     f"create index if not exists idx_media_phash_band{band} "
@@ -430,6 +443,7 @@ class Store:
             row["credits"] = None
             self.db.execute(_UPSERT["media"], _values("media", row))
             self._link_credits(media.id, row)
+            self._link_tags(media.id, media.tags)
             return
         old = existing[0]
         cited_elsewhere = self.db.execute(
@@ -448,6 +462,7 @@ class Store:
             row[column] = old[column]
         self.db.execute(_UPSERT["media"], _values("media", row))
         self._link_credits(media.id, row)
+        self._link_tags(media.id, json.loads(row["tags"]))
 
     # -- enrichment ------------------------------------------------------------------------
 
@@ -527,12 +542,19 @@ class Store:
             [json.dumps(list(dict.fromkeys(names)), ensure_ascii=False), person, media_id],
         )
 
+    def _link_tags(self, media_id: str, tags: Iterable[str]) -> None:
+        self.db.execute("delete from media_tags where media_id = ?", [media_id])
+        self.db.conn.executemany(
+            "insert or ignore into media_tags (media_id, tag) values (?, ?)", [(media_id, t) for t in tags]
+        )
+
     def _drop_orphans(self, media_ids: list[str]) -> None:
         """Media that no mention cites any more leave the catalogue with their last citation."""
         for mid in media_ids:
             if self.db.execute("select 1 from mentions where media_id = ? limit 1", [mid]).fetchone():
                 continue
             self.db.execute("delete from media_credits where media_id = ?", [mid])
+            self.db.execute("delete from media_tags where media_id = ?", [mid])
             self.db.execute("delete from media where id = ?", [mid])
         self.db.execute(
             "delete from credits where not exists "

@@ -142,7 +142,6 @@ def media_key(url: str) -> str:
 _HOST_FOLDER = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?P<tld>[a-z]{2,12})(?::\d{1,5})?$")
 
 
-
 def mirrored_url(path: str) -> str | None:
     """The address a file of a wget-style mirror was saved from: `.../www.example.org/2016/12/
     story.html` -> https://www.example.org/2016/12/story.html (`index.html` stands for its folder).

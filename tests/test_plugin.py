@@ -125,3 +125,90 @@ def test_addresses_fold_into_a_list_of_links(catalogue: Path) -> None:
     folded = [d for d in page.select("td.col-urls details.catalog-urls") if "4 addresses" in d.get_text()]
     assert folded, "the sandbags picture has four addresses (sizes and encodings)"
     assert all(a["href"].startswith("https://") for a in folded[0].find_all("a"))
+
+
+def _json_each_counts(db: Path, column: str, where: str = "") -> dict[str, int]:
+    conn = sqlite3.connect(db)
+    rows = conn.execute(
+        f"select j.value, count(*) from media, json_each(media.{column}) j {where} group by j.value"
+    ).fetchall()
+    conn.close()
+    return dict(rows)
+
+
+@pytest.mark.parametrize("query", ["", "?kind=photo", "?_search=boats"])
+def test_the_credits_and_tags_facets_count_what_the_arrays_hold(catalogue: Path, query: str) -> None:
+    """Counted through the indexed media_credits and media_tags tables, the facets agree with a
+    count over the JSON arrays themselves, on the whole table and on filtered rows."""
+    conn = sqlite3.connect(catalogue)
+    with conn:  # tags on a few rows, one row with two
+        conn.execute("""update media set tags = '["drone","resident"]' where kind = 'video'""")
+        conn.execute("""update media set tags = '["drone"]' where kind = 'photo' and caption like '%oat%'""")
+    conn.close()
+    from catalog.store import Store
+
+    store = Store(catalogue)  # the tags as rows, as a catalogue from before media_tags gets them
+    with store.db.conn:
+        store.db.execute("drop table media_tags")
+    store.close()
+    Store(catalogue).close()
+    ds = Datasette([str(catalogue)], metadata=load_metadata(catalogue))
+    sep = "&" if query else "?"
+    data = asyncio.run(
+        ds.client.get(f"/catalog/media.json{query}{sep}_extra=facet_results&_size=max&_shape=objects")
+    ).json()
+    ids = {r["id"] for r in data["rows"]}
+    where = "where media.id in ({})".format(",".join(f"'{i}'" for i in ids)) if ids else "where 0"
+    for column in ("credits", "tags"):
+        facet = {v["value"]: v["count"] for v in data["facet_results"][column]["results"]}
+        assert facet == _json_each_counts(catalogue, column, where), column
+    if not query:
+        assert {"drone", "resident"} <= set(_json_each_counts(catalogue, "tags"))
+    drone = asyncio.run(ds.client.get("/catalog/media.json?_shape=array&_tag=drone")).json()
+    assert {r["id"] for r in drone} == set(_json_each_counts_ids(catalogue, "drone"))
+    assert "tagged drone" in _page(ds, "/catalog/media?_tag=drone").get_text()
+
+
+def _json_each_counts_ids(db: Path, tag: str) -> list[str]:
+    conn = sqlite3.connect(db)
+    ids = [
+        r[0]
+        for r in conn.execute("select media.id from media, json_each(media.tags) j where j.value = ?", [tag])
+    ]
+    conn.close()
+    return ids
+
+
+def _traced_sql(ds: Datasette, path: str) -> list[str]:
+    """The SQL a page ran against the catalogue (Datasette's own trace)."""
+    data = asyncio.run(ds.client.get(path + "&_trace=1")).json()
+    return [t["sql"] for t in data["_trace"]["traces"] if t.get("database") == "catalog"]
+
+
+def test_an_immutable_catalogue_answers_a_repeated_query_from_memory(catalogue: Path) -> None:
+    path = "/catalog/media.json?kind=photo&_extra=facet_results"
+    ds = Datasette(
+        immutables=[str(catalogue)], metadata=load_metadata(catalogue), settings={"trace_debug": True}
+    )
+    first = _traced_sql(ds, path)
+    assert any("media_credits" in sql for sql in first)  # the credits facet was counted
+    assert _traced_sql(ds, path) == []  # nothing asked of SQLite the second time
+    assert _traced_sql(ds, path.replace("photo", "video")) != []  # another filter is counted
+    live = Datasette([str(catalogue)], metadata=load_metadata(catalogue), settings={"trace_debug": True})
+    _traced_sql(live, path)
+    assert _traced_sql(live, path) != []  # a file that may change is read every time
+
+
+def test_a_catalogue_without_the_tags_table_still_has_its_facets(catalogue: Path) -> None:
+    conn = sqlite3.connect(catalogue)
+    with conn:
+        conn.execute("""update media set tags = '["drone"]' where kind = 'video'""")
+        conn.execute("drop table media_tags")  # as plain Datasette finds a catalogue from before it
+    conn.close()
+    ds = Datasette([str(catalogue)], metadata=load_metadata(catalogue))
+    data = asyncio.run(ds.client.get("/catalog/media.json?_extra=facet_results")).json()
+    tags = data["facet_results"]["tags"]["results"]
+    assert [(v["value"], v["count"]) for v in tags] == [
+        ("drone", len(_json_each_counts_ids(catalogue, "drone")))
+    ]
+    assert tags[0]["toggle_url"].endswith("tags__arraycontains=drone")

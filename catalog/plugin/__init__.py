@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import sqlite3
+from collections import OrderedDict
 from typing import Any
 
 from datasette import hookimpl
-from datasette.database import QueryInterrupted
+from datasette.database import QueryInterrupted, Results
 from datasette.facets import ArrayFacet
 from datasette.filters import FilterArguments
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
@@ -24,11 +26,13 @@ from markupsafe import Markup, escape
 
 __all__ = [
     "ItemsFacet",
+    "cache_reads",
     "extra_css_urls",
     "extra_js_urls",
     "filters_from_request",
     "register_facet_classes",
     "render_cell",
+    "startup",
 ]
 
 _STATIC = "/-/static-plugins/catalog/"
@@ -115,6 +119,55 @@ def hamming(first: Any, second: Any) -> int | None:
         return None
 
 
+READ_CACHE_SIZE = 512  # answers kept per immutable database (facet counts, pages of rows)
+
+
+def cache_reads(db: Any, size: int = READ_CACHE_SIZE) -> None:
+    """Keep the last answers of an immutable database: the same query over the same bytes gives
+    the same rows, so the media table's facet counts (0.6 s at a million rows) are counted once
+    per filter, not on every visit. Each caller gets its own list of the (immutable) rows; a
+    query that fails or times out is not kept."""
+    if db.is_mutable or getattr(db, "_catalog_cached", False):
+        return
+    execute = db.execute
+    answers: OrderedDict[tuple[Any, ...], Results] = OrderedDict()
+
+    async def cached(
+        sql: str,
+        params: Any = None,
+        truncate: bool = False,
+        custom_time_limit: int | None = None,
+        page_size: int | None = None,
+        log_sql_errors: bool = True,
+    ) -> Results:
+        key = (sql, json.dumps(params, sort_keys=True, default=repr), truncate, page_size)
+        found = answers.get(key)
+        if found is None:
+            found = await execute(
+                sql,
+                params=params,
+                truncate=truncate,
+                custom_time_limit=custom_time_limit,
+                page_size=page_size,
+                log_sql_errors=log_sql_errors,
+            )
+            answers[key] = found
+            if len(answers) > size:
+                answers.popitem(last=False)
+        else:
+            answers.move_to_end(key)
+        return Results(list(found.rows), found.truncated, found.description)
+
+    db.execute = cached
+    db._catalog_cached = True
+
+
+@hookimpl  # type: ignore[untyped-decorator]  # datasette ships no type hints
+def startup(datasette: Any) -> None:
+    for db in datasette.databases.values():
+        cache_reads(db)
+
+
 @hookimpl  # type: ignore[untyped-decorator]  # datasette ships no type hints
 def prepare_connection(conn: sqlite3.Connection) -> None:
     """SQL functions the canned queries use: hamming(phash, phash)."""
@@ -141,9 +194,13 @@ def extra_js_urls() -> list[str]:
 
 class ItemsFacet(ArrayFacet):  # type: ignore[misc]  # datasette ships no type hints
     """A facet over a JSON array column whose items are unique within a row, as `credits` and
-    `tags` are by construction: it counts with one pass of json_each, where Datasette's array
-    facet first removes duplicates across whole rows (three times slower at 100,000 rows).
-    Configured in metadata.yml as `- items: credits`; filters with `credits__arraycontains`."""
+    `tags` are by construction. Configured in metadata.yml as `- items: credits`.
+
+    The media table's `credits` and `tags` are also rows of indexed tables (media_credits,
+    media_tags): they are counted there, by index (0.2 s at a million media, where one pass of
+    json_each takes 1.4 s), and filter through them (`?_credit=`, `?_tag=`). Any other array
+    column is counted with one pass of json_each (Datasette's own array facet first removes
+    duplicates across whole rows: three times slower) and filters with `__arraycontains`."""
 
     type = "items"
 
@@ -158,11 +215,10 @@ class ItemsFacet(ArrayFacet):  # type: ignore[misc]  # datasette ships no type h
         for source_and_config in self.get_configs():
             config = source_and_config["config"]
             column = config.get("column") or config["simple"]
-            sql = (
-                f"select j.value as value, count(*) as count from ({self.sql}) as inner_rows, "
-                f"json_each(inner_rows.{escape_sqlite(column)}) j "
-                f"group by j.value order by count(*) desc, value limit {size + 1}"
-            )
+            linked = self.table == "media" and column in _ITEM_TABLES
+            if linked:  # a catalogue from before media_tags, served by plain Datasette, has none
+                linked = await self.ds.get_database(self.database).table_exists(_ITEM_TABLES[column][1])
+            sql = _items_sql(column, self.sql, size + 1, linked)
             try:
                 rows = await self.ds.execute(
                     self.database,
@@ -175,7 +231,7 @@ class ItemsFacet(ArrayFacet):  # type: ignore[misc]  # datasette ships no type h
                 timed_out.append(column)
                 continue
             values = []
-            key = _LINKED_FILTERS.get(column, f"{column}__arraycontains")
+            key = _ITEM_TABLES[column][0] if linked else f"{column}__arraycontains"
             for row in rows.rows[:size]:
                 value = str(row["value"])
                 arg = {key: value}
@@ -214,28 +270,63 @@ def register_facet_classes() -> list[type]:
     return [ItemsFacet]
 
 
-# The credits facet filters through the credits tables, whose indexes answer at once, rather
-# than through json_each over every media row (a second at 100,000 rows).
-_LINKED_FILTERS = {"credits": "_credit"}
-_CREDIT_FILTER = (
-    "id in (select media_credits.media_id from media_credits join credits "
-    "on credits.id = media_credits.credit_id where credits.name = :{param})"
-)
+# Array columns of media whose items are also rows of an indexed table: (the filter that
+# selects one item, the table, its item column, the item's label as the facet shows it).
+_ITEM_TABLES = {
+    "credits": (
+        "_credit",
+        "media_credits",
+        "credit_id",
+        "(select name from credits where credits.id = item)",
+    ),
+    "tags": ("_tag", "media_tags", "tag", "item"),
+}
+_WHERE = re.compile(r"\bwhere\b", re.IGNORECASE)
+
+
+def _items_sql(column: str, sql: str, limit: int, linked: bool) -> str:
+    """Count the items of an array column over the rows `sql` selects: through the column's
+    indexed table if `linked`, else with json_each."""
+    if not linked:
+        return (
+            f"select j.value as value, count(*) as count from ({sql}) as inner_rows, "
+            f"json_each(inner_rows.{escape_sqlite(column)}) j "
+            f"group by j.value order by count(*) desc, value limit {limit}"
+        )
+    _, link, item, label = _ITEM_TABLES[column]
+    # The whole table: every link counts, straight from the item column's index.
+    only = f"where media_id in (select id from ({sql}))" if _WHERE.search(sql) else ""
+    return (
+        f"select {label} as value, n as count from "
+        f"(select {item} as item, count(*) as n from {link} {only} group by {item}) "
+        f"order by count desc, value limit {limit}"
+    )
+
+
+_ITEM_FILTERS = {
+    "_credit": (
+        "id in (select media_credits.media_id from media_credits join credits "
+        "on credits.id = media_credits.credit_id where credits.name = :{param})",
+        "credited to {value}",
+    ),
+    "_tag": ("id in (select media_id from media_tags where tag = :{param})", "tagged {value}"),
+}
 
 
 @hookimpl  # type: ignore[untyped-decorator]
 def filters_from_request(request: Any, database: str, table: str, datasette: Any) -> FilterArguments | None:
-    """`?_credit=NAME` (repeatable): media crediting that party, in any of its spellings."""
+    """`?_credit=NAME` (media crediting that party, in any of its spellings) and `?_tag=TAG`,
+    each repeatable, through the indexed credits and tags tables."""
     if table not in ("media", "citations"):
-        return None
-    names = request.args.getlist("_credit")
-    if not names:
         return None
     column = "id" if table == "media" else "media_id"
     clauses, params, described = [], {}, []
-    for n, name in enumerate(names):
-        param = f"catalog_credit_{n}"
-        clauses.append(_CREDIT_FILTER.format(param=param).replace("id in", f"{column} in", 1))
-        params[param] = name
-        described.append(f"credited to {name}")
+    for key, (clause, words) in _ITEM_FILTERS.items():
+        for n, value in enumerate(request.args.getlist(key)):
+            param = f"catalog{key}_{n}"
+            clauses.append(clause.format(param=param).replace("id in", f"{column} in", 1))
+            params[param] = value
+            described.append(words.format(value=value))
+    if not clauses:
+        return None
     return FilterArguments(clauses, params=params, human_descriptions=described)
