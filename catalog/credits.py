@@ -306,17 +306,25 @@ def parties(
     return list(unique.values())
 
 
+_CREDIT_WORD = re.compile(r"\bvia\b|\bhandout\b|\bgetty\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=8192)
 def looks_like_credit(text: str) -> bool:
     """True when text names who made or supplies media, not what it shows."""
     text = text.strip(" .")
     words = text.split()
-    if not words or len(words) > 14 or any(notice in text.casefold() for notice in RIGHTS_NOTICES):
+    if not words or len(words) > 14:
+        return False
+    folded = text.casefold()
+    if any(notice in folded for notice in RIGHTS_NOTICES):
         return False
     if len(words) >= 3 and "/" not in text and "©" not in text and all(w[:1].islower() for w in words):
         return False  # "opens in a new tab": lower-case prose
-    if "/" in text or "©" in text or re.search(r"\bvia\b|\bhandout\b|\bgetty\b", text, re.I):
+    if "/" in text or "©" in text or _CREDIT_WORD.search(text):
         return True
+    if len(words) > 8:
+        return False  # whatever parsing found, no credit runs this long without a slash
     credit = parse_credit(text)
     if credit.org or credit.handle or (credit.role and len(words) <= 3):
         return len(words) <= 8

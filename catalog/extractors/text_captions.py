@@ -70,6 +70,7 @@ _SEPARATOR = re.compile(r":|：| –| —| -")
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)\s)\s*(?P<rest>\S.{1,200})$", re.IGNORECASE)
 # A credit alone in brackets: "(EPA)", "(AFP/Getty)", "(Photo: Reuters)".
 _BRACKETED = re.compile(r"^\s*[(\[](?P<rest>[^()\[\]]{2,80})[)\]]\s*$")
+_KINDLESS_LABELS = frozenset(label for label, kind in CREDIT_LABELS if kind is None)
 _CAPTION_ONLY = frozenset(("pictured", "in pictures", "above", "top", "main image", "watch"))
 
 
@@ -187,7 +188,7 @@ def _caption_or_credit(para: Para) -> MediaRef | None:
         kind = _LABEL_KIND.get(label) or ("video" if label == "watch" else "photo")
         if label not in _CAPTION_ONLY and looks_like_credit(rest):
             return _credit(para, rest, kind)
-        if label in {lbl for lbl, k in CREDIT_LABELS if k is None}:
+        if label in _KINDLESS_LABELS:
             return None  # "Source: the ministry said ..." is prose, not a caption
         return described(
             DETECTOR,
