@@ -93,6 +93,9 @@ class FetchOptions:
     concurrency: int = 8  # requests at a time in all (threads share the one client)
     respect_robots: bool = True
     allow_private: bool = False
+    # Private addresses allowed one by one (a scan of one intranet server; the tests' server),
+    # every other still refused, on every hop.
+    allow_addresses: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -279,6 +282,8 @@ class Fetcher:
             raise InputError(f"cannot resolve {host}: {exc.strerror}") from exc
         for info in infos:
             address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+            if str(address) in self.options.allow_addresses:
+                continue
             if not address.is_global or address.is_multicast:
                 raise InputError(
                     f"refused: {host} is a private or local address ({address}); see --allow-private"

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from catalog.errors import InputError
+from catalog.fetch import Fetcher, FetchOptions
 from catalog.options import ScanOptions
 from catalog.scan import scan
 
@@ -78,6 +80,14 @@ class _Site(BaseHTTPRequestHandler):
                 f"<item><title>Gone</title><link>{self.base}/gone</link></item></channel></rss>"
             )
             self._send(200, body, "application/rss+xml")
+        elif self.path == "/forbidden":
+            self._send(403, "members only", "text/plain")
+        elif self.path == "/broken":
+            self._send(500, "oops", "text/plain")
+        elif self.path == "/to-intranet":
+            self.send_response(302)
+            self.send_header("Location", "http://10.255.255.1/admin")
+            self.end_headers()
         elif self.path == "/private/page.html":
             self._send(200, PAGE.format(credit="Secret/AFP"), "text/html")
         else:
@@ -216,3 +226,24 @@ def test_the_delay_spaces_the_requests_to_one_host(site: str, tmp_path: Path) ->
     assert scan(urls, tmp_path / "d.db", options).errors == []
     gaps = [b - a for a, b in zip(_Site.starts, _Site.starts[1:], strict=False)]
     assert len(gaps) == 4 and min(gaps) >= 0.28  # each request begins a delay after the last one
+
+
+def test_statuses_and_a_redirect_into_the_intranet_are_one_error_each(site: str) -> None:
+    fetcher = Fetcher(FetchOptions(backoff=0.01, host_delay=0, allow_addresses=frozenset({"127.0.0.1"})))
+    try:
+        assert fetcher.fetch(f"{site}/page.html").text.count("Jane Doe/AFP") == 1  # the server itself
+        errors = {}
+        for name in ("forbidden", "broken", "to-intranet", "image.jpg"):
+            with pytest.raises(InputError) as caught:
+                fetcher.fetch(f"{site}/{name}")
+            errors[name] = str(caught.value)
+    finally:
+        fetcher.close()
+    assert errors == {
+        "forbidden": "HTTP 403 Forbidden",
+        "broken": "HTTP 500 Internal Server Error",  # after its retries
+        "to-intranet": "refused: 10.255.255.1 is a private or local address (10.255.255.1); "
+        "see --allow-private",  # checked on the redirect's hop, before connecting
+        "image.jpg": "not a page: image/jpeg",
+    }
+    assert _Site.hits.count("/broken") == 3  # the first try and two retries
