@@ -1,10 +1,11 @@
 """Generated pages and texts of realistic size and shape for the benchmarks (never for tests of
 correctness: those have hand-written fixtures). Deterministic: the same seed, the same corpus.
 
-A page is a news article of about 50 KB: header and navigation, a dozen paragraphs, figures
-with captions and credit lines, a tweet embed, a YouTube player, a related-articles aside and a
-footer. A text is a stripped live blog entry run of about 6 KB: stamps, lead-ins, credit lines,
-a flattened tweet and prose.
+A page is a news article of about 65 KB and 800 elements, near the size and density of the
+real pages of ../shared/eval/dev: header and navigation, share buttons, ad slots, two dozen
+paragraphs, figures with captions and credit lines, a tweet embed, a YouTube player, comments
+with avatars, related and most-read teasers with thumbnails, and a footer. A text is a stripped
+live blog entry run of about 6 KB: stamps, lead-ins, credit lines, a flattened tweet and prose.
 """
 
 from __future__ import annotations
@@ -110,6 +111,28 @@ def page(i: int) -> str:
         f'height="80">{_sentence(rnd, 8)}</a></li>'
         for k in range(8)
     )
+    share = "".join(
+        f'<li class="share-{net}"><a href="https://{net}.example/share?u={i}" aria-label="Share on {net}">'
+        f'<svg width="16" height="16"><path d="M0 0h16v16H0z"></path></svg><span>{net}</span></a></li>'
+        for net in ("facebook", "twitter", "whatsapp", "email", "linkedin", "reddit", "copy")
+    )
+    ads = "".join(
+        f'<div class="ad-slot" id="ad-{k}"><div class="ad-label">Advertisement</div><div class="ad-inner">'
+        f'<img src="https://ads.example/pixel/{k}.gif" width="1" height="1" alt=""></div></div>'
+        for k in range(6)
+    )
+    most_read = "".join(
+        f'<li class="teaser"><a href="/story/{i + 100 + k}"><img src="https://cdn.example.org/thumbs/mr{k}.jpg" '
+        f'width="160" height="90" alt=""><span class="teaser-title">{_sentence(rnd, 7)}</span></a></li>'
+        for k in range(10)
+    )
+    comments = "".join(
+        f'<div class="comment"><img class="avatar" src="https://avatars.example/{k}.png" width="40" height="40">'
+        f'<div class="comment-body"><span class="author">Reader {k}</span><time>2 hours ago</time>'
+        f"<p>{_sentence(rnd, 20)}</p><button>Reply</button><button>Like</button></div></div>"
+        for k in range(30)
+    )
+    footer = "".join(f'<li><a href="/about/{k}">About page {k}</a></li>' for k in range(60))
     return (
         f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Story {i}</title>'
         f'<link rel="canonical" href="https://news.example.org/story/{i}">'
@@ -117,9 +140,12 @@ def page(i: int) -> str:
         f"<script>window.__STATE__=[{state}];</script>"
         f"<style>{'body{margin:0} .a{color:red} ' * 40}</style></head><body>"
         f'<header><img src="/logo.svg" alt="News" class="logo"><nav><ul>{nav}</ul></nav></header>'
+        f'<div class="share"><ul>{share}</ul></div>{ads}'
         f"<main><article><h1>{_sentence(rnd, 9)}</h1>{''.join(body)}</article>"
-        f'<aside class="related"><h2>Related</h2><ul>{related}</ul></aside></main>'
-        f"<footer><p>{_sentence(rnd, 30)}</p></footer></body></html>"
+        f'<section class="comments"><h2>Comments</h2>{comments}</section>'
+        f'<aside class="related"><h2>Related</h2><ul>{related}</ul></aside>'
+        f'<aside class="most-read"><h2>Most read</h2><ol>{most_read}</ol></aside></main>'
+        f"<footer><ul>{footer}</ul><p>{_sentence(rnd, 30)}</p></footer></body></html>"
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import islice
 
 from bs4 import Tag
 
@@ -29,6 +30,7 @@ __all__ = ["extract"]
 
 DETECTOR = "html_images"
 _EMBED_CLASSES = ("twitter-tweet", "instagram-media", "tiktok-embed", "reddit-embed-bq")
+_FEATURED_WORDS = ("featured", "top", "lead", "main", "header", "hero")
 _FEATURED = re.compile(
     r"^\[?\s*(?:featured|top|lead|main|header|hero)\s+(?:image|photo|picture)\s*"
     r"(?:by|credit|:)\s*:?\s*(?P<credit>[^\]]{2,160})\]?$",
@@ -56,6 +58,9 @@ def extract(doc: Document) -> Iterator[MediaRef]:
 def _featured_credit(doc: Document) -> str | None:
     """ "[Featured Image by Joe Raedle/Getty Images]": a paragraph crediting the lead picture."""
     for p in doc.tags("p"):
+        opening = " ".join(islice(p.stripped_strings, 2))[:16].lstrip("[ ").lower()
+        if not opening.startswith(_FEATURED_WORDS):
+            continue  # the cheap test first: most paragraphs are prose
         text = text_of(p)
         if len(text) < 200:
             m = _FEATURED.match(text)
