@@ -122,12 +122,14 @@ def page(i: int) -> str:
         for k in range(6)
     )
     most_read = "".join(
-        f'<li class="teaser"><a href="/story/{i + 100 + k}"><img src="https://cdn.example.org/thumbs/mr{k}.jpg" '
+        f'<li class="teaser"><a href="/story/{i + 100 + k}">'
+        f'<img src="https://cdn.example.org/thumbs/mr{k}.jpg" '
         f'width="160" height="90" alt=""><span class="teaser-title">{_sentence(rnd, 7)}</span></a></li>'
         for k in range(10)
     )
     comments = "".join(
-        f'<div class="comment"><img class="avatar" src="https://avatars.example/{k}.png" width="40" height="40">'
+        f'<div class="comment"><img class="avatar" src="https://avatars.example/{k}.png" '
+        'width="40" height="40">'
         f'<div class="comment-body"><span class="author">Reader {k}</span><time>2 hours ago</time>'
         f"<p>{_sentence(rnd, 20)}</p><button>Reply</button><button>Like</button></div></div>"
         for k in range(30)
