@@ -1,6 +1,7 @@
 """Every figure the speed and scale targets name, from one run, in one table.
 
-Usage: python3 bench/run.py [--quick]   (--quick: smaller corpora, for trying the script)
+Usage: python3 bench/run.py [--quick] [--only html,text,scale,network,warc,datasette]
+(--quick: smaller corpora, for trying the script; --only: those sections alone)
 
 What it measures, on the corpora it builds in a temporary folder:
 - HTML: ../shared/eval/dev repeated (each copy made unique) plus generated 40 KB articles:
@@ -266,6 +267,11 @@ def main() -> None:
         warc_section,
         datasette_section,
     ]
+    only = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--only=")), None)
+    if "--only" in sys.argv:
+        only = sys.argv[sys.argv.index("--only") + 1]
+    if only:
+        sections = [s for s in sections if s.__name__.removesuffix("_section") in only.split(",")]
     try:
         for section in sections:
             folder = work / section.__name__
