@@ -447,9 +447,9 @@ class Store:
         if not existing:
             row["first_seen"] = now
             row["last_seen"] = now
-            row["credits"] = None
+            links, row["credits"], row["credit_person"] = self._credit_parties(row)
             self.db.execute(_UPSERT["media"], _values("media", row))
-            self._link_credits(media.id, row)
+            self._link_credits(media.id, links)
             self._link_tags(media.id, media.tags)
             return
         old = existing[0]
@@ -464,11 +464,11 @@ class Store:
                     row[column] = old[column]
             row["urls"] = json.dumps(list(dict.fromkeys([*json.loads(old["urls"] or "[]"), *media.urls])))
             row["tags"] = json.dumps(sorted(set(json.loads(old["tags"] or "[]")) | set(media.tags)))
-        row["credits"] = old["credits"]
         for column in _ENRICHED:  # filled by enrichment, never by a scan
             row[column] = old[column]
-        self.db.execute(_UPSERT["media"], _values("media", row))
-        self._link_credits(media.id, row)
+        links, row["credits"], row["credit_person"] = self._credit_parties(row)
+        self.db.execute(_UPSERT["media"], _values("media", row))  # one write: one FTS update
+        self._link_credits(media.id, links)
         self._link_tags(media.id, json.loads(row["tags"]))
 
     # -- enrichment ------------------------------------------------------------------------
@@ -513,23 +513,26 @@ class Store:
                     sets = ", ".join(f"{k} = ?" for k in values)
                     self.db.execute(f"update media set {sets} where id = ?", [*values.values(), media_id])
                 if "credit" in values:
-                    self._link_credits(media_id)
+                    written = self._rows("select * from media where id = ?", [media_id])[0]
+                    links, credits, person = self._credit_parties(written)
+                    self.db.execute(
+                        "update media set credits = ?, credit_person = ? where id = ?",
+                        [credits, person, media_id],
+                    )
+                    self._link_credits(media_id, links)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot write to {self.path}: {exc}") from exc
 
-    def _link_credits(self, media_id: str, row: dict[str, Any] | None = None) -> None:
-        """Link a media row to its credited parties, creating them the first time they are seen;
-        a party keeps the spelling it was first stored with, so every later spelling of it
-        (KARAM AL-MASRI, Karam Al-Masri) shows and facets as one name. `row` is the row as just
-        written, when the caller has it."""
+    def _credit_parties(self, row: dict[str, Any]) -> tuple[list[tuple[str, str]], str, str | None]:
+        """The parties a media row credits, each created the first time it is seen: their links
+        (credit id, role), the `credits` array of their names and the row's `credit_person`. A
+        party keeps the spelling it was first stored with, so every later spelling of it
+        (KARAM AL-MASRI, Karam Al-Masri) shows and facets as one name."""
         db = self.db
-        if row is None:
-            row = self._rows("select * from media where id = ?", [media_id])[0]
-        found = parties(row["credit"], row["credit_person"], row["credit_org"], row["author_handle"])
-        db.execute("delete from media_credits where media_id = ?", [media_id])
+        links: list[tuple[str, str]] = []
         names: list[str] = []
         person: str | None = row["credit_person"]
-        for party in found:
+        for party in parties(row["credit"], row["credit_person"], row["credit_org"], row["author_handle"]):
             credit_id = f"{party.type}:{party.key}"
             # Plain statements: sqlite-utils' insert() reads the table's schema on every call.
             db.execute(
@@ -537,16 +540,17 @@ class Store:
                 [credit_id, party.name, party.type, party.full_name],
             )
             name = db.execute("select name from credits where id = ?", [credit_id]).fetchone()[0]
-            db.execute(
-                "insert or replace into media_credits (media_id, credit_id, role) values (?, ?, ?)",
-                [media_id, credit_id, party.role],
-            )
+            links.append((credit_id, party.role))
             names.append(name)
             if party.type == "person":
                 person = name
-        db.execute(
-            "update media set credits = ?, credit_person = ? where id = ?",
-            [json.dumps(list(dict.fromkeys(names)), ensure_ascii=False), person, media_id],
+        return links, json.dumps(list(dict.fromkeys(names)), ensure_ascii=False), person
+
+    def _link_credits(self, media_id: str, links: list[tuple[str, str]]) -> None:
+        self.db.execute("delete from media_credits where media_id = ?", [media_id])
+        self.db.conn.executemany(
+            "insert or replace into media_credits (media_id, credit_id, role) values (?, ?, ?)",
+            [(media_id, credit_id, role) for credit_id, role in links],
         )
 
     def _link_tags(self, media_id: str, tags: Iterable[str]) -> None:
