@@ -6,10 +6,12 @@ Sources know bytes, encodings and page addresses; they never look for media.
 from __future__ import annotations
 
 import codecs
+import errno
 import gzip
 import hashlib
 import os
 import re
+import stat
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -103,14 +105,20 @@ def _resolved(path: Path) -> str:
 def read_source(path: str, max_bytes: int) -> Source:
     """Read, decompress and decode one file; raise InputError with a one-line reason."""
     p = Path(path)
-    if not p.exists():
-        if p.is_symlink():
-            raise InputError("symbolic link to nothing (broken or looping)")
-        raise InputError("no such file or folder")
-    if not p.is_file():
+    try:
+        info = os.stat(path)  # one system call for what exists() and is_file() asked apart
+    except PermissionError as exc:
+        raise InputError("permission denied") from exc
+    except OSError as exc:
+        if os.path.islink(path):
+            raise InputError("symbolic link to nothing (broken or looping)") from exc
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            raise InputError("no such file or folder") from exc
+        raise InputError(f"cannot read: {exc.strerror or exc}") from exc
+    if not stat.S_ISREG(info.st_mode):
         raise InputError("not a regular file")
     try:
-        size = p.stat().st_size
+        size = info.st_size
         if size > max_bytes:
             raise InputError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (see --max-mb)")
         with p.open("rb") as fh:  # a buffer of the file's size, not of the limit (50 MB)
