@@ -200,33 +200,36 @@ def _inputs(paths: Iterator[str], fetcher: Fetcher, options: ScanOptions) -> Ite
     stack: list[tuple[Iterator[str | Source | tuple[str, str]], int]] = [(paths, 0)]
     ahead: deque[tuple[str, int, Future[Source | list[str] | DocumentResult] | _Item]] = deque()
     with ThreadPoolExecutor(max_workers=max(options.concurrency, 1), thread_name_prefix="fetch") as threads:
-        while True:
-            while len(ahead) < window and stack:
-                entries, depth = stack[-1]
-                entry = next(entries, None)
-                if entry is None:
-                    stack.pop()
-                elif isinstance(entry, Source):
-                    ahead.append((entry.source, depth, entry))
-                elif isinstance(entry, tuple):  # a record or archive that could not be read
-                    ahead.append((entry[0], depth, DocumentResult(source=entry[0], error=entry[1])))
-                elif is_url(entry):
-                    ahead.append((entry, depth, threads.submit(_fetch, fetcher, entry)))
-                elif is_warc(entry):
-                    stack.append((warc_sources(entry, options.max_bytes), depth + 1))
-                else:
-                    ahead.append((entry, depth, _local(entry)))
-            if not ahead:
-                return
-            path, depth, next_up = ahead.popleft()
-            got = next_up.result() if isinstance(next_up, Future) else next_up
-            if isinstance(got, list):
-                if depth >= _MAX_NESTING:
-                    yield path, DocumentResult(path, error="a sitemap or feed nested too deep to follow")
-                else:
-                    stack.append((iter(got), depth + 1))
-                continue
-            yield path, got
+        try:
+            while True:
+                while len(ahead) < window and stack:
+                    entries, depth = stack[-1]
+                    entry = next(entries, None)
+                    if entry is None:
+                        stack.pop()
+                    elif isinstance(entry, Source):
+                        ahead.append((entry.source, depth, entry))
+                    elif isinstance(entry, tuple):  # a record or archive that could not be read
+                        ahead.append((entry[0], depth, DocumentResult(source=entry[0], error=entry[1])))
+                    elif is_url(entry):
+                        ahead.append((entry, depth, threads.submit(_fetch, fetcher, entry)))
+                    elif is_warc(entry):
+                        stack.append((warc_sources(entry, options.max_bytes), depth + 1))
+                    else:
+                        ahead.append((entry, depth, _local(entry)))
+                if not ahead:
+                    return
+                path, depth, next_up = ahead.popleft()
+                got = next_up.result() if isinstance(next_up, Future) else next_up
+                if isinstance(got, list):
+                    if depth >= _MAX_NESTING:
+                        yield path, DocumentResult(path, error="a sitemap or feed nested too deep to follow")
+                    else:
+                        stack.append((iter(got), depth + 1))
+                    continue
+                yield path, got
+        finally:  # a scan stopped early (interrupted, failed) drops the fetches not yet begun
+            threads.shutdown(wait=False, cancel_futures=True)
 
 
 def _read(path: str, options: ScanOptions) -> Source | DocumentResult:

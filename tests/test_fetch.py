@@ -247,3 +247,22 @@ def test_statuses_and_a_redirect_into_the_intranet_are_one_error_each(site: str)
         "image.jpg": "not a page: image/jpeg",
     }
     assert _Site.hits.count("/broken") == 3  # the first try and two retries
+
+
+def test_a_scan_stopped_early_fetches_nothing_more(site: str, tmp_path: Path) -> None:
+    """Addresses are fetched only a few ahead of the one being stored (twice --concurrency), and
+    a scan that stops leaves the rest alone."""
+    urls = _stories(site, 30)
+    options = ScanOptions(allow_private=True, host_delay=0, concurrency=2, per_host=2)
+
+    class Stop(Exception):
+        pass
+
+    def stop(result: object) -> None:
+        raise Stop
+
+    with pytest.raises(Stop):
+        scan(urls, tmp_path / "s.db", options, on_result=stop)
+    asked = len(_Site.starts)
+    time.sleep(1.0)  # time for 4 more stories, were any still queued
+    assert len(_Site.starts) == asked <= 6  # the first, those under way and the few fetched ahead
