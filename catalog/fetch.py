@@ -9,7 +9,6 @@ every hop (`allow_private` lifts that for a scan of one's own intranet, and for 
 
 from __future__ import annotations
 
-import hashlib
 import ipaddress
 import re
 import socket
@@ -26,7 +25,7 @@ from lxml import etree
 
 from catalog import __version__
 from catalog.errors import InputError
-from catalog.sources import HTML_SUFFIXES, Source, decode
+from catalog.sources import HTML_SUFFIXES, Source, page_source
 
 __all__ = ["USER_AGENT", "FeedFound", "FetchOptions", "Fetcher", "feed_links", "is_url"]
 
@@ -212,19 +211,7 @@ class Fetcher:
                 raise FeedFound(links)
         if not is_html and not media_type.startswith(_TEXT_TYPES) and media_type:
             raise InputError(f"not a page: {media_type}")
-        charset = response.charset_encoding
-        text, encoding = decode(body, html_hint=is_html, declared=charset)
-        if "\r" in text:
-            text = text.replace("\r\n", "\n").replace("\r", "\n")
-        return Source(
-            source=given,
-            format="html" if is_html else "text",
-            text=text,
-            sha256=hashlib.sha256(body).hexdigest(),
-            bytes=len(body),
-            encoding=encoding,
-            url=final,
-        )
+        return page_source(given, body, html=is_html, declared=response.charset_encoding, url=final)
 
     @contextmanager
     def _host_slot(self, url: str) -> Iterator[None]:

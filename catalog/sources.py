@@ -28,6 +28,7 @@ __all__ = [
     "Source",
     "decode",
     "discover",
+    "page_source",
     "read_source",
 ]
 
@@ -138,11 +139,34 @@ def read_source(path: str, max_bytes: int) -> Source:
         name = name[:-3]
     if not data.strip():
         raise InputError("empty file")
-    text, encoding = decode(data, html_hint=name.endswith(HTML_SUFFIXES))
+    return page_source(str(p), data, html=_format(name, data) == "html", sha256=sha)
+
+
+def page_source(
+    source: str,
+    data: bytes,
+    html: bool,
+    declared: str | None = None,
+    url: str | None = None,
+    captured_at: str | None = None,
+    sha256: str | None = None,
+) -> Source:
+    """The bytes of a page (a file's, a response's, an archived record's) as its Source:
+    decoded (see `decode`), line ends made \\n. `sha256` is of the bytes as stored, when they
+    are not `data` (a gzipped file)."""
+    text, encoding = decode(data, html_hint=html, declared=declared)
     if "\r" in text:  # Windows and old Mac line ends: lines are numbered as an editor shows them
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    fmt = _format(name, data)
-    return Source(source=str(p), format=fmt, text=text, sha256=sha, bytes=len(data), encoding=encoding)
+    return Source(
+        source=source,
+        format="html" if html else "text",
+        text=text,
+        sha256=sha256 or hashlib.sha256(data).hexdigest(),
+        bytes=len(data),
+        encoding=encoding,
+        url=url,
+        captured_at=captured_at,
+    )
 
 
 def _gunzip(data: bytes, max_bytes: int) -> bytes:

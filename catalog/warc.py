@@ -10,7 +10,6 @@ broken archive ends with one error, after the records read before it.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 
 from catalog.errors import InputError
-from catalog.sources import Source, decode
+from catalog.sources import Source, page_source
 
 __all__ = ["WARC_SUFFIXES", "is_warc", "warc_sources"]
 
@@ -88,44 +87,22 @@ def _page_of(record: ArcWarcRecord, path: str, max_bytes: int) -> Source | tuple
     date = record.rec_headers.get_header("WARC-Date") or ""
     source = f"{path}#{_stamp(date)}/{uri}"
     try:
-        return _page(record, source, uri, date, media_type, content_type, max_bytes)
-    except InputError as exc:
-        return source, str(exc)
-
-
-def _page(
-    record: ArcWarcRecord,
-    source: str,
-    uri: str,
-    date: str,
-    media_type: str,
-    content_type: str,
-    max_bytes: int,
-) -> Source:
-    try:
         body = record.content_stream().read(max_bytes + 1)
     except (OSError, ValueError, EOFError) as exc:  # a truncated or badly compressed record
-        raise InputError(f"record cannot be read: {exc}") from exc
+        return source, f"record cannot be read: {exc}"
     if len(body) > max_bytes:
-        raise InputError(f"record is over the {max_bytes:,}-byte limit (see --max-mb)")
+        return source, f"record is over the {max_bytes:,}-byte limit (see --max-mb)"
     if not body.strip():
-        raise InputError("empty record")
-    is_html = "html" in media_type
-    declared = (
-        content_type.split("charset=", 1)[1].split(";")[0].strip(" \"'")
-        if "charset=" in content_type
-        else None
-    )
-    text, encoding = decode(body, html_hint=is_html, declared=declared or None)
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Source(
-        source=source,
-        format="html" if is_html else "text",
-        text=text,
-        sha256=hashlib.sha256(body).hexdigest(),
-        bytes=len(body),
-        encoding=encoding,
-        url=uri or None,
-        captured_at=date or None,
-    )
+        return source, "empty record"
+    charset = content_type.partition("charset=")[2].split(";")[0].strip(" \"'")
+    try:
+        return page_source(
+            source,
+            body,
+            html="html" in media_type,
+            declared=charset or None,
+            url=uri or None,
+            captured_at=date or None,
+        )
+    except InputError as exc:  # binary data under a page's content type
+        return source, str(exc)
