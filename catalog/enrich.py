@@ -33,9 +33,10 @@ from PIL import ExifTags, Image, ImageFile, IptcImagePlugin, UnidentifiedImageEr
 
 from catalog.errors import InputError, StoreError
 from catalog.fetch import Fetcher, FetchOptions
+from catalog.providers import APP_PAGES, OEMBED_ENDPOINTS
 from catalog.store import Store
 
-__all__ = ["APP_PAGES", "OEMBED_ENDPOINTS", "EnrichReport", "dhash", "enrich", "read_image"]
+__all__ = ["EnrichReport", "dhash", "enrich", "read_image"]
 
 THUMBNAIL_SIDE = 160
 MAX_IMAGE_BYTES = 25 * 1024 * 1024
@@ -150,23 +151,6 @@ def read_image(data: bytes) -> dict[str, Any]:
     return fields
 
 
-# oEmbed endpoints that answer without a key: the platform's own word on a post or a clip.
-OEMBED_ENDPOINTS = {
-    "twitter": "https://publish.twitter.com/oembed?omit_script=1&url=",
-    "youtube": "https://www.youtube.com/oembed?format=json&url=",
-    "vimeo": "https://vimeo.com/api/oembed.json?url=",
-    "dailymotion": "https://www.dailymotion.com/services/oembed?format=json&url=",
-    "soundcloud": "https://soundcloud.com/oembed?format=json&url=",
-    "spotify": "https://open.spotify.com/oembed?url=",
-    "flickr": "https://www.flickr.com/services/oembed/?format=json&url=",
-    "reddit": "https://www.reddit.com/oembed?url=",
-    "tiktok": "https://www.tiktok.com/oembed?url=",
-    "bluesky": "https://embed.bsky.app/oembed?url=",
-    "giphy": "https://giphy.com/services/oembed?url=",
-}
-# Platforms whose pages are an application that answers 200 whether or not the post still
-# exists: a 200 from them says nothing; their oEmbed endpoint (--oembed) does.
-APP_PAGES = frozenset(("twitter", "instagram", "facebook", "tiktok", "threads", "youtube", "bluesky"))
 # What a status means, the same on the platforms' pages and their oEmbed endpoints: a tweet,
 # a video or a post that answers 404 or 410 was removed; 401 and 403 (a protected account, a
 # private video, embedding turned off) and 451 (withheld in a country) are restricted.
@@ -211,7 +195,8 @@ def enrich(
     now = datetime.now(UTC)
     stamp = now.strftime("%Y-%m-%dT%H:%M:%SZ")
     try:
-        rows = store.media_to_check((now - max_age).strftime("%Y-%m-%dT%H:%M:%SZ"), limit)
+        since = (now - max_age).strftime("%Y-%m-%dT%H:%M:%SZ")
+        rows = store.media_to_check(since, limit)
         if on_total:
             on_total(len(rows))
         with ThreadPoolExecutor(max_workers=max(concurrency, 1), thread_name_prefix="enrich") as threads:
@@ -227,7 +212,7 @@ def enrich(
                     report.images += 1
                 if on_item:
                     on_item(row["id"], str(fields.get("availability") or "unknown"))
-        report.skipped = store.recently_checked((now - max_age).strftime("%Y-%m-%dT%H:%M:%SZ"))
+        report.skipped = store.recently_checked(since)
     finally:
         fetcher.close()
         store.close()

@@ -1,4 +1,5 @@
-"""Platform URL patterns: which provider a URL belongs to, its post id and canonical URL.
+"""Platform URL patterns: which provider a URL belongs to, its post id and canonical URL; and
+what each platform answers about its posts (oEmbed endpoints, pages that answer 200 for any post).
 
 Every pattern has one named group `id` (checked at import); adding a platform is one entry.
 Twitter and x.com, the YouTube forms, t.me and telegram.me each map to one identity.
@@ -9,7 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["HOST_HINTS", "PROVIDERS", "Identity", "identify", "provider_of_host"]
+__all__ = [
+    "APP_PAGES",
+    "HOST_HINTS",
+    "OEMBED_ENDPOINTS",
+    "PROVIDERS",
+    "Identity",
+    "identify",
+    "provider_of_host",
+]
 
 
 @dataclass(frozen=True)
@@ -279,3 +288,22 @@ def provider_of_host(host: str) -> str | None:
         if host == suffix or host.endswith("." + suffix):
             return provider
     return None
+
+
+# oEmbed endpoints that answer without a key: the platform's own word on a post or a clip.
+OEMBED_ENDPOINTS = {
+    "twitter": "https://publish.twitter.com/oembed?omit_script=1&url=",
+    "youtube": "https://www.youtube.com/oembed?format=json&url=",
+    "vimeo": "https://vimeo.com/api/oembed.json?url=",
+    "dailymotion": "https://www.dailymotion.com/services/oembed?format=json&url=",
+    "soundcloud": "https://soundcloud.com/oembed?format=json&url=",
+    "spotify": "https://open.spotify.com/oembed?url=",
+    "flickr": "https://www.flickr.com/services/oembed/?format=json&url=",
+    "reddit": "https://www.reddit.com/oembed?url=",
+    "tiktok": "https://www.tiktok.com/oembed?url=",
+    "bluesky": "https://embed.bsky.app/oembed?url=",
+    "giphy": "https://giphy.com/services/oembed?url=",
+}
+# Platforms whose pages are an application that answers 200 whether or not the post still
+# exists: a 200 from them says nothing; their oEmbed endpoint (--oembed) does.
+APP_PAGES = frozenset(("twitter", "instagram", "facebook", "tiktok", "threads", "youtube", "bluesky"))
