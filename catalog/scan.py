@@ -189,6 +189,8 @@ def _ready(outcome: Future[_Outcome] | str | None) -> bool:
 # or from a web archive), or the reason it could not be read.
 _Item = str | Source | DocumentResult
 _MAX_NESTING = 3  # sitemap index -> sitemap -> pages
+# Inputs on their way, in order: (source, nesting depth, its fetch or what is known of it).
+_Ahead = deque[tuple[str, int, Future[Source | list[str] | DocumentResult] | _Item]]
 
 
 def _inputs(paths: Iterator[str], fetcher: Fetcher, options: ScanOptions) -> Iterator[tuple[str, _Item]]:
@@ -197,39 +199,55 @@ def _inputs(paths: Iterator[str], fetcher: Fetcher, options: ScanOptions) -> Ite
     few ahead of the one being scanned; a sitemap or feed gives way to the pages it lists, and a
     web archive to its pages, read record by record."""
     window = max(options.concurrency, 1) * 2
-    stack: list[tuple[Iterator[str | Source | tuple[str, str]], int]] = [(paths, 0)]
-    ahead: deque[tuple[str, int, Future[Source | list[str] | DocumentResult] | _Item]] = deque()
+    stack: list[tuple[Iterator[_Entry], int]] = [(paths, 0)]
+    ahead: _Ahead = deque()
     with ThreadPoolExecutor(max_workers=max(options.concurrency, 1), thread_name_prefix="fetch") as threads:
         try:
             while True:
                 while len(ahead) < window and stack:
-                    entries, depth = stack[-1]
-                    entry = next(entries, None)
-                    if entry is None:
-                        stack.pop()
-                    elif isinstance(entry, Source):
-                        ahead.append((entry.source, depth, entry))
-                    elif isinstance(entry, tuple):  # a record or archive that could not be read
-                        ahead.append((entry[0], depth, DocumentResult(source=entry[0], error=entry[1])))
-                    elif is_url(entry):
-                        ahead.append((entry, depth, threads.submit(_fetch, fetcher, entry)))
-                    elif is_warc(entry):
-                        stack.append((warc_sources(entry, options.max_bytes), depth + 1))
-                    else:
-                        ahead.append((entry, depth, _local(entry)))
+                    _look_ahead(stack, ahead, threads, fetcher, options)
                 if not ahead:
                     return
                 path, depth, next_up = ahead.popleft()
                 got = next_up.result() if isinstance(next_up, Future) else next_up
-                if isinstance(got, list):
-                    if depth >= _MAX_NESTING:
-                        yield path, DocumentResult(path, error="a sitemap or feed nested too deep to follow")
-                    else:
-                        stack.append((iter(got), depth + 1))
-                    continue
-                yield path, got
+                if not isinstance(got, list):
+                    yield path, got
+                elif depth >= _MAX_NESTING:
+                    yield path, DocumentResult(path, error="a sitemap or feed nested too deep to follow")
+                else:
+                    stack.append((iter(got), depth + 1))
         finally:  # a scan stopped early (interrupted, failed) drops the fetches not yet begun
             threads.shutdown(wait=False, cancel_futures=True)
+
+
+# What the inputs, a sitemap or an archive list: a path or address, a page read from an archive,
+# or (source, error) for a record or archive that cannot be read.
+_Entry = str | Source | tuple[str, str]
+
+
+def _look_ahead(
+    stack: list[tuple[Iterator[_Entry], int]],
+    ahead: _Ahead,
+    threads: ThreadPoolExecutor,
+    fetcher: Fetcher,
+    options: ScanOptions,
+) -> None:
+    """Take the next entry of the innermost list: an address starts fetching, an archive opens
+    its own list, anything else is queued as it is."""
+    entries, depth = stack[-1]
+    entry = next(entries, None)
+    if entry is None:
+        stack.pop()
+    elif isinstance(entry, Source):
+        ahead.append((entry.source, depth, entry))
+    elif isinstance(entry, tuple):
+        ahead.append((entry[0], depth, DocumentResult(source=entry[0], error=entry[1])))
+    elif is_url(entry):
+        ahead.append((entry, depth, threads.submit(_fetch, fetcher, entry)))
+    elif is_warc(entry):
+        stack.append((warc_sources(entry, options.max_bytes), depth + 1))
+    else:
+        ahead.append((entry, depth, _local(entry)))
 
 
 def _read(path: str, options: ScanOptions) -> Source | DocumentResult:
