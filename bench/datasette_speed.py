@@ -18,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from corpus import WORDS
+
 from catalog.serve import make_datasette
 from catalog.store import Store
 
@@ -25,44 +27,6 @@ KINDS = ["photo"] * 5 + ["social_post"] * 3 + ["video"] * 2 + ["audio", "gallery
 PROVIDERS = ["twitter", "youtube", "instagram", "telegram", "facebook", "site", None]
 AGENCIES = ["AFP", "Reuters", "AP", "Getty Images", "EPA", "Anadolu", "SANA", "PA", None, None]
 TAGS = ["drone", "resident", "handout", "graphic", "animated", "live", "screenshot"]
-WORDS = [
-    "residents",
-    "leave",
-    "the",
-    "city",
-    "convoy",
-    "waits",
-    "river",
-    "bridge",
-    "flooded",
-    "street",
-    "rescuers",
-    "boat",
-    "market",
-    "square",
-    "smoke",
-    "harbour",
-    "wall",
-    "storm",
-    "night",
-    "morning",
-    "evacuation",
-    "buses",
-    "hospital",
-    "school",
-    "protest",
-    "police",
-    "crowd",
-    "minister",
-    "visit",
-    "ruins",
-    "fire",
-    "crews",
-    "volunteers",
-    "children",
-    "families",
-    "shelter",
-]
 
 
 def build(db_path: Path, rows: int) -> None:
