@@ -8,12 +8,7 @@ import asyncio
 import io
 import json
 import sqlite3
-import subprocess
-import sys
-import threading
-import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -22,6 +17,8 @@ from PIL import Image
 
 from catalog.enrich import dhash, enrich, read_image
 from catalog.serve import make_datasette
+
+from .conftest import Handler, Overlap, run_cli, serving
 
 
 def _picture(seed: int) -> Image.Image:
@@ -75,62 +72,29 @@ OEMBED = {
 }
 
 
-class _Server(BaseHTTPRequestHandler):
+class _Server(Handler):
     hits: list[str] = []
-    lock = threading.Lock()
-    busy = {"now": 0, "most": 0}
+    lookups = Overlap()  # oEmbed answers take a while: how many overlap
 
     def do_GET(self) -> None:  # noqa: N802
         type(self).hits.append(self.path)
         if self.path.startswith("/oembed?"):
-            self._oembed()
-            return
-        if self.path in FILES:
-            body, status, kind = FILES[self.path], 200, "image/jpeg"
+            self.lookups.hold(0.2)
+            asked = parse_qs(urlsplit(self.path).query)["url"][0]
+            status, answer = OEMBED[asked.rsplit("/", 1)[1]]
+            self.reply(status, json.dumps(answer), "application/json")
+        elif self.path in FILES:
+            self.reply(200, FILES[self.path], "image/jpeg")
         elif self.path == "/media/secret.jpg":
-            body, status, kind = b"no", 403, "text/plain"
+            self.reply(403, b"no", "text/plain")
         else:
-            body, status, kind = b"gone", 404, "text/plain"
-        self.send_response(status)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def _oembed(self) -> None:
-        cls = type(self)
-        with cls.lock:
-            cls.busy["now"] += 1
-            cls.busy["most"] = max(cls.busy["most"], cls.busy["now"])
-        time.sleep(0.2)
-        with cls.lock:
-            cls.busy["now"] -= 1
-        asked = parse_qs(urlsplit(self.path).query)["url"][0]
-        status, answer = OEMBED[asked.rsplit("/", 1)[1]]
-        body = json.dumps(answer).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
+            self.reply(404, b"gone", "text/plain")
 
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Server)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
-    httpd.server_close()
-
-
-def _catalog(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "catalog", *args], capture_output=True, text=True, check=False
-    )
+    with serving(_Server) as base:
+        yield base
 
 
 def test_enrich_reads_pictures_and_checks_availability(server: str, tmp_path: Path) -> None:
@@ -148,13 +112,13 @@ def test_enrich_reads_pictures_and_checks_availability(server: str, tmp_path: Pa
     )
     page.write_text(f"<html><body><article>{figures}</article></body></html>", encoding="utf-8")
     db = tmp_path / "catalog.db"  # served as /catalog
-    assert _catalog("scan", str(page), "--db", str(db)).returncode == 0
+    assert run_cli("scan", str(page), "--db", str(db)).returncode == 0
     assert not _Server.hits, "scanning fetches nothing"
 
-    refused = _catalog("enrich", "--db", str(db), "-q")
+    refused = run_cli("enrich", "--db", str(db), "-q")
     assert refused.returncode == 0 and "5 unavailable" in refused.stdout and not _Server.hits
 
-    done = _catalog("enrich", "--db", str(db), "--allow-private", "--max-age", "0")
+    done = run_cli("enrich", "--db", str(db), "--allow-private", "--max-age", "0")
     assert done.returncode == 0, done.stderr
     assert "checked 5 media: 3 pictures read, 2 unavailable" in done.stdout
     conn = sqlite3.connect(db)
@@ -193,10 +157,10 @@ def test_enrich_reads_pictures_and_checks_availability(server: str, tmp_path: Pa
     ]
 
     hits = len(_Server.hits)
-    again = _catalog("enrich", "--db", str(db), "--allow-private")
+    again = run_cli("enrich", "--db", str(db), "--allow-private")
     assert "checked 0 media" in again.stdout and "5 checked recently" in again.stdout
     assert len(_Server.hits) == hits  # resumable: what was checked within --max-age is skipped
-    rescan = _catalog("scan", str(page), "--db", str(db), "--force")
+    rescan = run_cli("scan", str(page), "--db", str(db), "--force")
     assert rescan.returncode == 0
     conn = sqlite3.connect(db)
     kept = conn.execute("select count(*) from media where thumbnail is not null").fetchone()[0]
@@ -226,13 +190,13 @@ def test_oembed_gives_each_post_its_platform_status_title_and_author(server: str
         encoding="utf-8",
     )
     db = tmp_path / "posts.db"
-    assert _catalog("scan", str(page), "--db", str(db)).returncode == 0
-    _Server.busy.update(now=0, most=0)
+    assert run_cli("scan", str(page), "--db", str(db)).returncode == 0
+    _Server.lookups.reset()
     report = enrich(
         db, allow_private=True, concurrency=4, oembed=True, endpoints={"twitter": f"{server}/oembed?url="}
     )
     assert (report.checked, report.unavailable) == (4, 2)
-    assert _Server.busy["most"] == 2  # four at a time in all, two at a time to one host
+    assert _Server.lookups.most == 2  # four at a time in all, two at a time to one host
     conn = sqlite3.connect(db)
     conn.row_factory = sqlite3.Row
     rows = {r["post_id"]: dict(r) for r in conn.execute("select * from media")}
@@ -256,7 +220,7 @@ def test_a_page_of_an_app_says_nothing_of_the_post_without_oembed(server: str, t
     db = tmp_path / "app.db"
     page = tmp_path / "p.html"
     page.write_text('<html><body><img src="/media/quay.jpg" width="640" height="480"></body></html>')
-    assert _catalog("scan", str(page), "--db", str(db), "--base-url", f"{server}/").returncode == 0
+    assert run_cli("scan", str(page), "--db", str(db), "--base-url", f"{server}/").returncode == 0
     conn = sqlite3.connect(db)
     with conn:  # a post whose address answers 200, as the apps' pages do for any post
         conn.execute("update media set provider = 'twitter', kind = 'social_post'")

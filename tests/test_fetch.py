@@ -6,11 +6,8 @@ from __future__ import annotations
 
 import sqlite3
 import subprocess
-import sys
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -20,6 +17,8 @@ from catalog.fetch import Fetcher, FetchOptions
 from catalog.options import ScanOptions
 from catalog.scan import scan
 
+from .conftest import Handler, Overlap, run_cli, serving
+
 PAGE = (
     "<!doctype html><html><head><title>Harbour</title></head><body><article>"
     '<figure><img src="/media/boats.jpg" width="800" height="600">'
@@ -27,116 +26,86 @@ PAGE = (
 )
 
 
-class _Site(BaseHTTPRequestHandler):
+class _Site(Handler):
     hits: list[str] = []
     flaky = {"count": 0}
-    # pages under /story/ take a while and record when each request began and how many overlap
-    lock = threading.Lock()
-    busy = {"now": 0, "most": 0}
-    starts: list[float] = []
+    stories = Overlap()  # pages under /story/ take a while: when each began, how many overlap
 
     def do_GET(self) -> None:  # noqa: N802 - the standard library's name
         type(self).hits.append(self.path)
         if self.path.startswith("/story/"):
             self._story()
         elif self.path == "/robots.txt":
-            self._send(200, "User-agent: *\nDisallow: /private/\n", "text/plain")
+            self.reply(200, "User-agent: *\nDisallow: /private/\n", "text/plain")
         elif self.path == "/page.html":
-            self._send(200, PAGE.format(credit="Jane Doe/AFP"), "text/html; charset=utf-8")
+            self.reply(200, PAGE.format(credit="Jane Doe/AFP"), "text/html; charset=utf-8")
         elif self.path == "/old":
             self.send_response(301)
             self.send_header("Location", "/page.html")
             self.end_headers()
         elif self.path == "/latin1":
             body = PAGE.format(credit="José Muñoz/EFE").encode("latin-1")
-            self._send(200, body, "text/html; charset=ISO-8859-1")
+            self.reply(200, body, "text/html; charset=ISO-8859-1")
         elif self.path == "/flaky":
             type(self).flaky["count"] += 1
             if type(self).flaky["count"] == 1:
-                self._send(503, "busy", "text/plain")
+                self.reply(503, "busy", "text/plain")
             else:
-                self._send(200, PAGE.format(credit="Jan Novak/Reuters"), "text/html")
+                self.reply(200, PAGE.format(credit="Jan Novak/Reuters"), "text/html")
         elif self.path == "/slow":
             time.sleep(3)
-            self._send(200, PAGE.format(credit="Late/AP"), "text/html")
+            self.reply(200, PAGE.format(credit="Late/AP"), "text/html")
         elif self.path == "/huge":
-            self._send(200, "<p>" + "x" * 3_000_000 + "</p>", "text/html")
+            self.reply(200, "<p>" + "x" * 3_000_000 + "</p>", "text/html")
         elif self.path == "/image.jpg":
-            self._send(200, b"\xff\xd8\xff\xe0" + bytes(100), "image/jpeg")
+            self.reply(200, b"\xff\xd8\xff\xe0" + bytes(100), "image/jpeg")
         elif self.path == "/sitemap.xml":
             locs = "".join(f"<url><loc>{self.base}{p}</loc></url>" for p in ("/page.html", "/latin1"))
             body = f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>'
-            self._send(200, body, "application/xml")
+            self.reply(200, body, "application/xml")
         elif self.path == "/sitemap-index.xml":
             body = (
                 '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
                 f"<sitemap><loc>{self.base}/sitemap.xml</loc></sitemap></sitemapindex>"
             )
-            self._send(200, body, "text/xml")
+            self.reply(200, body, "text/xml")
         elif self.path == "/feed.xml":
             body = (
                 '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY boom "boom">]><rss version="2.0"><channel>'
                 f"<item><title>Boats</title><link>{self.base}/page.html</link></item>"
                 f"<item><title>Gone</title><link>{self.base}/gone</link></item></channel></rss>"
             )
-            self._send(200, body, "application/rss+xml")
+            self.reply(200, body, "application/rss+xml")
         elif self.path == "/forbidden":
-            self._send(403, "members only", "text/plain")
+            self.reply(403, "members only", "text/plain")
         elif self.path == "/broken":
-            self._send(500, "oops", "text/plain")
+            self.reply(500, "oops", "text/plain")
         elif self.path == "/to-intranet":
             self.send_response(302)
             self.send_header("Location", "http://10.255.255.1/admin")
             self.end_headers()
         elif self.path == "/private/page.html":
-            self._send(200, PAGE.format(credit="Secret/AFP"), "text/html")
+            self.reply(200, PAGE.format(credit="Secret/AFP"), "text/html")
         else:
-            self._send(404, "not here", "text/plain")
+            self.reply(404, "not here", "text/plain")
 
     def _story(self) -> None:
-        cls = type(self)
-        with cls.lock:
-            cls.starts.append(time.monotonic())
-            cls.busy["now"] += 1
-            cls.busy["most"] = max(cls.busy["most"], cls.busy["now"])
-        time.sleep(0.25)
-        with cls.lock:
-            cls.busy["now"] -= 1
-        self._send(200, PAGE.format(credit=f"Reporter {self.path[7:]}/AFP"), "text/html")
+        self.stories.hold(0.25)
+        self.reply(200, PAGE.format(credit=f"Reporter {self.path[7:]}/AFP"), "text/html")
 
     @property
     def base(self) -> str:
         return f"http://127.0.0.1:{self.server.server_address[1]}"
 
-    def _send(self, status: int, body: str | bytes, content_type: str) -> None:
-        data = body.encode("utf-8") if isinstance(body, str) else body
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
 
 @pytest.fixture(scope="module")
 def site() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Site)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
+    with serving(_Site) as base:
+        yield base
 
 
 def _scan(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "catalog", "scan", "--db", str(db), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return run_cli("scan", "--db", str(db), *args)
 
 
 def test_addresses_are_scanned_with_one_error_line_each(site: str, tmp_path: Path) -> None:
@@ -201,8 +170,7 @@ def test_sitemaps_and_feeds_expand_to_their_pages(site: str, tmp_path: Path) -> 
 
 
 def _stories(site: str, n: int) -> list[str]:
-    _Site.busy.update(now=0, most=0)
-    _Site.starts.clear()
+    _Site.stories.reset()
     return [f"{site}/story/{i}" for i in range(n)]
 
 
@@ -211,7 +179,7 @@ def test_addresses_are_fetched_concurrently_within_the_per_host_limit(site: str,
     options = ScanOptions(allow_private=True, host_delay=0, concurrency=8, per_host=4)
     report = scan(urls, tmp_path / "c.db", options)
     assert (report.documents, report.errors, report.kinds["photo"]) == (12, [], 12)
-    assert _Site.busy["most"] == 4  # overlapping, never more than the host's limit
+    assert _Site.stories.most == 4  # overlapping, never more than the host's limit
     conn = sqlite3.connect(tmp_path / "c.db")
     stored = [r[0] for r in conn.execute("select source from documents order by rowid")]
     credits = {r[0] for r in conn.execute("select credit from mentions")}
@@ -224,7 +192,7 @@ def test_the_delay_spaces_the_requests_to_one_host(site: str, tmp_path: Path) ->
     urls = _stories(site, 5)
     options = ScanOptions(allow_private=True, host_delay=0.3, concurrency=8, per_host=4)
     assert scan(urls, tmp_path / "d.db", options).errors == []
-    gaps = [b - a for a, b in zip(_Site.starts, _Site.starts[1:], strict=False)]
+    gaps = [b - a for a, b in zip(_Site.stories.starts, _Site.stories.starts[1:], strict=False)]
     assert len(gaps) == 4 and min(gaps) >= 0.28  # each request begins a delay after the last one
 
 
@@ -263,6 +231,6 @@ def test_a_scan_stopped_early_fetches_nothing_more(site: str, tmp_path: Path) ->
 
     with pytest.raises(Stop):
         scan(urls, tmp_path / "s.db", options, on_result=stop)
-    asked = len(_Site.starts)
+    asked = len(_Site.stories.starts)
     time.sleep(1.0)  # time for 4 more stories, were any still queued
-    assert len(_Site.starts) == asked <= 6  # the first, those under way and the few fetched ahead
+    assert len(_Site.stories.starts) == asked <= 6  # the first, those under way and the few fetched ahead

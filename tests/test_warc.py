@@ -9,12 +9,13 @@ import gzip
 import io
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
+
+from .conftest import run_cli
 
 PAGE = (
     "<!doctype html><html><head><title>{title}</title></head><body><article><p>Report.</p>"
@@ -112,13 +113,7 @@ def write_archive(path: Path) -> None:
 
 
 def _scan(db: Path, *inputs: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "catalog", "scan", "--db", str(db), *inputs],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return run_cli("scan", "--db", str(db), *inputs)
 
 
 def _documents(db: Path) -> list[dict[str, object]]:
