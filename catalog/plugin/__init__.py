@@ -15,7 +15,7 @@ import json
 import re
 import sqlite3
 from collections import OrderedDict
-from typing import Any
+from typing import Any, NamedTuple
 
 from datasette import hookimpl
 from datasette.database import QueryInterrupted, Results
@@ -217,7 +217,7 @@ class ItemsFacet(ArrayFacet):  # type: ignore[misc]  # datasette ships no type h
             column = config.get("column") or config["simple"]
             linked = self.table == "media" and column in _ITEM_TABLES
             if linked:  # a catalogue from before media_tags, served by plain Datasette, has none
-                linked = await self.ds.get_database(self.database).table_exists(_ITEM_TABLES[column][1])
+                linked = await self.ds.get_database(self.database).table_exists(_ITEM_TABLES[column].table)
             sql = _items_sql(column, self.sql, size + 1, linked)
             try:
                 rows = await self.ds.execute(
@@ -231,7 +231,7 @@ class ItemsFacet(ArrayFacet):  # type: ignore[misc]  # datasette ships no type h
                 timed_out.append(column)
                 continue
             values = []
-            key = _ITEM_TABLES[column][0] if linked else f"{column}__arraycontains"
+            key = _ITEM_TABLES[column].filter if linked else f"{column}__arraycontains"
             for row in rows.rows[:size]:
                 value = str(row["value"])
                 arg = {key: value}
@@ -270,16 +270,35 @@ def register_facet_classes() -> list[type]:
     return [ItemsFacet]
 
 
-# Array columns of media whose items are also rows of an indexed table: (the filter that
-# selects one item, the table, its item column, the item's label as the facet shows it).
+class _Linked(NamedTuple):
+    """An array column of media whose items are also rows of an indexed table."""
+
+    filter: str  # the request argument that selects media holding one item
+    table: str  # the table of (media_id, item) rows
+    item: str  # its item column
+    label: str  # the item as the facet shows it (SQL over `item`)
+    selects: str  # the filter's clause, over media ids, with a :{param} for the item shown
+    said: str  # how the page describes the filter
+
+
 _ITEM_TABLES = {
-    "credits": (
+    "credits": _Linked(
         "_credit",
         "media_credits",
         "credit_id",
         "(select name from credits where credits.id = item)",
+        "id in (select media_credits.media_id from media_credits join credits "
+        "on credits.id = media_credits.credit_id where credits.name = :{param})",
+        "credited to {value}",
     ),
-    "tags": ("_tag", "media_tags", "tag", "item"),
+    "tags": _Linked(
+        "_tag",
+        "media_tags",
+        "tag",
+        "item",
+        "id in (select media_id from media_tags where tag = :{param})",
+        "tagged {value}",
+    ),
 }
 _WHERE = re.compile(r"\bwhere\b", re.IGNORECASE)
 
@@ -293,24 +312,14 @@ def _items_sql(column: str, sql: str, limit: int, linked: bool) -> str:
             f"json_each(inner_rows.{escape_sqlite(column)}) j "
             f"group by j.value order by count(*) desc, value limit {limit}"
         )
-    _, link, item, label = _ITEM_TABLES[column]
+    linked_by = _ITEM_TABLES[column]
     # The whole table: every link counts, straight from the item column's index.
     only = f"where media_id in (select id from ({sql}))" if _WHERE.search(sql) else ""
     return (
-        f"select {label} as value, n as count from "
-        f"(select {item} as item, count(*) as n from {link} {only} group by {item}) "
-        f"order by count desc, value limit {limit}"
+        f"select {linked_by.label} as value, n as count from "
+        f"(select {linked_by.item} as item, count(*) as n from {linked_by.table} {only} "
+        f"group by {linked_by.item}) order by count desc, value limit {limit}"
     )
-
-
-_ITEM_FILTERS = {
-    "_credit": (
-        "id in (select media_credits.media_id from media_credits join credits "
-        "on credits.id = media_credits.credit_id where credits.name = :{param})",
-        "credited to {value}",
-    ),
-    "_tag": ("id in (select media_id from media_tags where tag = :{param})", "tagged {value}"),
-}
 
 
 @hookimpl  # type: ignore[untyped-decorator]
@@ -321,12 +330,12 @@ def filters_from_request(request: Any, database: str, table: str, datasette: Any
         return None
     column = "id" if table == "media" else "media_id"
     clauses, params, described = [], {}, []
-    for key, (clause, words) in _ITEM_FILTERS.items():
-        for n, value in enumerate(request.args.getlist(key)):
-            param = f"catalog{key}_{n}"
-            clauses.append(clause.format(param=param).replace("id in", f"{column} in", 1))
+    for linked in _ITEM_TABLES.values():
+        for n, value in enumerate(request.args.getlist(linked.filter)):
+            param = f"catalog{linked.filter}_{n}"
+            clauses.append(linked.selects.format(param=param).replace("id in", f"{column} in", 1))
             params[param] = value
-            described.append(words.format(value=value))
+            described.append(linked.said.format(value=value))
     if not clauses:
         return None
     return FilterArguments(clauses, params=params, human_descriptions=described)
