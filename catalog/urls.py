@@ -102,11 +102,13 @@ def is_fetchable(url: str) -> bool:
 
 def normalise(url: str) -> str:
     """Lower-case scheme and host, no default port, no fragment, no tracking parameters. A URL
-    too broken to split is returned as it is."""
+    too broken to split, or with no host to address (`data:`, `a:////`), is returned as it is."""
     try:
         parts = urlsplit(url)
         port = parts.port
     except ValueError:
+        return url
+    if not parts.hostname:
         return url
     scheme = parts.scheme.lower() or "https"
     host = (parts.hostname or "").lower()
