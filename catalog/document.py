@@ -24,6 +24,9 @@ from catalog.urls import absolute, mirrored_url
 __all__ = ["Document", "Para", "build_document"]
 
 _NEWLINE = re.compile("\n")
+_HEADLINE_WORDS = 4
+_SRC_BEFORE = re.compile(r"src(?:set)?\s*=\s*[\"']?$", re.IGNORECASE)
+_MAX_LOOKS = 20
 _SAVED_FROM = re.compile(r"saved from url=\(\d+\)(\S+)", re.IGNORECASE)
 
 
@@ -85,7 +88,7 @@ class Document:
     para_starts: list[int] = field(default_factory=list)
     usual_gap: int = 1
     _newlines: list[int] | None = field(default=None, repr=False)
-    _folded: str | None = field(default=None, repr=False)
+    _headline_holders: frozenset[int] | None = field(default=None, repr=False)
 
     def tags(self, *names: str) -> list[Tag]:
         """Tags with these names in document order, from the index (no tree walk)."""
@@ -98,6 +101,19 @@ class Document:
     def position(self, tag: Tag) -> int:
         """The tag's place in document order: mentions are numbered by it."""
         return self.order.get(id(tag), 0)
+
+    def headline_holders(self) -> frozenset[int]:
+        """The ids of the elements that hold the page's headline: an <h1> of four words or more
+        with no picture in it (a site's logo is an <h1> too, with one or two words or an image).
+        A block holding the headline wraps the article, whatever its class says
+        ("container advert-content-wrap", Blogger's "widget Blog")."""
+        if self._headline_holders is None:
+            holders: set[int] = set()
+            for h1 in self.tags("h1"):
+                if h1.find("img") is None and len(h1.get_text(" ").split()) >= _HEADLINE_WORDS:
+                    holders.update(id(node) for node in h1.parents)
+            self._headline_holders = frozenset(holders)
+        return self._headline_holders
 
     def entry_at(self, line: int | None) -> str | None:
         """The live-blog entry stamp that the given line falls under."""
@@ -114,14 +130,28 @@ class Document:
         """
         if not needle:
             return None
-        at = self.text.find(needle)
+        at = self._in_source_attribute(needle)
         if at < 0:
-            at = self.text.find(needle.replace("&", "&amp;"))
+            at = self._in_source_attribute(needle.replace("&", "&amp;"))
         if at < 0:
             return None
         if self._newlines is None:
             self._newlines = [m.start() for m in _NEWLINE.finditer(self.text)]
         return bisect_left(self._newlines, at) + 1
+
+    def _in_source_attribute(self, needle: str) -> int:
+        """Where `needle` is first written as a src-like attribute's value (src=, data-src=,
+        srcset=), else where it first occurs: a picture's address is often named first by a
+        <link rel="image_src"> or a meta tag in the head, far from the <img> itself."""
+        text = self.text
+        first = at = text.find(needle)
+        for _ in range(_MAX_LOOKS):
+            if at < 0:
+                break
+            if _SRC_BEFORE.search(text, max(0, at - 12), at):
+                return at
+            at = text.find(needle, at + len(needle))
+        return first
 
     def candidates(self, pattern: re.Pattern[str], within: int | None = None) -> list[int]:
         """Indices of the paragraphs where `pattern` matches (only in their first `within`
@@ -141,14 +171,14 @@ class Document:
     def candidates_with(
         self, words: tuple[str, ...], within: int | None = None, fold: bool = False
     ) -> set[int]:
-        """Indices of the paragraphs containing one of `words` (case-folded when `fold`), found
-        with str.find over the whole text, the fastest search Python has."""
-        text = self.text
+        """Indices of the paragraphs containing one of `words`, found with str.find over the
+        whole text, the fastest search Python has. With `fold`, each word is searched without
+        its first letter, in lower case and in capitals ("ideo" finds video and Video, "IDEO"
+        VIDEO): a superset, which the extractor narrows. Lower-casing the text first would cost
+        more than all the searches: str.lower is slow on text beyond ASCII."""
         if fold:
-            text = self._folded if self._folded is not None else text.lower()
-            self._folded = text
-            if len(text) != len(self.text):  # a letter whose lower case is longer: no offsets
-                return set(range(len(self.paras)))
+            words = tuple(dict.fromkeys(v for w in words for v in (w[1:], w[1:].upper())))
+        text = self.text
         starts = self.para_starts
         hits: set[int] = set()
         last = len(starts) - 1

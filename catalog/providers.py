@@ -83,6 +83,19 @@ PROVIDERS: tuple[Pattern, ...] = (
         "https://www.dailymotion.com/video/{id}",
     ),
     _p(
+        "twitch",
+        "video",
+        r"^(?:https?:)?//(?:clips\.twitch\.tv/(?:embed\?(?:.*&)?clip=)?|(?:www\.|m\.)?twitch\.tv/\w+/clip/)"
+        r"(?P<id>[\w-]{6,})",
+        "https://clips.twitch.tv/{id}",
+    ),
+    _p(
+        "twitch",
+        "video",
+        r"^(?:https?:)?//(?:player\.twitch\.tv/\?(?:.*&)?video=v?|(?:www\.|m\.)?twitch\.tv/videos/)(?P<id>\d+)",
+        "https://www.twitch.tv/videos/{id}",
+    ),
+    _p(
         "tiktok",
         "video",
         _S + r"tiktok\.com/(?:@[\w.]+/video/|embed/(?:v2/)?)(?P<id>\d+)",

@@ -25,9 +25,12 @@ _TRAILING_LABELLED = re.compile(
 _TRAILING_COPYRIGHT = re.compile(r"(?:^|\s)(?P<credit>(?:©|\(c\))\s*[^\n]{2,200}?)\s*$")
 _TRAILING_PAREN = re.compile(r"\s\((?P<credit>[^()]{2,80}\s*/\s*[^()]{2,60})\)\s*$")
 # A whole block that is a credit line: "Credit: lili sams/mashable", "[Photo: X/iStock]".
+# Labels that need no colon: "Photo by X", "Screenshot by X", "Courtesy of X".
+_BY_LABELS = "|".join(
+    re.escape(label) for label, _ in CREDIT_LABELS if label.endswith((" by", " of", " von", " de"))
+)
 _CREDIT_LINE = re.compile(
-    r"^\s*\[?\s*(?:(?:" + _LABELS + r")\s*:|©|\(c\)|(?:photo|image|picture)s?\s+by\b|"
-    r"featured image by\b|courtesy of\b)",
+    r"^\s*\[?\s*(?:(?:" + _LABELS + r")\s*:|©|\(c\)|(?:" + _BY_LABELS + r")\b)",
     re.IGNORECASE,
 )
 _NEAR_LEVELS = 3
@@ -85,7 +88,16 @@ def _from_container(container: Tag, media: Tag) -> tuple[str | None, str | None]
     ]
     if not captions:
         return None, None
-    block = captions[0]
+    return _read_caption(captions[0])
+
+
+def _is_caption_block(el: Tag) -> bool:
+    return el.name in ("figcaption", "cite") or bool(class_words(el) & _CAPTION_CLASSES)
+
+
+def _read_caption(block: Tag) -> tuple[str | None, str | None]:
+    """The caption and credit of a caption block: the credit from its credit element, from a
+    credit line opening it, from its end ("... Photograph: X/AFP") or a name after it."""
     credit_el = next(
         (el for el in block.find_all(True) if class_words(el) & _CREDIT_CLASSES or el.name == "cite"),
         None,
@@ -102,11 +114,15 @@ def _from_container(container: Tag, media: Tag) -> tuple[str | None, str | None]
         caption_parts.append(str(el))
     caption = " ".join(" ".join(caption_parts).split())
     if credit is None:
+        caption, credit = _credit_before_caption(block, caption)
+    if credit is None:
         caption, credit = split_credit(caption)
     if credit is None:
         caption, credit = _name_after_caption(block, caption)
     elif len(credit) > 400:
         credit = None
+    if credit is None and (is_credit_line(caption) or (block.name == "cite" and looks_like_credit(caption))):
+        return None, caption  # "Screenshot by X/Y", <cite>Getty Images</cite>: a credit, no caption
     return caption or None, credit
 
 
@@ -123,9 +139,23 @@ def _name_after_caption(block: Tag, caption: str) -> tuple[str, str | None]:
     return caption, None
 
 
+def _credit_before_caption(block: Tag, caption: str) -> tuple[str, str | None]:
+    """ "<span>© UC Global</span><br><span class=caption>UC Global photo of ...</span>": a credit
+    line in the block's first element, the caption after it."""
+    holders = [child for child in block.children if isinstance(child, Tag) and text_of(child)]
+    if len(holders) < 2:
+        return caption, None
+    first = text_of(holders[0])
+    if not (is_credit_line(first) or ("/" in first and looks_like_credit(first))):
+        return caption, None
+    rest = caption[len(first) :].strip(" .,;–—-") if caption.startswith(first) else ""
+    return (rest, first) if rest else (caption, None)
+
+
 def _from_neighbours(media: Tag) -> tuple[str | None, str | None]:
-    """A credit line in the block right after the picture or its container (Mashable's hero,
-    Fast Company's "[Photo: X/iStock]" under the figure)."""
+    """A caption block or a credit line right after the picture or its container (CNN's
+    <cite> beside the <img>, Mashable's hero, Fast Company's "[Photo: X/iStock]" under the
+    figure)."""
     node: Tag | None = media
     for _ in range(_NEAR_LEVELS):
         while node is not None and node.name in ("source", "picture", "noscript"):
@@ -134,6 +164,8 @@ def _from_neighbours(media: Tag) -> tuple[str | None, str | None]:
             break
         sibling = node.find_next_sibling()
         if sibling is not None:
+            if _is_caption_block(sibling):
+                return _read_caption(sibling)  # CNN's <img> then <cite>caption</cite> in a <div>
             text = text_of(sibling)
             if text and is_credit_line(text):
                 return None, text

@@ -26,6 +26,7 @@ _CONTENT = frozenset(CONTENT_TOKENS)
 _FURNITURE_TAGS = frozenset(BOILERPLATE_TAGS)
 _PLACEHOLDER = re.compile("|".join(re.escape(t) for t in PLACEHOLDER_TOKENS), re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
+_OFF_SCREEN = re.compile(r"(?:left|top|right)\s*:\s*-\d{3,}px", re.IGNORECASE)
 
 
 def attr(tag: Tag, name: str) -> str | None:
@@ -55,9 +56,11 @@ def class_words(tag: Tag) -> set[str]:
     return words
 
 
-def is_furniture(tag: Tag, stop: Tag | None = None) -> bool:
+def is_furniture(tag: Tag, stop: Tag | None = None, wrappers: frozenset[int] = frozenset()) -> bool:
     """True when the tag sits in page furniture: nav, aside, footer, a site header, or a block
-    whose class says related, promo, ad, share, logo, ... (up to `stop`, exclusive)."""
+    whose class says related, promo, ad, share, logo, ... (up to `stop`, exclusive). The class
+    of a block in `wrappers` (the ids of the blocks holding the headline) is not read: it wraps
+    the article."""
     in_article = False
     node: Tag | None = tag
     chain: list[Tag] = []
@@ -77,6 +80,8 @@ def is_furniture(tag: Tag, stop: Tag | None = None) -> bool:
             and (node.find("nav") is not None or node.find("h1") is None)
         ):
             return True  # a site header; an article's header holds its h1 and lead picture
+        if id(node) in wrappers:
+            continue
         words = class_words(node)
         if words & _FURNITURE or (words & _WEAK_FURNITURE and not words & _CONTENT):
             return True
@@ -87,7 +92,16 @@ def is_placeholder(url: str) -> bool:
     if url.startswith(("data:", "blob:", "about:")):
         return True
     name = url.rsplit("/", 1)[-1].split("?", 1)[0]
+    if name.split(".", 1)[0].lower() in _FURNITURE:
+        return True  # "advertisement.gif", "share.png": a file named after furniture
     return bool(_PLACEHOLDER.search(name)) or "/placeholder" in url.lower()
+
+
+def off_screen(tag: Tag) -> bool:
+    """Placed far outside the page by its style ("position:absolute; left:-9999px"): a
+    tracking pixel or a screen-reader copy, never something a reader sees."""
+    style = tag.get("style")
+    return isinstance(style, str) and bool(_OFF_SCREEN.search(style))
 
 
 def srcset_urls(value: str | None) -> list[str]:

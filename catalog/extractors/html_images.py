@@ -17,6 +17,7 @@ from catalog.extractors._html import (
     image_candidates,
     is_furniture,
     is_placeholder,
+    off_screen,
     srcset_urls,
     text_of,
     unique,
@@ -70,7 +71,13 @@ def _featured_credit(doc: Document) -> str | None:
 
 
 def _picture(doc: Document, img: Tag, seen: set[str]) -> MediaRef | None:
-    if _tiny(img) or _inside_embed(img) or is_furniture(img) or _teaser(doc, img):
+    if (
+        _tiny(img)
+        or off_screen(img)
+        or _inside_embed(img)
+        or is_furniture(img, wrappers=doc.headline_holders())
+        or _teaser(doc, img)
+    ):
         return None
     raw = image_candidates(img)
     parent = img.parent

@@ -29,7 +29,9 @@ def extract(doc: Document) -> Iterator[MediaRef]:
         ident = identify(url) if url else None
         if ident is None or ident.url in seen:
             continue
-        if any(parent.name in _EMBED_TAGS for parent in link.parents) or is_furniture(link):
+        if any(parent.name in _EMBED_TAGS for parent in link.parents) or is_furniture(
+            link, wrappers=doc.headline_holders()
+        ):
             continue
         seen.add(ident.url)
         text = text_of(link) or None

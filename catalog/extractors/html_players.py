@@ -14,11 +14,14 @@ from catalog.extractors._html import attr, is_furniture, is_placeholder, unique
 from catalog.extractors._tags import tags_for
 from catalog.providers import identify, provider_of_host
 from catalog.records import MediaRef
+from catalog.vocabulary import LAZY_SRC_ATTRS
 
 __all__ = ["extract"]
 
 DETECTOR = "html_players"
-_FRAME_ATTRS = ("src", "data-src", "data-lazy-src", "data-url", "data-video-url")
+# Lazy frames keep the player's address in the same attributes lazy pictures use
+# ("data-litespeed-src" beside src="about:blank").
+_FRAME_ATTRS = ("src", *LAZY_SRC_ATTRS, "data-video-url")
 
 
 # Players written as their own elements, with the video's id in an attribute.
@@ -166,7 +169,7 @@ def _html5(doc: Document, player: Tag) -> MediaRef | None:
     raw = [v for v in [attr(player, "src")] if v]
     raw += [v for s in player.find_all("source") for v in [attr(s, "src") or attr(s, "data-src")] if v]
     urls = unique(u for u in (doc.resolve(r) for r in raw) if u and not is_placeholder(u))
-    if not urls or is_furniture(player):
+    if not urls or is_furniture(player, wrappers=doc.headline_holders()):
         return None
     poster = doc.resolve(attr(player, "poster"))
     if poster and not is_placeholder(poster):
