@@ -918,6 +918,20 @@ LEADING_CLAUSE_WORDS: tuple[str, ...] = (
     "overnight",
     "this",
 )
+# Last words of a colon line that opens a list, never an embed: "... data points include:".
+LIST_ENDINGS: tuple[str, ...] = (
+    "include",
+    "includes",
+    "included",
+    "including",
+    "are",
+    "were",
+    "following",
+    "as follows",
+    "such as",
+    "namely",
+    "among them",
+)
 # Lead-ins that open a list or an explanation, never an embed: "Here's what we know:".
 NOT_LEADIN_OPENINGS: tuple[str, ...] = (
     "here is",
@@ -947,6 +961,9 @@ NOT_LEADIN_OPENINGS: tuple[str, ...] = (
     "share this",
     "follow us",
     "sign up",
+    "sign in",
+    "visit our",
+    "remember",
     "das könnte sie auch interessieren",  # de
     "diesen artikel empfehlen",
     "mehr zum thema",

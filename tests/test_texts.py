@@ -15,7 +15,7 @@ from catalog.scan import scan
 TEXTS = Path(__file__).parent / "texts"
 CASES = sorted(TEXTS.glob("*.txt"))
 EXACT = ("kind", "provider", "credit_person", "credit_org", "credit_role", "author_handle", "author_name")
-EXACT += ("posted_at", "post_text", "entry")
+EXACT += ("posted_at", "post_text", "entry", "credit")
 
 
 @pytest.fixture(scope="module")

@@ -70,6 +70,7 @@ _SEPARATOR = re.compile(r":|：| –| —| -")
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)\s)\s*(?P<rest>\S.{1,200})$", re.IGNORECASE)
 # A credit alone in brackets: "(EPA)", "(AFP/Getty)", "(Photo: Reuters)".
 _BRACKETED = re.compile(r"^\s*[(\[](?P<rest>[^()\[\]]{2,80})[)\]]\s*$")
+_YEAR_FIRST = re.compile(r"^(?:19|20)\d\d\b")
 _KINDLESS_LABELS = frozenset(label for label, kind in CREDIT_LABELS if kind is None)
 _CAPTION_ONLY = frozenset(("pictured", "in pictures", "above", "top", "main image", "watch"))
 
@@ -89,7 +90,7 @@ def extract(doc: Document) -> Iterator[MediaRef]:
             yield ref
             continue
         ref = (
-            _caption_or_credit(para)
+            _caption_or_credit(para, nxt)
             or _captioned_credit(para)
             or _bracket_credited(para)
             or (_headed_caption(para) if i > 0 else None)
@@ -176,7 +177,7 @@ def _described(para: Para, kind: str, caption: str, context: str) -> MediaRef:
     )
 
 
-def _caption_or_credit(para: Para) -> MediaRef | None:
+def _caption_or_credit(para: Para, nxt: Para | None = None) -> MediaRef | None:
     text = para.text
     if not text or len(text) > 500:
         return None
@@ -200,6 +201,10 @@ def _caption_or_credit(para: Para) -> MediaRef | None:
     m = (_COPYRIGHT.match(text) or _BRACKETED.match(text)) if first in "©([" else None
     if m:
         rest = m.group("rest").strip()
+        if _YEAR_FIRST.match(rest):
+            return None  # "© 2014 Cable News Network.": the page's copyright notice
+        if first == "(" and nxt is not None and nxt.text.startswith(("--", "—", "–")):
+            return None  # "(CNN)" then "-- The official said ...": a dateline
         if looks_like_credit(rest) and (agency(rest.split("/")[0]) or "/" in rest or _COPYRIGHT.match(text)):
             return _credit(para, rest, "photo")
         return None

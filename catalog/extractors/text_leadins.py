@@ -22,7 +22,9 @@ from catalog.vocabulary import (
     CUE_WORDS,
     LEAD_VERBS,
     LEADING_CLAUSE_WORDS,
+    LIST_ENDINGS,
     NOT_LEADIN_OPENINGS,
+    PLATFORM_NAMES,
     ROLE_WORDS,
     SPEECH_VERBS,
 )
@@ -50,6 +52,28 @@ _WRITES_IN = re.compile(
 _NAMED_ROLE = re.compile(
     r"^(?:[Aa]n?|[Tt]he)\s+[\w-]+(?:\s+[\w-]+){0,2},\s+"
     r"(?P<name>[A-Z][\w’'-]+(?:\s+(?:(?:al|el|bin|de|van|von|abu)[\s-])?[A-Z][\w’'-]+){1,3}),\s"
+)
+_LIST_END = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in LIST_ENDINGS) + r")\s*$", re.IGNORECASE)
+_PLATFORMS = frozenset(name.lower() for name in PLATFORM_NAMES)
+# Words a title leaves in lower case ("Best of the Web").
+_SMALL = frozenset(
+    (
+        "the",
+        "and",
+        "for",
+        "with",
+        "from",
+        "into",
+        "over",
+        "our",
+        "its",
+        "des",
+        "der",
+        "die",
+        "del",
+        "las",
+        "los",
+    )
 )
 _PLACE_WORDS = frozenset(("at", "in", "on", "from", "near", "by", "with", "outside", "inside"))
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*▪–]|\d{1,2}[.)]\s)")
@@ -138,6 +162,10 @@ def _leadin(doc: Document, para: Para, nxt: Para | None) -> MediaRef | None:
             return None  # a heading followed by extra blank lines
         if ends_colon and nxt is not None and _continues(nxt):
             return None  # "...including:" followed by a list or a lower-case continuation
+        if ends_colon and _LIST_END.search(sentence):
+            return None  # "Other data points include:" opens a list, whatever follows
+        if _is_heading(sentence):
+            return None  # "Best of the Web:", "ADD TO CART:", ", or sign in with:": page furniture
         kind = "social_post" if ends_colon else "photo"
     who = speaker_of(sentence)
     return described(
@@ -226,6 +254,18 @@ def _is_label_line(text: str) -> bool:
     )
 
 
+def _is_heading(sentence: str) -> bool:
+    """A heading or a fragment, not a sentence announcing media: words in capitals or title
+    case ("Best of the Web", "ADD TO CART"), an opening in lower case or punctuation (the tail
+    of a form's line), or a credit label with no name after it ("... created by")."""
+    if not sentence[0].isupper() and not sentence[0].isdigit():
+        return not sentence[0].isalpha() or sentence[0].islower()
+    if sentence.isupper() or sentence.lower().endswith(" by"):
+        return True
+    named = [w for w in sentence.split()[1:] if len(w) > 2 and w[0].isalpha() and w.lower() not in _SMALL]
+    return bool(named) and all(w[0].isupper() for w in named)
+
+
 def _is_sentence(text: str) -> bool:
     return text.rstrip().endswith((".", "!", "?", "”", '"', "’", ":"))
 
@@ -272,6 +312,8 @@ def speaker_of(sentence: str) -> Speaker | None:
             ended_by = tok
             break
         if low in _VERBS and subject:
+            if subject[-1].lower() in _PLATFORMS:
+                return None  # "The Instagram posts of ...": a platform's posts, no speaker
             ended_by = low
             break
         if subject and low.endswith("ed") and tok[0].islower() and len(low) > 4:
