@@ -24,11 +24,11 @@ _TRAILING_LABELLED = re.compile(
 )
 _TRAILING_COPYRIGHT = re.compile(r"(?:^|\s)(?P<credit>(?:©|\(c\))\s*[^\n]{2,200}?)\s*$")
 _TRAILING_PAREN = re.compile(r"\s\((?P<credit>[^()]{2,80}\s*/\s*[^()]{2,60})\)\s*$")
-# A whole block that is a credit line: "Credit: lili sams/mashable", "[Photo: X/iStock]".
 # Labels that need no colon: "Photo by X", "Screenshot by X", "Courtesy of X".
 _BY_LABELS = "|".join(
     re.escape(label) for label, _ in CREDIT_LABELS if label.endswith((" by", " of", " von", " de"))
 )
+# A whole block that is a credit line: "Credit: lili sams/mashable", "[Photo: X/iStock]".
 _CREDIT_LINE = re.compile(
     r"^\s*\[?\s*(?:(?:" + _LABELS + r")\s*:|©|\(c\)|(?:" + _BY_LABELS + r")\b)",
     re.IGNORECASE,
