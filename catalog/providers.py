@@ -319,4 +319,6 @@ OEMBED_ENDPOINTS = {
 }
 # Platforms whose pages are an application that answers 200 whether or not the post still
 # exists: a 200 from them says nothing; their oEmbed endpoint (--oembed) does.
-APP_PAGES = frozenset(("twitter", "instagram", "facebook", "tiktok", "threads", "youtube", "bluesky", "twitch"))
+APP_PAGES = frozenset(
+    ("twitter", "instagram", "facebook", "tiktok", "threads", "youtube", "bluesky", "twitch")
+)
