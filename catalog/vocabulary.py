@@ -12,6 +12,7 @@ __all__ = [
     "PHOTO_CAPTION_LABELS",
     "ROLE_WORDS",
     "SPEECH_VERBS",
+    "TITLE_SMALL_WORDS",
     "STAMP_WORDS",
     "FIRST_ENTRY_WORDS",
     "DATED_STAMP_WORDS",
@@ -918,6 +919,12 @@ LEADING_CLAUSE_WORDS: tuple[str, ...] = (
     "overnight",
     "this",
 )
+# Words a title leaves in lower case ("Best of the Web", "Club del Suscriptor"): a colon line
+# whose other words are all capitalised is a heading, not a lead-in.
+TITLE_SMALL_WORDS: tuple[str, ...] = (
+    "the", "and", "for", "with", "from", "into", "over", "our", "its",
+    "des", "der", "die", "del", "las", "los",
+)  # fmt: skip
 # Last words of a colon line that opens a list, never an embed: "... data points include:".
 LIST_ENDINGS: tuple[str, ...] = (
     "include",

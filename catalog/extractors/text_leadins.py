@@ -27,6 +27,7 @@ from catalog.vocabulary import (
     PLATFORM_NAMES,
     ROLE_WORDS,
     SPEECH_VERBS,
+    TITLE_SMALL_WORDS,
 )
 
 __all__ = ["Speaker", "extract", "speaker_of"]
@@ -55,26 +56,7 @@ _NAMED_ROLE = re.compile(
 )
 _LIST_END = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in LIST_ENDINGS) + r")\s*$", re.IGNORECASE)
 _PLATFORMS = frozenset(name.lower() for name in PLATFORM_NAMES)
-# Words a title leaves in lower case ("Best of the Web").
-_SMALL = frozenset(
-    (
-        "the",
-        "and",
-        "for",
-        "with",
-        "from",
-        "into",
-        "over",
-        "our",
-        "its",
-        "des",
-        "der",
-        "die",
-        "del",
-        "las",
-        "los",
-    )
-)
+_SMALL = frozenset(TITLE_SMALL_WORDS)
 _PLACE_WORDS = frozenset(("at", "in", "on", "from", "near", "by", "with", "outside", "inside"))
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*▪–]|\d{1,2}[.)]\s)")
 _MAX_LEADIN = 400
