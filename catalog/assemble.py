@@ -9,7 +9,7 @@ from dataclasses import fields, replace
 from catalog.credits import label_kind, parse_credit
 from catalog.document import Document
 from catalog.records import Media, MediaRef, Mention
-from catalog.urls import media_key
+from catalog.urls import is_relative, media_key
 
 __all__ = ["assemble", "document_id", "media_id"]
 
@@ -40,10 +40,13 @@ def document_id(source: str) -> str:
 
 
 def media_id(ref: MediaRef, doc_id: str) -> str:
-    """`provider:post_id` for platform objects, the normalised URL for files, and document, line
-    and caption for a described item with no address."""
+    """`provider:post_id` for platform objects, the normalised URL for files, the document and
+    the address for a relative address (read from a page with no address of its own), and
+    document, line and caption for a described item with no address."""
     if ref.provider and ref.post_id:
         return f"{ref.provider}:{ref.post_id}"
+    if ref.url and is_relative(ref.url):
+        return f"relative:{doc_id}:{ref.url}"  # "/photos/a.jpg" on another site is another picture
     if ref.url:
         return media_key(ref.url)
     digest = hashlib.sha256((ref.caption or ref.credit or "").encode()).hexdigest()[:8]

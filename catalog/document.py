@@ -19,7 +19,7 @@ from catalog.entries import STAMP_FIRST, could_open_stamp, split_stamp
 from catalog.errors import InputError
 from catalog.options import ScanOptions
 from catalog.sources import Source
-from catalog.urls import absolute, mirrored_url
+from catalog.urls import absolute, mirrored_url, relative_reference
 
 __all__ = ["Document", "Para", "build_document"]
 
@@ -42,13 +42,14 @@ class Para(NamedTuple):
 
 class Paras(Sequence[Para]):
     """The paragraphs of a text, kept as parallel lists (built in bulk, cheap to scan) and
-    turned into `Para` values only when an extractor asks for one."""
+    turned into `Para` values, all at once, when an extractor first asks for one."""
 
     def __init__(self) -> None:
         self.lines: list[int] = []
         self.texts: list[str] = []
         self.stamps: list[str | None] = []
         self.gaps: list[int] = []
+        self._values: list[Para] | None = None
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -58,9 +59,9 @@ class Paras(Sequence[Para]):
     @overload
     def __getitem__(self, i: slice) -> list[Para]: ...
     def __getitem__(self, i: int | slice) -> Para | list[Para]:
-        if isinstance(i, slice):
-            return [self[k] for k in range(*i.indices(len(self)))]
-        return Para(self.lines[i], self.texts[i], self.stamps[i], self.gaps[i])
+        if self._values is None:
+            self._values = list(map(Para, self.lines, self.texts, self.stamps, self.gaps))
+        return self._values[i]
 
 
 @dataclass
@@ -196,8 +197,13 @@ class Document:
         return hits
 
     def resolve(self, url: str | None) -> str | None:
-        """A URL from the page made absolute against the page's address."""
-        return absolute(url, self.url)
+        """A URL from the page made absolute against the page's address; on a page with no
+        address (a saved file naming none), a relative address as written, so that what the
+        page shows is still catalogued (assemble keys it to this document)."""
+        found = absolute(url, self.url)
+        if found is None and self.url is None:
+            return relative_reference(url)
+        return found
 
 
 def build_document(src: Source, options: ScanOptions) -> Document:

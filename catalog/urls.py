@@ -11,6 +11,8 @@ from catalog.vocabulary import GENERIC_TLDS
 __all__ = [
     "TRACKING_PARAMS",
     "absolute",
+    "is_relative",
+    "relative_reference",
     "domain_of",
     "is_fetchable",
     "media_key",
@@ -55,6 +57,26 @@ _FILE_EXT = re.compile(
     re.IGNORECASE,
 )
 _SCHEMES = ("http", "https")
+
+
+_FILE_NAME = re.compile(r"\.[a-z0-9]{2,5}(?:[?#]|$)", re.IGNORECASE)
+_RELATIVE = re.compile(r"^(?![a-z][a-z0-9+.-]*:)(?!//)[^\s#?][^\s]*$", re.IGNORECASE)
+
+
+def relative_reference(url: str | None) -> str | None:
+    """A relative address as written ("/photos/8/a.jpg", "../img/b.png"), or None for anything
+    else (an absolute URL, a fragment, a `data:` or `javascript:` URI, an empty value)."""
+    if not url:
+        return None
+    url = url.strip()
+    if not _RELATIVE.match(url) or not ("/" in url or _FILE_NAME.search(url)):
+        return None  # "true", "lazy": an attribute's flag, not an address
+    return url
+
+
+def is_relative(url: str) -> bool:
+    """True for an address with no scheme and no host: read from a page with no address."""
+    return not url.startswith(("http://", "https://"))
 
 
 def absolute(url: str | None, base: str | None) -> str | None:

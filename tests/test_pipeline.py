@@ -204,3 +204,31 @@ def test_a_wget_mirror_is_scanned_with_its_pages_addresses(tmp_path: Path) -> No
         "https://example.org/elsewhere/pic.jpg",
         "https://www.example.org/media/convoy.jpg",
     ]
+
+
+def test_a_page_naming_no_address_keeps_its_relative_pictures_apart(tmp_path: Path) -> None:
+    """A saved page with no base, canonical, og:url or mirror folders: its pictures keep their
+    relative addresses, each keyed to its page (the same path on two sites is two pictures),
+    and enrich, which fetches only http(s) addresses, leaves them alone."""
+    from catalog.enrich import enrich
+
+    for name, caption in (("one.html", "Flood at the market"), ("two.html", "Parade in the square")):
+        (tmp_path / name).write_text(
+            '<html><body><article><table class="photo"><tr><td><img src="/photos/8/a-small.jpg" '
+            f'width="180"><br><span class="apCaption">{caption}. AP Photo/Uncredited</span>'
+            '</td></tr></table><img src="lazy" data-lazy="true" width="300" height="200">'
+            "</article></body></html>",
+            encoding="utf-8",
+        )
+    db = tmp_path / "r.db"
+    assert scan([str(tmp_path / "one.html"), str(tmp_path / "two.html")], db).errors == []
+    conn = sqlite3.connect(db)
+    rows = conn.execute("select id, url from media order by id").fetchall()
+    conn.close()
+    assert [url for _, url in rows] == ["/photos/8/a-small.jpg", "/photos/8/a-small.jpg"]
+    assert len({mid for mid, _ in rows}) == 2 and all(mid.startswith("relative:") for mid, _ in rows)
+    enrich(db)
+    conn = sqlite3.connect(db)
+    checked = conn.execute("select checked_at from media").fetchall()
+    conn.close()
+    assert checked == [(None,), (None,)]  # nothing to fetch: enrich leaves them alone

@@ -34,6 +34,8 @@ _CREDIT_LINE = re.compile(
     re.IGNORECASE,
 )
 _NEAR_LEVELS = 3
+# A block holding one of these captions its own media, not the picture before it.
+_MEDIA_TAGS = ("img", "picture", "video", "audio", "iframe")
 
 
 def split_credit(text: str) -> tuple[str, str | None]:
@@ -121,8 +123,10 @@ def _read_caption(block: Tag) -> tuple[str | None, str | None]:
         caption, credit = _name_after_caption(block, caption)
     elif len(credit) > 400:
         credit = None
-    if credit is None and (is_credit_line(caption) or (block.name == "cite" and looks_like_credit(caption))):
-        return None, caption  # "Screenshot by X/Y", <cite>Getty Images</cite>: a credit, no caption
+    if credit is None and (
+        is_credit_line(caption) or ((block.name == "cite" or "/" in caption) and looks_like_credit(caption))
+    ):
+        return None, caption  # "Screenshot by X/Y", "AP Photo/Uncredited", <cite>Getty Images</cite>
     return caption or None, credit
 
 
@@ -163,6 +167,8 @@ def _from_neighbours(media: Tag) -> tuple[str | None, str | None]:
         if node is None:
             break
         sibling = node.find_next_sibling()
+        while sibling is not None and sibling.name in ("br", "wbr"):
+            sibling = sibling.find_next_sibling()  # AP's <a><img></a><br><font>credit</font>
         if sibling is not None:
             if _is_caption_block(sibling):
                 return _read_caption(sibling)  # CNN's <img> then <cite>caption</cite> in a <div>
@@ -174,6 +180,8 @@ def _from_neighbours(media: Tag) -> tuple[str | None, str | None]:
                     credit = text_of(el)
                     if credit and len(credit) <= 200:
                         return None, credit
+                if _is_caption_block(el) and sibling.find(_MEDIA_TAGS) is None:
+                    return _read_caption(el)  # <font class="photo"><span class="apCaption">
             break
         node = node.parent
     return None, None

@@ -19,7 +19,7 @@ from catalog.vocabulary import (
 
 __all__ = ["attr", "class_words", "is_furniture", "srcset_urls", "text_of"]
 
-_WORDS = re.compile(r"[a-z0-9]+")
+_CAMEL_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 _FURNITURE = frozenset(BOILERPLATE_TOKENS)
 _WEAK_FURNITURE = frozenset(WEAK_BOILERPLATE_TOKENS)
 _CONTENT = frozenset(CONTENT_TOKENS)
@@ -47,12 +47,13 @@ def text_of(tag: Tag | None) -> str:
 
 
 def class_words(tag: Tag) -> set[str]:
-    """The words of a tag's class and id: "story--header--pic" gives story, header, pic."""
+    """The words of a tag's class and id: "story--header--pic" gives story, header, pic;
+    camel case is split too ("apCaption" gives ap, caption; "PopularPosts" popular, posts)."""
     words: set[str] = set()
     for name in ("class", "id"):
         value = attr(tag, name)
         if value:
-            words.update(_WORDS.findall(value.lower()))
+            words.update(w.lower() for w in _CAMEL_WORDS.findall(value))
     return words
 
 

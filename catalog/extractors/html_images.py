@@ -42,6 +42,8 @@ _BEACON = re.compile(r"^https?://[^/]+/[\w-]{0,3}(?:\?|$)")
 _FILE_LINK = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|tiff?|bmp|svg|heic)$", re.IGNORECASE)
 # Pictures this small in both directions are icons, badges or tracking pixels.
 _MIN_SIDE = 50
+# A page's name this long that opens a picture's file name names that picture.
+_MIN_NAME = 8
 
 
 def extract(doc: Document) -> Iterator[MediaRef]:
@@ -153,7 +155,9 @@ def _interface_asset(img: Tag, url: str) -> bool:
 
 def _teaser(doc: Document, img: Tag) -> bool:
     """A picture that links to another page is a teaser for that page, not article media
-    (related-story thumbnails, promos); a link to the picture's own file is a lightbox."""
+    (related-story thumbnails, promos); a link to the picture's own file is a lightbox, and a
+    link to a page named after the picture its photo page (AP's ".../804a…_0.html" for
+    ".../804a…_0-small.jpg")."""
     for anc in img.parents:
         if anc.name in ("figure", "article", "main", "body"):
             return False
@@ -161,8 +165,15 @@ def _teaser(doc: Document, img: Tag) -> bool:
             href = doc.resolve(attr(anc, "href"))
             if not href or href.split("#")[0] == (doc.url or "").split("#")[0]:
                 return False
-            return not _FILE_LINK.search(href.split("?")[0])
+            path = href.split("?")[0]
+            return not (_FILE_LINK.search(path) or _names_the_picture(path, attr(img, "src")))
     return False
+
+
+def _names_the_picture(path: str, src: str | None) -> bool:
+    page = path.rstrip("/").rsplit("/", 1)[-1].split(".")[0]
+    picture = (src or "").split("?")[0].rsplit("/", 1)[-1].split(".")[0]
+    return len(page) >= _MIN_NAME and picture.startswith(page)
 
 
 def _inside_embed(img: Tag) -> bool:

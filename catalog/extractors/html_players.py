@@ -175,7 +175,7 @@ def _html5(doc: Document, player: Tag) -> MediaRef | None:
     if poster and not is_placeholder(poster):
         urls.append(poster)
     caption, credit = caption_and_credit(player)
-    host = urls[0].split("/")[2]
+    host = urls[0].split("/")[2] if "://" in urls[0] else ""
     return MediaRef(
         kind="video" if player.name == "video" else "audio",
         presence="embedded",
