@@ -131,28 +131,30 @@ class Document:
         """
         if not needle:
             return None
-        at = self._in_source_attribute(needle)
-        if at < 0:
-            at = self._in_source_attribute(needle.replace("&", "&amp;"))
+        at, first = self._in_source_attribute(needle)
+        if at < 0 and "&" in needle:  # written with its ampersands escaped
+            at, escaped = self._in_source_attribute(needle.replace("&", "&amp;"))
+            first = first if first >= 0 else escaped
+        at = at if at >= 0 else first
         if at < 0:
             return None
         if self._newlines is None:
             self._newlines = [m.start() for m in _NEWLINE.finditer(self.text)]
         return bisect_left(self._newlines, at) + 1
 
-    def _in_source_attribute(self, needle: str) -> int:
+    def _in_source_attribute(self, needle: str) -> tuple[int, int]:
         """Where `needle` is first written as a src-like attribute's value (src=, data-src=,
-        srcset=), else where it first occurs: a picture's address is often named first by a
-        <link rel="image_src"> or a meta tag in the head, far from the <img> itself."""
+        srcset=), or -1, and where it first occurs at all: a picture's address is often named
+        first by a <link rel="image_src">, a meta tag or a script's data, far from the <img>."""
         text = self.text
         first = at = text.find(needle)
         for _ in range(_MAX_LOOKS):
             if at < 0:
                 break
             if _SRC_BEFORE.search(text, max(0, at - 12), at):
-                return at
+                return at, first
             at = text.find(needle, at + len(needle))
-        return first
+        return -1, first
 
     def candidates(self, pattern: re.Pattern[str], within: int | None = None) -> list[int]:
         """Indices of the paragraphs where `pattern` matches (only in their first `within`

@@ -13,6 +13,7 @@ __all__ = [
     "ROLE_WORDS",
     "SPEECH_VERBS",
     "TITLE_SMALL_WORDS",
+    "TRACKER_HOST_WORDS",
     "STAMP_WORDS",
     "FIRST_ENTRY_WORDS",
     "DATED_STAMP_WORDS",
@@ -720,6 +721,7 @@ BOILERPLATE_TOKENS: tuple[str, ...] = (
     "newsletter",
     "subscribe",
     "subscription",
+    "paywall",
     "social",
     "share",
     "sharing",
@@ -730,6 +732,7 @@ BOILERPLATE_TOKENS: tuple[str, ...] = (
     "comment",
     "comments",
     "trending",
+    "playlist",  # the other videos beside a featured one
     "popular",
     "recommended",
     "recommendations",
@@ -743,7 +746,6 @@ BOILERPLATE_TOKENS: tuple[str, ...] = (
     "masthead",
     "branding",
     "richlink",
-    "placeholder",
     "tracking",
     "pixel",
     "badge",
@@ -788,6 +790,7 @@ PLACEHOLDER_TOKENS: tuple[str, ...] = (
     "placeholder",
     "spacer",
     "blank",
+    "leer",  # de: empty
     "pixel",
     "transparent",
     "loading",
@@ -804,6 +807,17 @@ PLACEHOLDER_TOKENS: tuple[str, ...] = (
     "avatar",
     "please wait",
 )
+# First labels of hosts that serve counters, not pictures ("pixel.wp.com", "stats.x.net").
+TRACKER_HOST_WORDS: tuple[str, ...] = (
+    "pixel",
+    "pixels",
+    "stats",
+    "analytics",
+    "tracking",
+    "tracker",
+    "beacon",
+    "metrics",
+)
 # Attributes that hold an image's real address on lazy-loading pages, most trusted first.
 LAZY_SRC_ATTRS: tuple[str, ...] = (
     "data-src",
@@ -815,6 +829,7 @@ LAZY_SRC_ATTRS: tuple[str, ...] = (
     "data-full-src",
     "data-fallback-img",
     "data-litespeed-src",
+    "data-retina-src",
     "data-orig-file",
     "data-large-file",
 )

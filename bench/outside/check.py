@@ -2,13 +2,15 @@
 
 Usage: python3 bench/outside/check.py
 
-The pages and texts are the test data of newspaper4k (an article extractor), taken from its
-source distribution on PyPI at a pinned version (this machine reaches package registries only).
-The labels beside this script are ours: `labels.json`, the media of 16 of those pages, judged
-by hand from each page's markup (56 certain items, 8 uncertain); `text-labels.json`, the media
-traces in its 28 article texts (its extractor's output, so captions and embeds are gone: one
-trace). Neither pages nor texts are copied here. Both are scored with ../shared/eval/score.py,
-as the dev pages and the live blog are.
+The pages and texts are other projects' test data, taken from their source distributions on
+PyPI at pinned versions (this machine reaches package registries only), and scored with
+../shared/eval/score.py as the dev pages and the live blog are. The labels beside this script
+are ours, judged by hand from each page's markup; the pages and texts are not copied here.
+
+- newspaper4k 0.9.6: 16 news pages (`labels.json`, 57 certain items) and its 28 article texts
+  (`text-labels.json`: one trace; its extractor's output, so captions and embeds are gone).
+- trafilatura 0.9.3: 18 news pages in English and German (`trafilatura-labels.json`, 35
+  certain items). Kept apart as a second set: it was first scored before any change it led to.
 """
 
 from __future__ import annotations
@@ -22,12 +24,15 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SCORE = HERE.parent.parent.parent / "shared" / "eval" / "score.py"
-PACKAGE = "newspaper4k==0.9.6"
-PAGES = "newspaper4k-0.9.6/tests/data/html/"
-TEXTS = "newspaper4k-0.9.6/tests/data/txt/"
+# (package, folder in its sdist, labels, score.py mode)
+SETS = (
+    ("newspaper4k==0.9.6", "newspaper4k-0.9.6/tests/data/html/", "labels.json", "html"),
+    ("newspaper4k==0.9.6", "newspaper4k-0.9.6/tests/data/txt/", "text-labels.json", "text"),
+    ("trafilatura==0.9.3", "trafilatura-0.9.3/tests/cache/", "trafilatura-labels.json", "html"),
+)
 
 
-def fetch(into: Path) -> Path:
+def fetch(package: str, into: Path) -> Path:
     subprocess.run(
         [
             sys.executable,
@@ -38,36 +43,44 @@ def fetch(into: Path) -> Path:
             "--no-deps",
             "--no-binary",
             ":all:",
-            PACKAGE,
+            package,
             "-d",
             str(into),
         ],
         check=True,
     )
-    return next(into.glob("newspaper4k-*.tar.gz"))
+    name = package.split("==")[0]
+    return next(into.glob(f"{name}-*.tar.gz"))
+
+
+def files_of(labels: object, mode: str) -> set[str]:
+    if mode == "html":
+        assert isinstance(labels, list)
+        return {page["file"] for page in labels}
+    assert isinstance(labels, dict)
+    return {entry["id"] + ".txt" for entry in labels["entries"]}
 
 
 def main() -> None:
     if not SCORE.exists():
         sys.exit(f"needs the scorer at {SCORE}")
-    labels = json.loads((HERE / "labels.json").read_text(encoding="utf-8"))
-    texts = json.loads((HERE / "text-labels.json").read_text(encoding="utf-8"))
-    wanted = {PAGES + page["file"] for page in labels}
-    wanted |= {TEXTS + entry["id"] + ".txt" for entry in texts["entries"]}
     with tempfile.TemporaryDirectory() as tmp:
-        archive = fetch(Path(tmp))
-        for folder in ("pages", "texts"):
-            Path(tmp, folder).mkdir()
-        with tarfile.open(archive) as tar:
-            for member in tar.getmembers():
-                if member.name in wanted:
-                    extracted = tar.extractfile(member)
-                    assert extracted is not None
-                    folder = "pages" if member.name.startswith(PAGES) else "texts"
-                    Path(tmp, folder, member.name.rsplit("/", 1)[-1]).write_bytes(extracted.read())
-        for kind, file, folder in (("html", "labels.json", "pages"), ("text", "text-labels.json", "texts")):
-            score = [sys.executable, str(SCORE), kind, str(HERE / file), str(Path(tmp, folder)), "-v"]
-            subprocess.run(score, check=True)
+        for n, (package, folder, labels_file, mode) in enumerate(SETS):
+            labels = json.loads((HERE / labels_file).read_text(encoding="utf-8"))
+            wanted = {folder + name for name in files_of(labels, mode)}
+            archive = fetch(package, Path(tmp))
+            into = Path(tmp, f"set{n}")
+            into.mkdir()
+            with tarfile.open(archive) as tar:
+                for member in tar.getmembers():
+                    if member.name in wanted:
+                        extracted = tar.extractfile(member)
+                        assert extracted is not None
+                        (into / member.name.rsplit("/", 1)[-1]).write_bytes(extracted.read())
+            print(f"== {package}: {labels_file}", flush=True)
+            subprocess.run(
+                [sys.executable, str(SCORE), mode, str(HERE / labels_file), str(into), "-v"], check=True
+            )
 
 
 if __name__ == "__main__":

@@ -36,6 +36,10 @@ _CREDIT_LINE = re.compile(
 _NEAR_LEVELS = 3
 # A block holding one of these captions its own media, not the picture before it.
 _MEDIA_TAGS = ("img", "picture", "video", "audio", "iframe")
+# Blocks too wide to be one picture's own.
+_SECTIONS = frozenset(("main", "article", "section", "body", "html"))
+# Class words of a control that shows or hides a caption, which is not the caption.
+_CONTROLS = frozenset(("button", "btn", "toggle"))
 
 
 def split_credit(text: str) -> tuple[str, str | None]:
@@ -61,8 +65,39 @@ def caption_and_credit(media: Tag) -> tuple[str | None, str | None]:
         caption, credit = _from_container(figure, media)
         if caption or credit:
             return caption, credit
-        return _from_neighbours(figure)
-    return _from_neighbours(media)
+        caption, credit = _from_neighbours(figure)
+    else:
+        caption, credit = _from_neighbours(media)
+    if caption or credit:
+        return caption, credit
+    return _described_by(media)
+
+
+def _described_by(media: Tag) -> tuple[str | None, str | None]:
+    """A caption elsewhere on the page that the picture points to: its aria-describedby, or a
+    link to "#id" beside it in the picture's own block (FAZ's "show the picture's description"
+    button)."""
+    ids = [v for v in str(media.get("aria-describedby") or "").split() if v]
+    container = media.parent.parent if media.parent is not None else None
+    if (
+        container is not None
+        and container.name not in _SECTIONS
+        and len(container.find_all(_MEDIA_TAGS)) == 1
+    ):
+        for link in container.find_all("a", href=True, limit=20):
+            href = str(link["href"])
+            if href.startswith("#") and len(href) > 1:
+                ids.append(href[1:])
+    if not ids:
+        return None, None
+    root = media
+    while root.parent is not None:
+        root = root.parent
+    for ident in ids:
+        target = root.find(id=ident)
+        if isinstance(target, Tag) and _is_caption_block(target):
+            return _read_caption(target)
+    return None, None
 
 
 def _figure_of(media: Tag) -> Tag | None:
@@ -94,7 +129,10 @@ def _from_container(container: Tag, media: Tag) -> tuple[str | None, str | None]
 
 
 def _is_caption_block(el: Tag) -> bool:
-    return el.name in ("figcaption", "cite") or bool(class_words(el) & _CAPTION_CLASSES)
+    if el.name in ("figcaption", "cite"):
+        return True
+    words = class_words(el)
+    return bool(words & _CAPTION_CLASSES) and words.isdisjoint(_CONTROLS)  # not "ImageDescriptionButton"
 
 
 def _read_caption(block: Tag) -> tuple[str | None, str | None]:
@@ -175,16 +213,35 @@ def _from_neighbours(media: Tag) -> tuple[str | None, str | None]:
             text = text_of(sibling)
             if text and is_credit_line(text):
                 return None, text
-            for el in sibling.find_all(True, limit=8):
-                if class_words(el) & _CREDIT_CLASSES or el.name == "cite":
-                    credit = text_of(el)
-                    if credit and len(credit) <= 200:
-                        return None, credit
-                if _is_caption_block(el) and sibling.find(_MEDIA_TAGS) is None:
-                    return _read_caption(el)  # <font class="photo"><span class="apCaption">
-            break
+            return _caption_block_within(sibling)
         node = node.parent
     return None, None
+
+
+def _caption_block_within(block: Tag) -> tuple[str | None, str | None]:
+    """The caption and credit elements inside the block after a picture: CNN's
+    div.image__metadata holding div.image__caption and figcaption.image__credit, AP's
+    <font class="photo"><span class="apCaption">. A caption is looked for only where the
+    block holds no media of its own (a figure after the picture captions its own)."""
+    inner = block.find_all(True, limit=12)
+    credit_el = next((el for el in inner if _is_credit_element(el)), None)
+    caption_el = None
+    if block.find(_MEDIA_TAGS) is None:
+        caption_el = next((el for el in inner if _is_caption_block(el) and not _is_credit_element(el)), None)
+    credit = text_of(credit_el) or None
+    if credit is not None and len(credit) > 200:
+        credit = None
+    if caption_el is None:
+        return None, credit
+    caption, own_credit = _read_caption(caption_el)
+    return caption, own_credit or credit
+
+
+def _is_credit_element(el: Tag) -> bool:
+    """A credit's element: a <cite>, or a credit class that is no caption's ("image__caption
+    attribution" is CNN's caption)."""
+    words = class_words(el)
+    return el.name == "cite" or bool(words & _CREDIT_CLASSES and not words & _CAPTION_CLASSES)
 
 
 def credit_text(credit: str | None) -> str | None:

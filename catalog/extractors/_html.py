@@ -14,6 +14,7 @@ from catalog.vocabulary import (
     LAZY_SRC_ATTRS,
     LAZY_SRCSET_ATTRS,
     PLACEHOLDER_TOKENS,
+    TRACKER_HOST_WORDS,
     WEAK_BOILERPLATE_TOKENS,
 )
 
@@ -23,10 +24,12 @@ _CAMEL_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 _FURNITURE = frozenset(BOILERPLATE_TOKENS)
 _WEAK_FURNITURE = frozenset(WEAK_BOILERPLATE_TOKENS)
 _CONTENT = frozenset(CONTENT_TOKENS)
+_TRACKER_HOSTS = frozenset(TRACKER_HOST_WORDS)
 _FURNITURE_TAGS = frozenset(BOILERPLATE_TAGS)
 _PLACEHOLDER = re.compile("|".join(re.escape(t) for t in PLACEHOLDER_TOKENS), re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 _OFF_SCREEN = re.compile(r"(?:left|top|right)\s*:\s*-\d{3,}px", re.IGNORECASE)
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
 def attr(tag: Tag, name: str) -> str | None:
@@ -48,12 +51,21 @@ def text_of(tag: Tag | None) -> str:
 
 def class_words(tag: Tag) -> set[str]:
     """The words of a tag's class and id: "story--header--pic" gives story, header, pic;
-    camel case is split too ("apCaption" gives ap, caption; "PopularPosts" popular, posts)."""
+    camel case is split too ("apCaption" gives ap, caption; "PopularPosts" popular, posts).
+    What follows "with" says what a block holds, not what it is: "layout-with-rail__wrapper"
+    gives layout, wrapper (its "__rail" element is the rail)."""
     words: set[str] = set()
     for name in ("class", "id"):
         value = attr(tag, name)
-        if value:
+        if not value:
+            continue
+        if "with" not in value.lower():
             words.update(w.lower() for w in _CAMEL_WORDS.findall(value))
+            continue
+        for token in value.split():
+            for part in token.split("__"):
+                found = [w.lower() for w in _CAMEL_WORDS.findall(part)]
+                words.update(found[: found.index("with")] if "with" in found else found)
     return words
 
 
@@ -93,16 +105,24 @@ def is_placeholder(url: str) -> bool:
     if url.startswith(("data:", "blob:", "about:")):
         return True
     name = url.rsplit("/", 1)[-1].split("?", 1)[0]
+    host = url.split("/")[2].lower() if "://" in url else ""
+    if host.split(".", 1)[0] in _TRACKER_HOSTS:
+        return True  # pixel.wp.com/b.gif, stats.example.net/watch/5512: a counter
     if name.split(".", 1)[0].lower() in _FURNITURE:
         return True  # "advertisement.gif", "share.png": a file named after furniture
     return bool(_PLACEHOLDER.search(name)) or "/placeholder" in url.lower()
 
 
 def off_screen(tag: Tag) -> bool:
-    """Placed far outside the page by its style ("position:absolute; left:-9999px"): a
-    tracking pixel or a screen-reader copy, never something a reader sees."""
+    """Placed far outside the page by its own style ("position:absolute; left:-9999px"), or
+    hidden with no alt text and no size ("display: none", class "visually-hidden"): a tracking
+    pixel. A gallery's hidden slides keep their alt text and size (CNN's)."""
     style = tag.get("style")
-    return isinstance(style, str) and bool(_OFF_SCREEN.search(style))
+    style = style if isinstance(style, str) else ""
+    if _OFF_SCREEN.search(style):
+        return True
+    hidden = bool(_HIDDEN.search(style)) or not class_words(tag).isdisjoint(("hidden", "invisible"))
+    return hidden and not (attr(tag, "alt") or attr(tag, "width") or attr(tag, "height"))
 
 
 def srcset_urls(value: str | None) -> list[str]:
@@ -127,9 +147,10 @@ def srcset_urls(value: str | None) -> list[str]:
 
 
 def image_candidates(img: Tag) -> list[str]:
-    """Every address an <img>/<source> names: src, lazy attributes, srcset candidates."""
+    """Every address an <img>/<source> names: lazy attributes first (on a lazy page they hold
+    the picture, src a placeholder or a 64x64 preview), then src, then srcset candidates."""
     urls: list[str] = []
-    for name in ("src", *LAZY_SRC_ATTRS):
+    for name in (*LAZY_SRC_ATTRS, "src"):
         value = attr(img, name)
         if value:
             urls.append(value)

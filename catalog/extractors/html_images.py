@@ -38,12 +38,12 @@ _FEATURED = re.compile(
     re.IGNORECASE,
 )
 # A tracking beacon: a query-string "image" whose path names no file ("/p?c1=2&c2=...").
-_BEACON = re.compile(r"^https?://[^/]+/[\w-]{0,3}(?:\?|$)")
+_BEACON = re.compile(r"^https?://[^/]+/[\w-]{0,3}(?:\.gif)?(?:\?|$)")
 _FILE_LINK = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|tiff?|bmp|svg|heic)$", re.IGNORECASE)
 # Pictures this small in both directions are icons, badges or tracking pixels.
 _MIN_SIDE = 50
-# A page's name this long that opens a picture's file name names that picture.
-_MIN_NAME = 8
+# Digits a page's name must share with a picture's file name to name that picture.
+_ID_DIGITS = 6
 
 
 def extract(doc: Document) -> Iterator[MediaRef]:
@@ -156,24 +156,35 @@ def _interface_asset(img: Tag, url: str) -> bool:
 def _teaser(doc: Document, img: Tag) -> bool:
     """A picture that links to another page is a teaser for that page, not article media
     (related-story thumbnails, promos); a link to the picture's own file is a lightbox, and a
-    link to a page named after the picture its photo page (AP's ".../804a…_0.html" for
-    ".../804a…_0-small.jpg")."""
+    link to the picture's own page is its photo page."""
     for anc in img.parents:
-        if anc.name in ("figure", "article", "main", "body"):
+        if anc.name in ("main", "body"):
             return False
         if anc.name == "a":
             href = doc.resolve(attr(anc, "href"))
             if not href or href.split("#")[0] == (doc.url or "").split("#")[0]:
                 return False
             path = href.split("?")[0]
-            return not (_FILE_LINK.search(path) or _names_the_picture(path, attr(img, "src")))
+            return not (
+                _FILE_LINK.search(path) or _photo_page(doc, path, next(iter(image_candidates(img)), None))
+            )
     return False
 
 
-def _names_the_picture(path: str, src: str | None) -> bool:
+def _photo_page(doc: Document, path: str, src: str | None) -> bool:
+    """The page a picture links to is its own when it sits under the article's address
+    (FAZ's ".../streaming-16604622/auch-anna-berg-16604694.html"), or when its name and the
+    picture's share an id (AP's ".../804a421f…_0.html" for ".../804a421f…_0-small.jpg"). A
+    related story's thumbnail named after the story's slug shares no id."""
+    own = (doc.url or "").split("#")[0].split("?")[0].rsplit(".", 1)[0]
+    if own.count("/") > 2 and path.startswith(own + "/"):
+        return True
     page = path.rstrip("/").rsplit("/", 1)[-1].split(".")[0]
     picture = (src or "").split("?")[0].rsplit("/", 1)[-1].split(".")[0]
-    return len(page) >= _MIN_NAME and picture.startswith(page)
+    shared = 0
+    while shared < min(len(page), len(picture)) and page[shared] == picture[shared]:
+        shared += 1
+    return sum(ch.isdigit() for ch in page[:shared]) >= _ID_DIGITS
 
 
 def _inside_embed(img: Tag) -> bool:

@@ -52,13 +52,15 @@ _WRAPPER_CLASSES = frozenset(("fb-post", "fb-video", "fb-comment-embed"))
 _WRAPPER_WORDS = frozenset(("embed", "consent", "privacy", "social", "oembed", "placeholder"))
 # "— Name (@handle.bsky.social) March 3, 2025 at 10:00 AM"; "Posted by u/name"
 _BYLINE = re.compile(
-    r"[—–-]\s*(?P<name>[^()\n]{1,80}?)\s*\(\s*(?P<handle>@[\w.-]{1,60})\s*\)\s*"
+    r"(?<!\S)[—–-]\s*(?P<name>[^()\n]{1,80}?)\s*\(\s*(?P<handle>@[\w.-]{1,60})\s*\)\s*"
     r"(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})?"
 )
 _REDDIT_USER = re.compile(r"\bu/(?P<user>[\w-]{2,30})")
-# "— Hayes Brown (@HayesBrown) September 19, 2016"
+# "— Hayes Brown (@HayesBrown) September 19, 2016"; the dash stands alone ("Hub-Konzept" in the
+# tweet's text is no byline's dash).
 _TWEET_BYLINE = re.compile(
-    r"[—–-]\s*(?P<name>[^()\n]{1,80}?)\s*\((?P<handle>@\w{1,30})\)\s*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})?"
+    r"(?<!\S)[—–-]\s*(?P<name>[^()\n]{1,80}?)\s*\((?P<handle>@\w{1,30})\)\s*"
+    r"(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})?"
 )
 # "A post shared by xoxo, Gaga (@ladygaga) on Dec 5, 2016 at 9:10am PST"
 _INSTAGRAM_BYLINE = re.compile(
