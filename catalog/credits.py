@@ -61,7 +61,11 @@ _COURTESY_RX = re.compile(
 _BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"))
 _HANDLE_RX = re.compile(r"\(?\s*(@[A-Za-z0-9_.]{1,30}(?:@[\w.-]+)?)\s*\)?")
 _CLAUSE_RX = re.compile(r"\s*;\s*")
-_SPLIT_RX = re.compile(r"\s*/+\s*|\s+via\s+|\s+for\s+|\s*\|\s*|\s+[–—-]\s+", re.IGNORECASE)
+# Zero-width characters some sites put after a credit's slashes ("Ben Stansall/\u200bAFP").
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+# Parties are joined by "/", "via", "for", "|", a spaced dash, or an em dash between words
+# ("David McNew—Getty Images", Time's style).
+_SPLIT_RX = re.compile(r"\s*/+\s*|\s+via\s+|\s+for\s+|\s*\|\s*|\s+[–—-]\s+|(?<=\w)—(?=\w)", re.IGNORECASE)
 _ROLE_OF = {word.casefold(): role for word, role in CREDIT_ROLE_WORDS}
 _ROLE_RX = re.compile(
     r"(?<!\w)(?:"
@@ -82,7 +86,7 @@ _NON_NAME = re.compile(r"\d|https?:|www\.|\.(?:com|org|net)\b", re.IGNORECASE)
 
 
 def _clean(text: str) -> str:
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
     return " ".join(text.split())
 
 

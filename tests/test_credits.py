@@ -13,6 +13,8 @@ from catalog.credits import display_name, looks_like_credit, parse_credit, parti
 CASES: list[tuple[str, str | None, str | None, str | None, str | None]] = [
     # labels, in several languages
     ("Photo: Karam al-Masri/AFP", "Karam al-Masri", "AFP", None, None),
+    ("Ben Stansall/\u200bAFP/\u200bGetty Images", "Ben Stansall", "AFP", None, None),  # zero-width spaces
+    ("David McNew—Getty Images", "David McNew", "Getty Images", None, None),  # Time's em dash
     ("Photograph: Stephanie Keith/Reuters", "Stephanie Keith", "Reuters", None, None),
     ("Picture: John Smith/PA", "John Smith", "PA", None, None),
     ("Image: NASA/JPL-Caltech", None, "NASA", None, None),
