@@ -752,6 +752,21 @@ BOILERPLATE_TOKENS: tuple[str, ...] = (
     "sprite",
     "emoji",
 )
+# Class words that make the rest of a class a statement about the block, not its kind: what
+# follows "with", "has", "no" is what the block holds or lacks ("layout-with-rail",
+# "has-paywall", "no-sidebar"; "is-..." stays: FAZ's "Col-is-besides-other-teasers" is one);
+# a class naming a state ("menu-hidden", "hidden-contents-menu", "sidebar-open") says what is
+# shown, not what the block is.
+CLASS_OWNERSHIP_WORDS: tuple[str, ...] = ("with", "has", "no", "without")
+CLASS_STATE_WORDS: tuple[str, ...] = (
+    "hidden",
+    "open",
+    "closed",
+    "active",
+    "collapsed",
+    "expanded",
+    "visible",
+)
 # Weaker furniture words: ignored when the same class also names the content
 # ("content-rail", "article-card"), because sites use them for layout inside articles too.
 WEAK_BOILERPLATE_TOKENS: tuple[str, ...] = (

@@ -10,7 +10,8 @@ are ours, judged by hand from each page's markup; the pages and texts are not co
 - newspaper4k 0.9.6: 16 news pages (`labels.json`, 57 certain items) and its 28 article texts
   (`text-labels.json`: one trace; its extractor's output, so captions and embeds are gone).
 - trafilatura 0.9.3: 18 news pages in English and German (`trafilatura-labels.json`, 35
-  certain items). Kept apart as a second set: it was first scored before any change it led to.
+  certain items) and 11 more (`trafilatura-2-labels.json`, 32 items). Kept apart as second and
+  third sets: each was first scored before any change it led to.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ SETS = (
     ("newspaper4k==0.9.6", "newspaper4k-0.9.6/tests/data/html/", "labels.json", "html"),
     ("newspaper4k==0.9.6", "newspaper4k-0.9.6/tests/data/txt/", "text-labels.json", "text"),
     ("trafilatura==0.9.3", "trafilatura-0.9.3/tests/cache/", "trafilatura-labels.json", "html"),
+    ("trafilatura==0.9.3", "trafilatura-0.9.3/tests/cache/", "trafilatura-2-labels.json", "html"),
 )
 
 
@@ -68,7 +70,7 @@ def main() -> None:
         for n, (package, folder, labels_file, mode) in enumerate(SETS):
             labels = json.loads((HERE / labels_file).read_text(encoding="utf-8"))
             wanted = {folder + name for name in files_of(labels, mode)}
-            archive = fetch(package, Path(tmp))
+            archive = fetch(package, Path(tmp, f"sdist{n}"))
             into = Path(tmp, f"set{n}")
             into.mkdir()
             with tarfile.open(archive) as tar:

@@ -10,6 +10,8 @@ from bs4 import Tag
 from catalog.vocabulary import (
     BOILERPLATE_TAGS,
     BOILERPLATE_TOKENS,
+    CLASS_OWNERSHIP_WORDS,
+    CLASS_STATE_WORDS,
     CONTENT_TOKENS,
     LAZY_SRC_ATTRS,
     LAZY_SRCSET_ATTRS,
@@ -21,6 +23,12 @@ from catalog.vocabulary import (
 __all__ = ["attr", "class_words", "is_furniture", "srcset_urls", "text_of"]
 
 _CAMEL_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+_OWNERSHIP = frozenset(CLASS_OWNERSHIP_WORDS)
+_STATE = frozenset(CLASS_STATE_WORDS)
+_STATEMENT = re.compile(
+    r"(?<![A-Za-z])(?:" + "|".join((*CLASS_OWNERSHIP_WORDS, *CLASS_STATE_WORDS)) + r")(?![a-z])",
+    re.IGNORECASE,
+)
 _FURNITURE = frozenset(BOILERPLATE_TOKENS)
 _WEAK_FURNITURE = frozenset(WEAK_BOILERPLATE_TOKENS)
 _CONTENT = frozenset(CONTENT_TOKENS)
@@ -52,20 +60,24 @@ def text_of(tag: Tag | None) -> str:
 def class_words(tag: Tag) -> set[str]:
     """The words of a tag's class and id: "story--header--pic" gives story, header, pic;
     camel case is split too ("apCaption" gives ap, caption; "PopularPosts" popular, posts).
-    What follows "with" says what a block holds, not what it is: "layout-with-rail__wrapper"
-    gives layout, wrapper (its "__rail" element is the rail)."""
+    A class that states what a block holds or how it is shown says nothing of what it is:
+    "layout-with-rail__wrapper" gives layout, wrapper (its "__rail" element is the rail),
+    "has-paywall" and "hidden-contents-menu" give nothing."""
     words: set[str] = set()
     for name in ("class", "id"):
         value = attr(tag, name)
         if not value:
             continue
-        if "with" not in value.lower():
+        if not _STATEMENT.search(value):
             words.update(w.lower() for w in _CAMEL_WORDS.findall(value))
             continue
         for token in value.split():
             for part in token.split("__"):
                 found = [w.lower() for w in _CAMEL_WORDS.findall(part)]
-                words.update(found[: found.index("with")] if "with" in found else found)
+                if not _STATE.isdisjoint(found):
+                    continue
+                cut = next((i for i, w in enumerate(found) if w in _OWNERSHIP), len(found))
+                words.update(found[:cut])
     return words
 
 
@@ -156,6 +168,11 @@ def image_candidates(img: Tag) -> list[str]:
             urls.append(value)
     for name in LAZY_SRCSET_ATTRS:
         urls.extend(srcset_urls(attr(img, name)))
+    if not any(u.startswith(("http", "/")) and not is_placeholder(u) for u in urls):
+        # a lazy-loader of its own: data-dejavu-src, data-lazy-img-src, ... (France Culture's)
+        for key, raw in img.attrs.items():
+            if key.startswith("data-") and key.endswith(("src", "srcset")) and isinstance(raw, str):
+                urls.extend(srcset_urls(raw) if key.endswith("srcset") else [raw.strip()])
     return urls
 
 

@@ -173,12 +173,16 @@ def _teaser(doc: Document, img: Tag) -> bool:
 
 def _photo_page(doc: Document, path: str, src: str | None) -> bool:
     """The page a picture links to is its own when it sits under the article's address
-    (FAZ's ".../streaming-16604622/auch-anna-berg-16604694.html"), or when its name and the
-    picture's share an id (AP's ".../804a421f…_0.html" for ".../804a421f…_0-small.jpg"). A
-    related story's thumbnail named after the story's slug shares no id."""
+    (FAZ's ".../streaming-16604622/auch-anna-berg-16604694.html"), in the picture's own folder
+    (an image server's larger size), or when its name and the picture's share an id (AP's
+    ".../804a421f…_0.html" for ".../804a421f…_0-small.jpg"). A related story's thumbnail
+    named after the story's slug shares no id."""
     own = (doc.url or "").split("#")[0].split("?")[0].rsplit(".", 1)[0]
     if own.count("/") > 2 and path.startswith(own + "/"):
         return True
+    folder = (src or "").split("?")[0].rsplit("/", 1)[0]
+    if folder.count("/") > 3 and path.rsplit("/", 1)[0] == folder:
+        return True  # another size of the same picture (".../sz.1.3919259/860x860" for ".../640x360")
     page = path.rstrip("/").rsplit("/", 1)[-1].split(".")[0]
     picture = (src or "").split("?")[0].rsplit("/", 1)[-1].split(".")[0]
     shared = 0
