@@ -50,6 +50,12 @@ TRACKING_PARAMS = (
     "_ga",
 )
 _TRACKING = frozenset(p.lower() for p in TRACKING_PARAMS)
+# Resized copies of one file: Cloudflare's /cdn-cgi/image/<options>/, Drupal's
+# /files/styles/<style>/public/, WordPress's name-1024x576.jpg, Jetpack's i0.wp.com/<host>/.
+_CLOUDFLARE_RESIZE = re.compile(r"/cdn-cgi/image/[^/]+/")
+_DRUPAL_STYLE = re.compile(r"/files/styles/[^/]+/public/")
+_WORDPRESS_SIZE = re.compile(r"-\d{2,5}x\d{2,5}(?=\.(?:jpe?g|png|gif|webp)$)", re.IGNORECASE)
+_PHOTON_HOST = re.compile(r"^i[0-3]\.wp\.com$")
 # A path ending in one of these names a file: its query only sizes or crops it.
 _FILE_EXT = re.compile(
     r"\.(?:jpe?g|png|gif|webp|avif|bmp|tiff?|svg|heic|mp4|m4v|webm|mov|m3u8|mpd|ogv|ogg|mp3|"
@@ -156,8 +162,20 @@ def media_key(url: str) -> str:
     except ValueError:
         return norm
     if _FILE_EXT.search(parts.path):
-        norm = urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
+        host, path = _original_file(parts.netloc, parts.path)
+        norm = urlunsplit((parts.scheme, host, path, "", ""))
     return norm
+
+
+def _original_file(host: str, path: str) -> tuple[str, str]:
+    """The host and path of the original file behind a resized copy: the sizes a CMS or an
+    image CDN derives from one picture are one picture (SCMP's two widths, WordPress's
+    -1024x576 copies, Drupal's image styles, Jetpack's i0.wp.com proxy)."""
+    if _PHOTON_HOST.match(host) and path.count("/") > 1:
+        host, path = path.split("/", 2)[1], "/" + path.split("/", 2)[2]
+    path = _CLOUDFLARE_RESIZE.sub("/", path, count=1)
+    path = _DRUPAL_STYLE.sub("/files/", path, count=1)
+    return host, _WORDPRESS_SIZE.sub("", path)
 
 
 # A folder named like a host, as `wget --mirror` (or `-x`) names the folder of each site:

@@ -12,7 +12,7 @@ import pytest
 
 from catalog.export import media_objects
 from catalog.scan import scan
-from catalog.urls import mirrored_url
+from catalog.urls import media_key, mirrored_url
 
 from .conftest import SAMPLES
 
@@ -159,6 +159,38 @@ def test_encodings(tmp_path: Path, data: bytes, expected: str) -> None:
     path = tmp_path / ("page.html" if data.lstrip().startswith(b"<") else "page.txt")
     path.write_bytes(data)
     assert expected in read_source(str(path), 1_000_000).text
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        # Cloudflare resizing and Drupal image styles (SCMP's two widths of one picture)
+        (
+            "https://img.example.com/cdn-cgi/image/fit=contain,width=425/sites/default/files/styles/768x768/public/a.JPG?itok=x",
+            "https://img.example.com/cdn-cgi/image/width=1098/sites/default/files/styles/1200x800/public/a.JPG?itok=y",
+            True,
+        ),
+        (
+            "https://cdn.example.gg/2023/11/cup-450x253.jpg",
+            "https://cdn.example.gg/2023/11/cup.jpg",
+            True,
+        ),  # WordPress
+        (
+            "https://i1.wp.com/media.example.net/up/comic.jpg?w=970",
+            "https://media.example.net/up/comic.jpg",
+            True,
+        ),
+        ("https://cdn.example.gg/2023/11/cup-450x253.jpg", "https://cdn.example.gg/2023/11/cap.jpg", False),
+        (
+            "https://example.org/styles/big/public/a.jpg",
+            "https://example.org/a.jpg",
+            False,
+        ),  # no /files/ style
+    ],
+)
+def test_resized_copies_of_one_file_are_one_picture(one: str, other: str, same: bool) -> None:
+    assert (media_key(one) == media_key(other)) is same
+    assert media_key(media_key(one)) == media_key(one)
 
 
 @pytest.mark.parametrize(
