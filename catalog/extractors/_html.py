@@ -26,7 +26,7 @@ _CAMEL_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 _OWNERSHIP = frozenset(CLASS_OWNERSHIP_WORDS)
 _STATE = frozenset(CLASS_STATE_WORDS)
 _STATEMENT = re.compile(
-    r"(?<![A-Za-z])(?:" + "|".join((*CLASS_OWNERSHIP_WORDS, *CLASS_STATE_WORDS)) + r")(?![a-z])",
+    r"(?<![A-Za-z])(?:" + "|".join((*CLASS_OWNERSHIP_WORDS, *CLASS_STATE_WORDS, "layout")) + r")(?![a-z])",
     re.IGNORECASE,
 )
 _FURNITURE = frozenset(BOILERPLATE_TOKENS)
@@ -62,6 +62,7 @@ def class_words(tag: Tag) -> set[str]:
     camel case is split too ("apCaption" gives ap, caption; "PopularPosts" popular, posts).
     A class that states what a block holds or how it is shown says nothing of what it is:
     "layout-with-rail__wrapper" gives layout, wrapper (its "__rail" element is the rail),
+    "c-fixed-sidebar-layout" gives c, fixed, layout (a layout named after its parts), and
     "has-paywall" and "hidden-contents-menu" give nothing."""
     words: set[str] = set()
     for name in ("class", "id"):
@@ -77,7 +78,10 @@ def class_words(tag: Tag) -> set[str]:
                 if not _STATE.isdisjoint(found):
                     continue
                 cut = next((i for i, w in enumerate(found) if w in _OWNERSHIP), len(found))
-                words.update(found[:cut])
+                kept = found[:cut]
+                if "layout" in kept:  # "c-fixed-sidebar-layout": a layout named after its parts
+                    kept = [w for w in kept if w not in _WEAK_FURNITURE]
+                words.update(kept)
     return words
 
 
