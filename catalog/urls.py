@@ -11,13 +11,13 @@ from catalog.vocabulary import GENERIC_TLDS
 __all__ = [
     "TRACKING_PARAMS",
     "absolute",
-    "is_relative",
-    "relative_reference",
     "domain_of",
     "is_fetchable",
+    "is_relative",
     "media_key",
     "mirrored_url",
     "normalise",
+    "relative_reference",
 ]
 
 # Query parameters that say who shared a link, never what it points to.
@@ -63,10 +63,9 @@ _FILE_EXT = re.compile(
     re.IGNORECASE,
 )
 _SCHEMES = ("http", "https")
-
-
-_FILE_NAME = re.compile(r"\.[a-z0-9]{2,5}(?:[?#]|$)", re.IGNORECASE)
+# A relative address as a page writes it (no scheme, no host), and a file's name in one.
 _RELATIVE = re.compile(r"^(?![a-z][a-z0-9+.-]*:)(?!//)[^\s#?][^\s]*$", re.IGNORECASE)
+_FILE_NAME = re.compile(r"\.[a-z0-9]{2,5}(?:[?#]|$)", re.IGNORECASE)
 
 
 def relative_reference(url: str | None) -> str | None:
@@ -172,7 +171,8 @@ def _original_file(host: str, path: str) -> tuple[str, str]:
     image CDN derives from one picture are one picture (SCMP's two widths, WordPress's
     -1024x576 copies, Drupal's image styles, Jetpack's i0.wp.com proxy)."""
     if _PHOTON_HOST.match(host) and path.count("/") > 1:
-        host, path = path.split("/", 2)[1], "/" + path.split("/", 2)[2]
+        _, host, rest = path.split("/", 2)
+        path = "/" + rest
     path = _CLOUDFLARE_RESIZE.sub("/", path, count=1)
     path = _DRUPAL_STYLE.sub("/files/", path, count=1)
     return host, _WORDPRESS_SIZE.sub("", path)

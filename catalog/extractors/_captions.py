@@ -79,15 +79,14 @@ def _described_by(media: Tag) -> tuple[str | None, str | None]:
     button)."""
     ids = [v for v in str(media.get("aria-describedby") or "").split() if v]
     container = media.parent.parent if media.parent is not None else None
-    if (
-        container is not None
-        and container.name not in _SECTIONS
-        and len(container.find_all(_MEDIA_TAGS)) == 1
-    ):
-        for link in container.find_all("a", href=True, limit=20):
-            href = str(link["href"])
-            if href.startswith("#") and len(href) > 1:
-                ids.append(href[1:])
+    if container is not None and container.name not in _SECTIONS:
+        linked = [
+            href[1:]
+            for link in container.find_all("a", href=True, limit=20)
+            if (href := str(link["href"])).startswith("#") and len(href) > 1
+        ]
+        if linked and len(container.find_all(_MEDIA_TAGS, limit=2)) == 1:
+            ids.extend(linked)  # the block is this picture's own
     if not ids:
         return None, None
     root = media

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from itertools import islice
+from os.path import commonprefix
 
 from bs4 import Tag
 
@@ -78,10 +79,11 @@ def _picture(doc: Document, img: Tag, seen: set[str]) -> MediaRef | None:
         or off_screen(img)
         or _inside_embed(img)
         or is_furniture(img, wrappers=doc.headline_holders())
-        or _teaser(doc, img)
     ):
         return None
     raw = image_candidates(img)
+    if _teaser(doc, img, raw[0] if raw else None):
+        return None
     parent = img.parent
     if parent is not None and parent.name == "picture":
         for source in parent.find_all("source"):
@@ -153,7 +155,7 @@ def _interface_asset(img: Tag, url: str) -> bool:
     )
 
 
-def _teaser(doc: Document, img: Tag) -> bool:
+def _teaser(doc: Document, img: Tag, src: str | None) -> bool:
     """A picture that links to another page is a teaser for that page, not article media
     (related-story thumbnails, promos); a link to the picture's own file is a lightbox, and a
     link to the picture's own page is its photo page."""
@@ -165,9 +167,7 @@ def _teaser(doc: Document, img: Tag) -> bool:
             if not href or href.split("#")[0] == (doc.url or "").split("#")[0]:
                 return False
             path = href.split("?")[0]
-            return not (
-                _FILE_LINK.search(path) or _photo_page(doc, path, next(iter(image_candidates(img)), None))
-            )
+            return not (_FILE_LINK.search(path) or _photo_page(doc, path, src))
     return False
 
 
@@ -185,10 +185,8 @@ def _photo_page(doc: Document, path: str, src: str | None) -> bool:
         return True  # another size of the same picture (".../sz.1.3919259/860x860" for ".../640x360")
     page = path.rstrip("/").rsplit("/", 1)[-1].split(".")[0]
     picture = (src or "").split("?")[0].rsplit("/", 1)[-1].split(".")[0]
-    shared = 0
-    while shared < min(len(page), len(picture)) and page[shared] == picture[shared]:
-        shared += 1
-    return sum(ch.isdigit() for ch in page[:shared]) >= _ID_DIGITS
+    shared = commonprefix([page, picture])
+    return sum(ch.isdigit() for ch in shared) >= _ID_DIGITS
 
 
 def _inside_embed(img: Tag) -> bool:
