@@ -58,8 +58,6 @@ _COMMA_LABELLED = re.compile(
     re.IGNORECASE,
 )
 _COMMA_OPENINGS = frozenset(label[:5] for label in _COMMA_LABEL)
-# Searched for without their first letter, so "Image source" and "image source" both match.
-_COMMA_HINTS = tuple(label[1:] for label in _COMMA_LABEL)
 _PARTY_SPLIT = re.compile(r"\s*/+\s*|\s+via\s+")
 _WATCH = re.compile(r"^(?:watch|listen|video)\s*:\s*", re.IGNORECASE)
 _TRAILING_BRACKET = re.compile(
@@ -101,10 +99,11 @@ def extract(doc: Document) -> Iterator[MediaRef]:
 
 def _candidates(doc: Document) -> list[int]:
     """Every shape read here has a colon or a dash after its label, a slash or "via" between
-    parties, a broadcaster's comma label, or opens with ©, a bracket."""
+    parties, opens with a broadcaster's comma label ("Image source, "), ©, or a bracket."""
     found = doc.candidates_with((":", "：", " – ", " — ", " - ", "/", " via "))
-    found.update(doc.candidates_with(_COMMA_HINTS))
-    found.update(i for i, t in enumerate(doc.paras.texts) if t[:1] in "©([")
+    found.update(
+        i for i, t in enumerate(doc.paras.texts) if t[:1] in "©([" or t[:5].lower() in _COMMA_OPENINGS
+    )
     return sorted(found)
 
 

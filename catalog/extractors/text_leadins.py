@@ -66,6 +66,7 @@ _GALLERY = re.compile(
     re.IGNORECASE,
 )
 _MEDIA_WORDS = ("pictures", "photos", "images", "video", "podcast")
+_MAX_LINK = 200  # a gallery's or a podcast's link is a short line
 # The verbs of a relayed post ("Journalist X says ..."): the pattern, its cheap pre-test and the
 # whole-text candidate search all read this one list.
 _RELAY_VERB_WORDS = (
@@ -74,7 +75,8 @@ _RELAY_VERB_WORDS = (
 )  # fmt: skip
 # Whole-text passes that find the candidates (supersets of the tests in _leadin).
 _ENDS_COLON = re.compile(r":[^\S\n]*$", re.MULTILINE)
-_RELAY_VERBS = tuple(f" {verb}" for verb in _RELAY_VERB_WORDS)
+# The verbs' stems, one search each: " report" finds "reports" and "reported".
+_RELAY_STEMS = (" said", " says", " report", " quote", " writ", " wrote", " tweet", " post")
 _PODCAST = re.compile(r"^(?:see also\s+)?[\w ]{0,40}\bpodcast\s*:\s*\S", re.IGNORECASE)
 _RELAY = re.compile(
     r"^(?:(?:[Tt]he\s+)?[A-Z][\w.&-]*[’']s\s+|(?:[Jj]ournalist|activist|reporter|correspondent|"
@@ -106,12 +108,20 @@ def extract(doc: Document) -> Iterator[MediaRef]:
 
 def _candidates(doc: Document) -> list[int]:
     """Paragraphs that can be a lead-in: ending in a colon, followed by extra blank lines,
-    naming a gallery or podcast, or relaying what someone said. Found by whole-text passes."""
+    naming a gallery or podcast (short ones only), or opening the way a relayed post opens.
+    Found by whole-text passes and cheap per-paragraph tests, supersets of those in _leadin."""
     alone = max(2, doc.usual_gap + _EXTRA_GAP)
+    texts = doc.paras.texts
     found = set(doc.candidates(_ENDS_COLON))
     found.update(i for i, gap in enumerate(doc.paras.gaps) if gap >= alone)
-    found.update(doc.candidates_with(_MEDIA_WORDS, fold=True))
-    found.update(doc.candidates_with(_RELAY_VERBS, within=_MAX_LEADIN))
+    found.update(
+        i for i, t in enumerate(texts) if len(t) <= _MAX_LINK and _has_any(t.lower(), _MEDIA_WORDS)
+    )
+    found.update(
+        i
+        for i in doc.candidates_with(_RELAY_STEMS, within=_MAX_LEADIN)
+        if _RELAY.match(_strip_leading_clause(texts[i][:_MAX_LEADIN]))
+    )
     return sorted(found)
 
 
@@ -174,7 +184,7 @@ def _has_any(text: str, words: tuple[str, ...]) -> bool:
 def _gallery_or_podcast(para: Para, text: str, low: str) -> MediaRef | None:
     """ "See more videos and pictures in X", "X, in pictures", "Syria Podcast: Title": links to a
     gallery or a podcast episode, which are media even in a list of related links."""
-    if len(text) > 200:
+    if len(text) > _MAX_LINK:
         return None
     kind = None
     if _GALLERY.search(text):
