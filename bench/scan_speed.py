@@ -25,7 +25,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from catalog.assemble import assemble
-from catalog.credits import looks_like_credit, parse_credit
+from catalog.credits import looks_like_credit, parse_credit, strip_label
 from catalog.document import build_document
 from catalog.extractors import extract_all
 from catalog.options import ScanOptions
@@ -49,6 +49,7 @@ def _cold() -> None:
     """Forget cached credit parses, so no round profits from the one before it."""
     parse_credit.cache_clear()
     looks_like_credit.cache_clear()
+    strip_label.cache_clear()
 
 
 def _scanner(paths: list[Path]) -> Callable[[], None]:

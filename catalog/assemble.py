@@ -4,11 +4,9 @@ object, give every object its stable id and every mention its place."""
 from __future__ import annotations
 
 import hashlib
-from dataclasses import fields, replace
-
 from catalog.credits import label_kind, parse_credit
 from catalog.document import Document
-from catalog.records import Media, MediaRef, Mention
+from catalog.records import REF_FIELDS, Media, MediaRef, Mention, changed
 from catalog.urls import is_relative, media_key
 
 __all__ = ["assemble", "document_id", "media_id"]
@@ -97,7 +95,7 @@ def _attach(doc: Document, refs: list[MediaRef]) -> list[MediaRef]:
         if at is not None and extra.credit and not extra.provider and items[at].line in credited:
             at = None  # two credit lines in a row credit two pictures
         if at is None:
-            out.append(replace(extra, attaches=False))
+            out.append(changed(extra, attaches=False))
             continue
         target = items[at]
         out[at] = items[at] = _join(target, extra)  # out begins with the items, in their order
@@ -134,7 +132,7 @@ def _join(target: MediaRef, extra: MediaRef) -> MediaRef:
     )
     if extra.context and extra.context != target.context:
         changes["context"] = f"{target.context}\n{extra.context}" if target.context else extra.context
-    return replace(target, **changes)  # type: ignore[arg-type]
+    return changed(target, **changes)
 
 
 def _nearest_above(
@@ -188,11 +186,11 @@ def _merge(refs: list[MediaRef], doc_id: str) -> list[tuple[str, MediaRef]]:
 
 def _fill(first: MediaRef, later: MediaRef) -> MediaRef:
     changes: dict[str, object] = {}
-    for f in fields(MediaRef):
-        if getattr(first, f.name) in (None, ()) and getattr(later, f.name) not in (None, ()):
-            changes[f.name] = getattr(later, f.name)
+    for name in REF_FIELDS:
+        if getattr(first, name) in (None, ()) and getattr(later, name) not in (None, ()):
+            changes[name] = getattr(later, name)
     changes["urls"] = tuple(dict.fromkeys((*first.urls, *later.urls)))
-    return replace(first, **changes)  # type: ignore[arg-type]
+    return changed(first, **changes)
 
 
 def _media(mid: str, ref: MediaRef) -> Media:

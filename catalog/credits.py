@@ -104,9 +104,10 @@ def _unbracket(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=8192)
 def strip_label(text: str) -> tuple[str, str | None]:
     """The credit without its labels ("Mandatory Credit: Photo by", "©", ...), and the kind the
-    first label names, if any."""
+    first label names, if any. Cached, as parse_credit is."""
     text = _unbracket(_clean(text))
     kind: str | None = None
     for _ in range(3):  # "Mandatory Credit: Photo by X", "© Fotos: X"

@@ -3,13 +3,13 @@
 The stored records (Media, Mention, DocumentRecord) and Credit are frozen; MediaRef, an
 extractor's finding that never reaches the database as such, is only slotted, since findings are
 made by the thousand and a frozen dataclass costs five times as much to create. All are values,
-compared whole and changed only by copying with `replace`."""
+compared whole and changed only by copying (`changed`, `dataclasses.replace`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
-__all__ = ["KINDS", "PRESENCES", "Credit", "DocumentRecord", "Media", "MediaRef", "Mention"]
+__all__ = ["KINDS", "PRESENCES", "REF_FIELDS", "Credit", "DocumentRecord", "Media", "MediaRef", "Mention", "changed"]
 
 KINDS = ("photo", "video", "audio", "social_post", "gallery", "quote", "document")
 PRESENCES = ("embedded", "linked", "described", "metadata")
@@ -126,3 +126,12 @@ class DocumentRecord:
     scanner: str
     domain: str | None = None  # the page's host, www. dropped: a facet by source site
     captured_at: str | None = None  # a page from a web archive: its capture date (WARC-Date)
+
+
+REF_FIELDS = tuple(f.name for f in fields(MediaRef))
+
+
+def changed(ref: MediaRef, **changes: object) -> MediaRef:
+    """A copy of a finding with some fields changed: `dataclasses.replace` without its checks,
+    at half the cost (assemble copies every finding it merges)."""
+    return MediaRef(*[changes[name] if name in changes else getattr(ref, name) for name in REF_FIELDS])
