@@ -157,7 +157,7 @@ def parse_credit(text: str) -> Credit:
     low = text.lower()
     courtesy = any(phrase in low for phrase in _COURTESY)
     handle: str | None = None
-    m = _HANDLE_RX.search(raw)
+    m = _HANDLE_RX.search(raw) if "@" in raw else None
     if m:
         handle = m.group(1)
     body = _HANDLE_RX.sub(" ", raw).strip() if handle else raw
@@ -169,11 +169,12 @@ def parse_credit(text: str) -> Credit:
     people: list[str] = []
     orgs: list[str] = []
     # "A / Quanta Magazine; Fotos: B / Adobe Stock": each clause credits its own maker.
-    for clause in _CLAUSE_RX.split(body):
+    for clause in _CLAUSE_RX.split(body) if ";" in body else (body,):
         clause_person: str | None = None
         for part in _parts(clause):
             part = strip_label(part)[0]
-            part = _YEAR_RX.sub(" ", part).strip(" .,-:") if _YEAR_RX.search(part) else part
+            if ("19" in part or "20" in part) and _YEAR_RX.search(part):
+                part = _YEAR_RX.sub(" ", part).strip(" .,-:")
             if not part:
                 continue
             found_role = _role_in(part)
@@ -348,16 +349,19 @@ def looks_like_credit(text: str) -> bool:
         return False
     if len(words) >= 3 and "/" not in text and "©" not in text and all(w[:1].islower() for w in words):
         return False  # "opens in a new tab": lower-case prose
-    if "/" in text or "©" in text or _CREDIT_WORD.search(text):
+    if "/" in text or "©" in text or (_has_credit_word(folded) and _CREDIT_WORD.search(text)):
         return True
     if len(words) > 8:
         return False  # whatever parsing found, no credit runs this long without a slash
+    # Capitalised words (or words of a script without case, such as Arabic) make a name: asked
+    # before parsing, which it spares.
+    if len(words) <= 6 and all(
+        not w[0].islower() or w.lower().split("-")[0] in _PARTICLES or not w[0].isalpha() for w in words
+    ):
+        return True
     credit = parse_credit(text)
-    if credit.org or credit.handle or (credit.role and len(words) <= 3):
-        return len(words) <= 8
-    if len(words) <= 6:
-        # Capitalised words (or words of a script without case, such as Arabic) make a name.
-        return all(
-            not w[0].islower() or w.lower().split("-")[0] in _PARTICLES or not w[0].isalpha() for w in words
-        )
-    return False
+    return bool(credit.org or credit.handle or (credit.role and len(words) <= 3))
+
+
+def _has_credit_word(folded: str) -> bool:
+    return "via" in folded or "handout" in folded or "getty" in folded

@@ -8,6 +8,7 @@ compared whole and changed only by copying (`changed`, `dataclasses.replace`).""
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from typing import Any
 
 __all__ = ["KINDS", "PRESENCES", "REF_FIELDS", "Credit", "DocumentRecord", "Media", "MediaRef", "Mention", "changed"]
 
@@ -134,4 +135,5 @@ REF_FIELDS = tuple(f.name for f in fields(MediaRef))
 def changed(ref: MediaRef, **changes: object) -> MediaRef:
     """A copy of a finding with some fields changed: `dataclasses.replace` without its checks,
     at half the cost (assemble copies every finding it merges)."""
-    return MediaRef(*[changes[name] if name in changes else getattr(ref, name) for name in REF_FIELDS])
+    values: list[Any] = [changes[name] if name in changes else getattr(ref, name) for name in REF_FIELDS]
+    return MediaRef(*values)
