@@ -4,6 +4,7 @@ object, give every object its stable id and every mention its place."""
 from __future__ import annotations
 
 import hashlib
+
 from catalog.credits import label_kind, parse_credit
 from catalog.document import Document
 from catalog.records import REF_FIELDS, Media, MediaRef, Mention, changed

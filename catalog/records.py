@@ -10,7 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any
 
-__all__ = ["KINDS", "PRESENCES", "REF_FIELDS", "Credit", "DocumentRecord", "Media", "MediaRef", "Mention", "changed"]
+__all__ = [
+    "KINDS",
+    "PRESENCES",
+    "REF_FIELDS",
+    "Credit",
+    "DocumentRecord",
+    "Media",
+    "MediaRef",
+    "Mention",
+    "changed",
+]
 
 KINDS = ("photo", "video", "audio", "social_post", "gallery", "quote", "document")
 PRESENCES = ("embedded", "linked", "described", "metadata")

@@ -114,9 +114,7 @@ def _candidates(doc: Document) -> list[int]:
     texts = doc.paras.texts
     found = set(doc.candidates(_ENDS_COLON))
     found.update(i for i, gap in enumerate(doc.paras.gaps) if gap >= alone)
-    found.update(
-        i for i, t in enumerate(texts) if len(t) <= _MAX_LINK and _has_any(t.lower(), _MEDIA_WORDS)
-    )
+    found.update(i for i, t in enumerate(texts) if len(t) <= _MAX_LINK and _has_any(t.lower(), _MEDIA_WORDS))
     found.update(
         i
         for i in doc.candidates_with(_RELAY_STEMS, within=_MAX_LEADIN)
