@@ -88,6 +88,8 @@ _COURTESY = tuple(w.lower() for w in COURTESY_PHRASES)
 # An acronym, alone or hyphenated ("NOAA", "JPL-Caltech"), in a credit not all in capitals.
 _ACRONYM = re.compile(r"^[A-Z]{2,6}(?:-[A-Za-z]+)?$")
 _PARTICLES = frozenset(NAME_PARTICLES)
+# Lower-case words inside an organisation's name: "Ministry of Defence", "Society for the ...".
+_NAME_JOINERS = _PARTICLES | {"of", "the", "for", "on", "in", "at", "und", "et"}
 _NON_NAME = re.compile(r"\d|https?:|www\.|\.(?:com|org|net)\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 
@@ -360,7 +362,21 @@ def looks_like_credit(text: str) -> bool:
     ):
         return True
     credit = parse_credit(text)
-    return bool(credit.org or credit.handle or (credit.role and len(words) <= 3))
+    if credit.handle or (credit.role and len(words) <= 3):
+        return True
+    return credit.org is not None and _names_a_body(credit.org)
+
+
+def _names_a_body(org: str) -> bool:
+    """An organisation's name ("Aleppo Media Centre", "the port authority", "Ministry of
+    Defence"), not a sentence that mentions one ("Buses wait outside the hospital", a caption):
+    a known agency, three words at most, or capitalised words joined by small ones."""
+    words = org.split()
+    return (
+        len(words) <= 3
+        or agency(org) is not None
+        or all(not w[0].isalpha() or w[0].isupper() or w.lower() in _NAME_JOINERS for w in words)
+    )
 
 
 def _has_credit_word(folded: str) -> bool:

@@ -58,6 +58,8 @@ _COMMA_LABELLED = re.compile(
     re.IGNORECASE,
 )
 _COMMA_OPENINGS = frozenset(label[:5] for label in _COMMA_LABEL)
+_SIGNS = (":", "：", " – ", " — ", " - ", "/", " via ")
+_MAX_LINE = 600  # the longest line a reader here takes (_bracket_credited's)
 _PARTY_SPLIT = re.compile(r"\s*/+\s*|\s+via\s+")
 _WATCH = re.compile(r"^(?:watch|listen|video)\s*:\s*", re.IGNORECASE)
 _TRAILING_BRACKET = re.compile(
@@ -98,13 +100,20 @@ def extract(doc: Document) -> Iterator[MediaRef]:
 
 
 def _candidates(doc: Document) -> list[int]:
-    """Every shape read here has a colon or a dash after its label, a slash or "via" between
-    parties, opens with a broadcaster's comma label ("Image source, "), ©, or a bracket."""
-    found = doc.candidates_with((":", "：", " – ", " — ", " - ", "/", " via "))
-    found.update(
-        i for i, t in enumerate(doc.paras.texts) if t[:1] in "©([" or t[:5].lower() in _COMMA_OPENINGS
-    )
-    return sorted(found)
+    """Lines no longer than any reader here takes, with the sign of one of its shapes: a colon or
+    a dash after a label, a slash or "via" between parties, a closing bracket, a broadcaster's
+    comma label ("Image source, "), an opening ©, or a bracket."""
+    return [
+        i
+        for i, t in enumerate(doc.paras.texts)
+        if len(t) <= _MAX_LINE
+        and (
+            t[:1] in "©(["
+            or t.endswith(")")
+            or any(sign in t for sign in _SIGNS)
+            or t[:5].lower() in _COMMA_OPENINGS
+        )
+    ]
 
 
 def _comma_labelled(para: Para, nxt: Para | None) -> MediaRef | None:
@@ -145,7 +154,7 @@ def _bracket_credited(para: Para) -> MediaRef | None:
     closed by its credit in brackets, written the way credits are (a slash, "Photo", "via");
     prose that ends with "(Reuters)" names its source, not a picture's."""
     text = para.text.rstrip()
-    if not text.endswith(")") or len(text) > 600:
+    if not text.endswith(")") or len(text) > _MAX_LINE:
         return None
     m = _TRAILING_BRACKET.match(text)
     if not m or not looks_like_credit(m.group("credit")):
