@@ -88,11 +88,12 @@ def _attach(doc: Document, refs: list[MediaRef]) -> list[MediaRef]:
     """Give each attaching finding (a credit line, an embed's leftover) to the item on the
     paragraphs just above it in the same entry, or keep it as an item of its own."""
     items = [r for r in refs if not r.attaches]
+    if len(items) == len(refs):
+        return items
     out = list(items)
-    para_of = {line: i for i, line in enumerate(doc.paras.lines)}
     credited: set[int] = set()  # lines of items that already took a credit line
     for extra in (r for r in refs if r.attaches):
-        at = _nearest_above(doc, para_of, items, extra)
+        at = _nearest_above(doc, items, extra)
         if at is not None and extra.credit and not extra.provider and items[at].line in credited:
             at = None  # two credit lines in a row credit two pictures
         if at is None:
@@ -136,16 +137,14 @@ def _join(target: MediaRef, extra: MediaRef) -> MediaRef:
     return changed(target, **changes)
 
 
-def _nearest_above(
-    doc: Document, para_of: dict[int, int], items: list[MediaRef], extra: MediaRef
-) -> int | None:
+def _nearest_above(doc: Document, items: list[MediaRef], extra: MediaRef) -> int | None:
     """Where in `items` is the described item on the nearest of the paragraphs just above
     (ATTACH_PARAS, or the
     finding's own `reach`), in the same entry. Quotes and platform posts take no credit lines;
     a leftover with `reach` joins only a lead-in (an item with no address of its own)."""
-    if extra.line is None or extra.line not in para_of:
+    here = doc.para_index(extra.line)
+    if here is None:
         return None
-    here = para_of[extra.line]
     reach = extra.reach or ATTACH_PARAS
     entry = doc.entry_at(extra.line)
     best: int | None = None
@@ -154,7 +153,7 @@ def _nearest_above(
             continue
         if item.author_handle or item.post_id or (extra.reach and (item.url or item.provider)):
             continue
-        at = para_of.get(item.line)
+        at = doc.para_index(item.line)
         if at is None or not here - reach <= at < here or doc.entry_at(item.line) != entry:
             continue
         if best is None or (items[best].line or 0) < item.line:

@@ -41,15 +41,16 @@ class Para(NamedTuple):
 
 
 class Paras(Sequence[Para]):
-    """The paragraphs of a text, kept as parallel lists (built in bulk, cheap to scan) and
-    turned into `Para` values, all at once, when an extractor first asks for one."""
+    """The paragraphs of a text, kept as parallel lists (built in bulk, cheap to scan); a `Para`
+    value is made for a paragraph when an extractor asks for it, and kept: extractors look at a
+    few candidates and their neighbours, and a page saved as text has thousands of lines."""
 
     def __init__(self) -> None:
         self.lines: list[int] = []
         self.texts: list[str] = []
         self.stamps: list[str | None] = []
         self.gaps: list[int] = []
-        self._values: list[Para] | None = None
+        self._made: dict[int, Para] = {}
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -59,9 +60,15 @@ class Paras(Sequence[Para]):
     @overload
     def __getitem__(self, i: slice) -> list[Para]: ...
     def __getitem__(self, i: int | slice) -> Para | list[Para]:
-        if self._values is None:
-            self._values = list(map(Para, self.lines, self.texts, self.stamps, self.gaps))
-        return self._values[i]
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self.lines)))]
+        para = self._made.get(i)
+        if para is None:
+            if i < 0:
+                i += len(self.lines)
+            para = Para(self.lines[i], self.texts[i], self.stamps[i], self.gaps[i])
+            self._made[i] = para
+        return para
 
 
 @dataclass
@@ -115,6 +122,12 @@ class Document:
                     holders.update(id(node) for node in h1.parents)
             self._headline_holders = frozenset(holders)
         return self._headline_holders
+
+    def para_index(self, line: int | None) -> int | None:
+        """The index in `paras` of the paragraph on this line, if one is."""
+        lines = self.paras.lines
+        i = bisect_left(lines, line) if line is not None else len(lines)
+        return i if i < len(lines) and lines[i] == line else None
 
     def entry_at(self, line: int | None) -> str | None:
         """The live-blog entry stamp that the given line falls under."""
