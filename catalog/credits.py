@@ -177,8 +177,8 @@ def parse_credit(text: str) -> Credit:
             part = strip_label(part)[0]
             if ("19" in part or "20" in part) and _YEAR_RX.search(part):
                 part = _YEAR_RX.sub(" ", part).strip(" .,-:")
-            if not part:
-                continue
+            if sum(ch.isalpha() for ch in part) < 2:
+                continue  # no party has a one-letter name: "m/w/d" in a job ad, "24/7"
             found_role = _role_in(part)
             if found_role:
                 role = role or _ROLE_OF[found_role.group().casefold()]
@@ -351,7 +351,9 @@ def looks_like_credit(text: str) -> bool:
         return False
     if len(words) >= 3 and "/" not in text and "©" not in text and all(w[:1].islower() for w in words):
         return False  # "opens in a new tab": lower-case prose
-    if "/" in text or "©" in text or (_has_credit_word(folded) and _CREDIT_WORD.search(text)):
+    if "/" in text and all(sum(ch.isalpha() for ch in piece) >= 2 for piece in text.split("/")):
+        return True  # parties joined by slashes; "m/w/d" and "24/7" join none
+    if "©" in text or (_has_credit_word(folded) and _CREDIT_WORD.search(text)):
         return True
     if len(words) > 8:
         return False  # whatever parsing found, no credit runs this long without a slash

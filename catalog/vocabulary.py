@@ -582,6 +582,25 @@ SPEECH_VERBS: tuple[str, ...] = (
     "responded",
     "posted",
     "tweeted",
+    "sagt",  # de
+    "sagte",
+    "erklärt",
+    "erklärte",
+    "schreibt",
+    "schrieb",
+    "dit",  # fr
+    "déclare",
+    "déclaré",
+    "explique",
+    "écrit",
+    "dice",  # es
+    "dijo",
+    "afirma",
+    "afirmó",
+    "explica",
+    "explicó",
+    "escribe",
+    "escribió",
 )
 
 # Words in a lead-in that announce stripped media, with the kind each implies.
@@ -601,6 +620,7 @@ CUE_WORDS: tuple[tuple[str, str], ...] = (
     ("filmed", "video"),
     ("filming", "video"),
     ("watch", "video"),
+    ("on youtube", "video"),
     ("in pictures", "gallery"),
     ("in photos", "gallery"),
     ("gallery", "gallery"),
@@ -627,8 +647,15 @@ CUE_WORDS: tuple[tuple[str, str], ...] = (
     ("messages", "social_post"),
     ("sends", "social_post"),
     ("shares", "social_post"),
+    ("shared", "social_post"),
     ("says good-bye", "social_post"),
     ("says goodbye", "social_post"),
+    ("on twitter", "social_post"),
+    ("on instagram", "social_post"),
+    ("on facebook", "social_post"),
+    ("on telegram", "social_post"),
+    ("on tiktok", "social_post"),
+    ("on bluesky", "social_post"),
 )
 
 # Words that say what media is: they become `tags`.
@@ -1001,6 +1028,10 @@ NOT_LEADIN_OPENINGS: tuple[str, ...] = (
     "sign in",
     "visit our",
     "remember",
+    "previous post",
+    "next post",
+    "older post",
+    "newer post",
     "das könnte sie auch interessieren",  # de
     "diesen artikel empfehlen",
     "mehr zum thema",

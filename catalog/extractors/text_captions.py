@@ -74,6 +74,7 @@ _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)\s)\s*(?P<rest>\S.{1,200})$", re.IGNORE
 # A credit alone in brackets: "(EPA)", "(AFP/Getty)", "(Photo: Reuters)".
 _BRACKETED = re.compile(r"^\s*[(\[](?P<rest>[^()\[\]]{2,80})[)\]]\s*$")
 _YEAR_FIRST = re.compile(r"^(?:19|20)\d\d\b")
+_YEAR_LAST = re.compile(r"\b(?:19|20)\d\d\.?$")
 _KINDLESS_LABELS = frozenset(label for label, kind in CREDIT_LABELS if kind is None)
 _CAPTION_ONLY = frozenset(("pictured", "in pictures", "above", "top", "main image", "watch"))
 
@@ -207,8 +208,8 @@ def _caption_or_credit(para: Para, nxt: Para | None = None) -> MediaRef | None:
     m = (_COPYRIGHT.match(text) or _BRACKETED.match(text)) if first in "©([" else None
     if m:
         rest = m.group("rest").strip()
-        if _YEAR_FIRST.match(rest):
-            return None  # "© 2014 Cable News Network.": the page's copyright notice
+        if _is_notice(rest):
+            return None  # "© 2014 Cable News Network.", "© Viehbacher 2016": the page's notice
         if first == "(" and nxt is not None and nxt.text.startswith(("--", "—", "–")):
             return None  # "(CNN)" then "-- The official said ...": a dateline
         if looks_like_credit(rest) and (agency(rest.split("/")[0]) or "/" in rest or _COPYRIGHT.match(text)):
@@ -217,6 +218,15 @@ def _caption_or_credit(para: Para, nxt: Para | None = None) -> MediaRef | None:
     if _is_bare_credit(text):
         return _credit(para, text.strip(), "photo")
     return None
+
+
+def _is_notice(rest: str) -> bool:
+    """What follows a © is the page's copyright notice, not a picture's credit, when it opens
+    with a year or the word copyright, or closes with a year after a name no agency has
+    ("© Viehbacher 2016"; "© Reuters 2021" credits a picture)."""
+    if _YEAR_FIRST.match(rest) or rest.casefold().startswith("copyright"):
+        return True
+    return bool(_YEAR_LAST.search(rest)) and agency(_YEAR_LAST.sub("", rest).strip(" ,.")) is None
 
 
 def _is_bare_credit(text: str) -> bool:

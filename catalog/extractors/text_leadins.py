@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from catalog.credits import agency, is_organisation, looks_like_credit
+from catalog.credits import agency, is_organisation, label_kind, looks_like_credit, parse_credit
 from catalog.document import Document, Para
 from catalog.extractors._phrases import PhraseIndex, words_of
 from catalog.extractors._tags import tags_for
@@ -67,6 +67,11 @@ _GALLERY = re.compile(
 )
 _MEDIA_WORDS = ("pictures", "photos", "images", "video", "podcast")
 _MAX_LINK = 200  # a gallery's or a podcast's link is a short line
+_SENTENCE_ENDS = (".", "!", "?", "”", '"', "’")
+# What an embed's leftover holds (text_posts reads them): a handle, a picture link, "posted by".
+_LEFTOVER_SIGNS = ("(@", "pic.twitter.com", "posted by", "Posted by", "mbed")
+_CREDIT_WORDS = 8  # a credit line is short: "Karam al-Masri/AFP/Getty Images"
+_SENTENCE_WORDS = 5  # fewer words ending in a full stop make a fragment ("Tel. 0800 123.")
 # The verbs of a relayed post ("Journalist X says ..."): the pattern, its cheap pre-test and the
 # whole-text candidate search all read this one list.
 _RELAY_VERB_WORDS = (
@@ -145,17 +150,17 @@ def _leadin(doc: Document, para: Para, nxt: Para | None) -> MediaRef | None:
     kind = _CUES.best(words)
     if len(sentence.split()) < 3 and not kind:
         return None  # "Background:", "Timeline:" are headings
+    if kind is None and _is_heading(sentence):
+        return None  # "Best of the Web:", "ADD TO CART:", "Moderation or Pre-Screening:": furniture
     if ends_colon and kind is None and _introduces_quote(sentence, nxt):
         kind = "quote"
     if kind is None:
         if not ends_colon and not _is_sentence(text):
             return None  # a heading followed by extra blank lines
-        if ends_colon and nxt is not None and _continues(nxt):
-            return None  # "...including:" followed by a list or a lower-case continuation
+        if ends_colon and nxt is not None and (_continues(nxt) or _is_fragment(nxt)):
+            return None  # "...including:" over a list, "Sie sind hier:" over a breadcrumb
         if ends_colon and _LIST_END.search(sentence):
             return None  # "Other data points include:" opens a list, whatever follows
-        if _is_heading(sentence):
-            return None  # "Best of the Web:", "ADD TO CART:", ", or sign in with:": page furniture
         kind = "social_post" if ends_colon else "photo"
     who = speaker_of(sentence)
     return described(
@@ -257,7 +262,33 @@ def _is_heading(sentence: str) -> bool:
 
 
 def _is_sentence(text: str) -> bool:
-    return text.rstrip().endswith((".", "!", "?", "”", '"', "’", ":"))
+    return text.rstrip().endswith((*_SENTENCE_ENDS, ":"))
+
+
+def _is_fragment(nxt: Para) -> bool:
+    """A line that is no sentence ("Startseite", a link's title, a phone number, a form's
+    field): a colon line above it introduced it, and it is still there, so nothing was removed
+    between them. A stamp, a credit line, a lead-in or a gallery's link after the colon line
+    says the opposite: what it introduced is gone."""
+    text = nxt.text.rstrip()
+    if nxt.stamp is not None or not text or text.endswith(":") or _GALLERY.search(text):
+        return False
+    if _has_any(text, _LEFTOVER_SIGNS):
+        return False  # an embed's leftover ("— Name (@handle) ...", "A photo posted by ...")
+    if len(text.split()) >= _SENTENCE_WORDS and text.endswith(_SENTENCE_ENDS):
+        return False
+    return not _is_credit_line(text)
+
+
+def _is_credit_line(text: str) -> bool:
+    """ "Photo: Karam al-Masri/AFP", "© Reuters", "Jane Doe/AP": the credit line of a picture
+    (a label, a ©, or parties joined by a slash, one a known agency), not any short line in
+    capitals ("Startseite", "Vreni Frost")."""
+    if text.startswith(("©", "(c)")) or label_kind(text) is not None:
+        return True
+    if "/" not in text or "://" in text or len(text.split()) > _CREDIT_WORDS:
+        return False
+    return agency(parse_credit(text).org or "") is not None
 
 
 def _continues(nxt: Para) -> bool:
