@@ -137,6 +137,7 @@ NOT_CAPTION_HEADS: tuple[str, ...] = (
     "more",
     "see also",
     "listen",
+    "podcast",  # an episode: text_leadins reads it as audio
     "note",
     "editor's note",
     "correction",

@@ -62,6 +62,8 @@ _SIGNS = (":", "：", " – ", " — ", " - ", "/", " via ", ")")
 _OPENING_SIGNS = ("©", "(", "[")
 # The comma labels' last words: "Image source", "Media caption", "Image copyright".
 _COMMA_WORDS = tuple(dict.fromkeys(label.split()[-1] for label in _COMMA_LABEL))
+_SENTENCE_ENDS = (".", "!", "?", "”", '"', "’", "'")
+_PROSE_WORDS = 8
 _MAX_LINE = 600  # the longest line a reader here takes (_bracket_credited's)
 _PARTY_SPLIT = re.compile(r"\s*/+\s*|\s+via\s+")
 _WATCH = re.compile(r"^(?:watch|listen|video)\s*:\s*", re.IGNORECASE)
@@ -97,7 +99,7 @@ def extract(doc: Document) -> Iterator[MediaRef]:
             _caption_or_credit(para, nxt)
             or _captioned_credit(para)
             or _bracket_credited(para)
-            or (_headed_caption(para) if i > 0 else None)
+            or (_headed_caption(para, paras[i - 1], nxt) if i > 0 else None)
         )
         if ref:
             yield ref
@@ -294,12 +296,14 @@ def _captioned_credit(para: Para) -> MediaRef | None:
     )
 
 
-def _headed_caption(para: Para) -> MediaRef | None:
+def _headed_caption(para: Para, prev: Para, nxt: Para | None) -> MediaRef | None:
     """ "Devastation: The remains of the market on Tuesday": a short head, a colon and a
     describing line that is no sentence (no closing full stop), or that places someone in the
-    picture ("(pictured)", "(left)"). The first line of a text is its headline, never this."""
+    picture ("(pictured)", "(left)"), in an article's prose: a sentence stands above or below it
+    (a teaser list's "Gabon: Pour une affaire de postes ..." stands among dates and bylines).
+    The first line of a text is its headline, never this."""
     text = para.text.strip()
-    if ":" not in text[:40]:
+    if ":" not in text[:40] or not (_is_prose(prev) or (nxt is not None and _is_prose(nxt))):
         return None
     m = _HEADED.match(text)
     if not m:
@@ -328,6 +332,12 @@ def _headed_caption(para: Para) -> MediaRef | None:
         caption=text,
         context=para.text,
     )
+
+
+def _is_prose(para: Para) -> bool:
+    """A sentence of an article: several words closed by a full stop, a question or a quote."""
+    text = para.text.rstrip()
+    return text.endswith(_SENTENCE_ENDS) and len(text.split()) >= _PROSE_WORDS
 
 
 def _title_case(words: list[str]) -> bool:
