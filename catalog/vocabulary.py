@@ -458,6 +458,10 @@ ORG_WORDS: tuple[str, ...] = (
     "nachrichten",
     "rundfunk",
     "fernsehen",
+    "werbung",  # a tourist board: "Österreich Werbung", "Tirol Werbung"
+    "tourismus",
+    "stadt",  # a town's press office: "Stadt Stuttgart"
+    "landeshauptstadt",
     "authority",
     "authorities",
     "presse",

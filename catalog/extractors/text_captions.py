@@ -58,7 +58,7 @@ _COMMA_LABELLED = re.compile(
     re.IGNORECASE,
 )
 _COMMA_OPENINGS = frozenset(label[:5] for label in _COMMA_LABEL)
-_SIGNS = (":", "：", " – ", " — ", " - ", "/", " via ", ")")
+_SIGNS = (":", "：", " – ", " — ", " - ", "/", " via ", ")", "©")
 _OPENING_SIGNS = ("©", "(", "[")
 # The comma labels' last words: "Image source", "Media caption", "Image copyright".
 _COMMA_WORDS = tuple(dict.fromkeys(label.split()[-1] for label in _COMMA_LABEL))
@@ -72,6 +72,9 @@ _TRAILING_BRACKET = re.compile(
 )
 _LABEL_SET = frozenset(label.casefold() for label in _ALL_LABELS)
 _SEPARATOR = re.compile(r":|：| –| —| -")
+_SEPARATORS = " |∙·•–—-"
+_TRAILING_COPYRIGHT = re.compile(r"^(?P<caption>[^\W\d_].{2,400}?)[\s|∙·•–—-]*©\s*(?P<credit>[^©]{2,120})$")
+_CREDIT_WORDS = 10  # a credit after © is short: "Österreich Werbung / Peter Burgstaller"
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)\s)\s*(?P<rest>\S.{1,200})$", re.IGNORECASE)
 # A credit alone in brackets: "(EPA)", "(AFP/Getty)", "(Photo: Reuters)".
 _BRACKETED = re.compile(r"^\s*[(\[](?P<rest>[^()\[\]]{2,80})[)\]]\s*$")
@@ -99,6 +102,7 @@ def extract(doc: Document) -> Iterator[MediaRef]:
             _caption_or_credit(para, nxt)
             or _captioned_credit(para)
             or _bracket_credited(para)
+            or _copyright_credited(para)
             or (_headed_caption(para, paras[i - 1], nxt) if i > 0 else None)
         )
         if ref:
@@ -172,6 +176,33 @@ def _bracket_credited(para: Para) -> MediaRef | None:
         credit_person=credit.person,
         credit_org=credit.org,
         credit_role=credit.role,
+        context=para.text,
+    )
+
+
+def _copyright_credited(para: Para) -> MediaRef | None:
+    """ "Almabtrieb in Tirol: geschmückte Kuh © Tirol Werbung / Bernhard Aichner", "Kloster
+    Einsiedeln vom Friherrenberg aus gesehen. | © Eva Meienberg": a caption closed by its ©
+    credit, the way Austrian, Swiss and German sites print them."""
+    text = para.text.strip()
+    if len(text) > _MAX_LINE:
+        return None
+    m = _TRAILING_COPYRIGHT.match(text)
+    if not m:
+        return None
+    credit, caption = m.group("credit").strip(), m.group("caption").strip(_SEPARATORS)
+    if _is_notice(credit) or caption.casefold().endswith("copyright") or len(credit.split()) > _CREDIT_WORDS:
+        return None  # "Copyright © Süddeutsche Zeitung GmbH": the page's notice
+    parsed = parse_credit(credit)  # whatever follows © names who holds the picture's rights
+    return described(
+        DETECTOR,
+        para,
+        "photo",
+        caption=caption,
+        credit=parsed.raw or credit,
+        credit_person=parsed.person,
+        credit_org=parsed.org,
+        credit_role=parsed.role,
         context=para.text,
     )
 
