@@ -359,8 +359,10 @@ def looks_like_credit(text: str) -> bool:
         return False  # whatever parsing found, no credit runs this long without a slash
     # Capitalised words (or words of a script without case, such as Arabic) make a name: asked
     # before parsing, which it spares.
-    if len(words) <= 6 and all(
-        not w[0].islower() or w.lower().split("-")[0] in _PARTICLES or not w[0].isalpha() for w in words
+    if (
+        len(words) <= 6
+        and any(w[0].isalpha() for w in words)  # "(53,07 €/l)" is a price, not a name
+        and all(_name_word(w) for w in words)
     ):
         return True
     credit = parse_credit(text)
@@ -379,6 +381,11 @@ def _names_a_body(org: str) -> bool:
         or agency(org) is not None
         or all(not w[0].isalpha() or w[0].isupper() or w.lower() in _NAME_JOINERS for w in words)
     )
+
+
+def _name_word(word: str) -> bool:
+    """A word of a name: capitalised, a particle ("al-Masri"), or of a script without case."""
+    return not word[0].islower() or word.lower().split("-")[0] in _PARTICLES or not word[0].isalpha()
 
 
 def _has_credit_word(folded: str) -> bool:

@@ -1033,6 +1033,8 @@ NOT_LEADIN_OPENINGS: tuple[str, ...] = (
     "sign in",
     "visit our",
     "remember",
+    "bloggers like this",  # WordPress's likes
+    "bloggern gefällt das",
     "previous post",
     "next post",
     "older post",

@@ -159,6 +159,8 @@ def _leadin(doc: Document, para: Para, nxt: Para | None) -> MediaRef | None:
             return None  # a heading followed by extra blank lines
         if ends_colon and nxt is not None and (_continues(nxt) or _is_fragment(nxt)):
             return None  # "...including:" over a list, "Sie sind hier:" over a breadcrumb
+        if ends_colon and not doc.entries and not (nxt is not None and _stands_for_media(nxt)):
+            return None  # outside a live blog, a colon line introduces the words under it
         if ends_colon and _LIST_END.search(sentence):
             return None  # "Other data points include:" opens a list, whatever follows
         kind = "social_post" if ends_colon else "photo"
@@ -278,6 +280,13 @@ def _is_fragment(nxt: Para) -> bool:
     if len(text.split()) >= _SENTENCE_WORDS and text.endswith(_SENTENCE_ENDS):
         return False
     return not _is_credit_line(text)
+
+
+def _stands_for_media(nxt: Para) -> bool:
+    """The line under a colon line says media stood between them: a picture's credit line or an
+    embed's leftover."""
+    text = nxt.text.strip()
+    return _is_credit_line(text) or _has_any(text, _LEFTOVER_SIGNS)
 
 
 def _is_credit_line(text: str) -> bool:
