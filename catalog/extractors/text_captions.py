@@ -185,8 +185,8 @@ def _copyright_credited(para: Para) -> MediaRef | None:
     Einsiedeln vom Friherrenberg aus gesehen. | © Eva Meienberg": a caption closed by its ©
     credit, the way Austrian, Swiss and German sites print them."""
     text = para.text.strip()
-    if len(text) > _MAX_LINE:
-        return None
+    if "©" not in text[1:] or len(text) > _MAX_LINE:
+        return None  # the pattern scans the line lazily: only a line with a © is worth it
     m = _TRAILING_COPYRIGHT.match(text)
     if not m:
         return None

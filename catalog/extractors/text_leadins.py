@@ -273,11 +273,13 @@ def _is_fragment(nxt: Para) -> bool:
     between them. A stamp, a credit line, a lead-in or a gallery's link after the colon line
     says the opposite: what it introduced is gone."""
     text = nxt.text.rstrip()
-    if nxt.stamp is not None or not text or text.endswith(":") or _GALLERY.search(text):
+    if nxt.stamp is not None or not text or text.endswith(":"):
+        return False
+    if text.endswith(_SENTENCE_ENDS) and len(text.split()) >= _SENTENCE_WORDS:
         return False
     if _has_any(text, _LEFTOVER_SIGNS):
         return False  # an embed's leftover ("— Name (@handle) ...", "A photo posted by ...")
-    if len(text.split()) >= _SENTENCE_WORDS and text.endswith(_SENTENCE_ENDS):
+    if len(text) <= _MAX_LINK and _GALLERY.search(text):
         return False
     return not _is_credit_line(text)
 
