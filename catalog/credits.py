@@ -263,6 +263,8 @@ def display_name(name: str, org: bool = False) -> str:
         return name  # mixed case as written, or a script without case (週刊SPA!, NHKニュース)
     if org and name.isupper() and len(name) <= 6 and " " not in name:
         return name
+    if name.isupper() and sum(ch.isalpha() for ch in name) <= 3:
+        return name  # initials: "GH", "E.B", "J.R."
     words = []
     for i, word in enumerate(name.lower().split()):
         pieces = word.split("-")

@@ -163,6 +163,11 @@ def test_credits_look_like_credits(line: str) -> None:
     assert looks_like_credit(line)
 
 
+@pytest.mark.parametrize("initials", ["GH", "E.B", "J.R."])
+def test_initials_stay_in_capitals(initials: str) -> None:
+    assert display_name(initials) == initials
+
+
 def test_every_spelling_of_a_person_is_one_party() -> None:
     spellings = ["Karam al-Masri", "KARAM AL-MASRI", "karam al-masri", "Karam al Masri", "Karam Al-Masri"]
     assert len({party_key(display_name(s)) for s in spellings}) == 1
