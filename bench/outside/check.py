@@ -16,6 +16,9 @@ are ours, judged by hand from each page's markup; the pages and texts are not co
   items): whole pages as an archive's text export keeps them, menus and footers included. A
   development set for the text scanner's precision: its first score (recall 0.424, precision
   0.237) led to the rules that score it now.
+- trafilatura 0.9.3: its other 80 test pages saved as text (`trafilatura-text-labels.json`, 52
+  certain items), scored first after the htmldate set's rules (recall 1.000, precision about
+  0.53; on the code before either set, recall 0.385 and precision 0.127).
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ SETS = (
     ("trafilatura==0.9.3", "trafilatura-0.9.3/tests/cache/", "trafilatura-labels.json", "html"),
     ("trafilatura==0.9.3", "trafilatura-0.9.3/tests/cache/", "trafilatura-2-labels.json", "html"),
     ("htmldate==1.2.0", "htmldate-1.2.0/tests/cache/", "htmldate-text-labels.json", "pages-as-text"),
+    ("trafilatura==0.9.3", "trafilatura-0.9.3/tests/cache/", "trafilatura-text-labels.json", "pages-as-text"),
 )
 
 
