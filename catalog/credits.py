@@ -30,6 +30,7 @@ __all__ = [
     "agency",
     "agency_name",
     "display_name",
+    "is_bare_credit",
     "is_organisation",
     "label_kind",
     "looks_like_credit",
@@ -61,6 +62,7 @@ _COURTESY_RX = re.compile(
 _BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"))
 _HANDLE_RX = re.compile(r"\(?\s*(@[A-Za-z0-9_.]{1,30}(?:@[\w.-]+)?)\s*\)?")
 _CLAUSE_RX = re.compile(r"\s*;\s*")
+_PARTY_SPLIT_RX = re.compile(r"\s*/+\s*|\s+via\s+")  # the joins of a bare credit line
 # Zero-width characters some sites put after a credit's slashes ("Ben Stansall/\u200bAFP").
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 # Parties are joined by "/", "via", "for", "|", a spaced dash, or an em dash between words
@@ -177,7 +179,7 @@ def parse_credit(text: str) -> Credit:
             part = strip_label(part)[0]
             if ("19" in part or "20" in part) and _YEAR_RX.search(part):
                 part = _YEAR_RX.sub(" ", part).strip(" .,-:")
-            if sum(ch.isalpha() for ch in part) < 2:
+            if not _can_name(part):
                 continue  # no party has a one-letter name: "m/w/d" in a job ad, "24/7"
             found_role = _role_in(part)
             if found_role:
@@ -245,6 +247,11 @@ def is_organisation(part: str) -> bool:
     """ "The Smithsonian Institution", "Quanta Magazine", "the port authority": a body, not a person."""
     words = part.casefold().split()
     return bool(words) and (words[0] == "the" or any(w.strip(".,") in _ORG_WORDS for w in words))
+
+
+def _can_name(part: str) -> bool:
+    """Two letters at least: no party has a one-letter name."""
+    return sum(ch.isalpha() for ch in part) >= 2
 
 
 def _is_name(part: str) -> bool:
@@ -338,7 +345,8 @@ def parties(
     return list(unique.values())
 
 
-_CREDIT_WORD = re.compile(r"\bvia\b|\bhandout\b|\bgetty\b", re.IGNORECASE)
+_CREDIT_WORDS = ("via", "handout", "getty")
+_CREDIT_WORD = re.compile("|".join(rf"\b{word}\b" for word in _CREDIT_WORDS), re.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)
@@ -353,7 +361,7 @@ def looks_like_credit(text: str) -> bool:
         return False
     if len(words) >= 3 and "/" not in text and "©" not in text and all(w[:1].islower() for w in words):
         return False  # "opens in a new tab": lower-case prose
-    if "/" in text and all(sum(ch.isalpha() for ch in piece) >= 2 for piece in text.split("/")):
+    if "/" in text and all(_can_name(piece) for piece in text.split("/")):
         return True  # parties joined by slashes; "m/w/d" and "24/7" join none
     if "©" in text or (_has_credit_word(folded) and _CREDIT_WORD.search(text)):
         return True
@@ -391,4 +399,19 @@ def _name_word(word: str) -> bool:
 
 
 def _has_credit_word(folded: str) -> bool:
-    return "via" in folded or "handout" in folded or "getty" in folded
+    """A cheap test before _CREDIT_WORD's pattern."""
+    return any(word in folded for word in _CREDIT_WORDS)
+
+
+def is_bare_credit(text: str) -> bool:
+    """ "Karam al-Masri/AFP/Getty Images", "lena berg/reuters", "Joe Raedle via Getty Images": a
+    short line of parties joined the way credits join them, one of them a known agency."""
+    if len(text) > 90 or not ("/" in text or " via " in text) or "://" in text:
+        return False
+    words = text.split()
+    if len(words) > 8 or text.rstrip().endswith((".", ":", "?", "!")):
+        return False
+    if not any(agency(piece) for piece in _PARTY_SPLIT_RX.split(text)):
+        return False  # no known agency among the parties: not worth parsing
+    parsed = parse_credit(text)
+    return parsed.org is not None and agency(parsed.org) is not None and looks_like_credit(text)

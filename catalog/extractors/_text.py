@@ -7,7 +7,10 @@ from typing import Any
 from catalog.document import Para
 from catalog.records import MediaRef
 
-__all__ = ["described"]
+__all__ = ["SENTENCE_ENDS", "described"]
+
+# What closes a sentence: a full stop, a question, an exclamation, a closing quote.
+SENTENCE_ENDS = (".", "!", "?", "”", '"', "’")
 
 
 def described(detector: str, para: Para, kind: str, **fields: Any) -> MediaRef:

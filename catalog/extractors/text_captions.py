@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from catalog.credits import agency, looks_like_credit, parse_credit
+from catalog.credits import agency, is_bare_credit, looks_like_credit, parse_credit
 from catalog.document import Document, Para
-from catalog.extractors._text import described
+from catalog.extractors._text import SENTENCE_ENDS, described
 from catalog.records import MediaRef
 from catalog.vocabulary import (
     COMMA_LABELS,
@@ -59,13 +59,12 @@ _COMMA_LABELLED = re.compile(
 )
 _COMMA_OPENINGS = frozenset(label[:5] for label in _COMMA_LABEL)
 _SIGNS = (":", "：", " – ", " — ", " - ", "/", " via ", ")", "©")
-_OPENING_SIGNS = ("©", "(", "[")
+_OPENING_SIGNS = ("(", "[")  # a line opening with © holds a sign of _SIGNS already
 # The comma labels' last words: "Image source", "Media caption", "Image copyright".
 _COMMA_WORDS = tuple(dict.fromkeys(label.split()[-1] for label in _COMMA_LABEL))
-_SENTENCE_ENDS = (".", "!", "?", "”", '"', "’", "'")
+_SENTENCE_ENDS = (*SENTENCE_ENDS, "'")  # tabloids quote in single quotes
 _PROSE_WORDS = 8
 _MAX_LINE = 600  # the longest line a reader here takes (_bracket_credited's)
-_PARTY_SPLIT = re.compile(r"\s*/+\s*|\s+via\s+")
 _WATCH = re.compile(r"^(?:watch|listen|video)\s*:\s*", re.IGNORECASE)
 _TRAILING_BRACKET = re.compile(
     r"^(?P<caption>\S.{15,}?)\s*\((?P<credit>[^()]*(?:/|\bPhoto\b|\bvia\b)[^()]*)\)$"
@@ -73,7 +72,9 @@ _TRAILING_BRACKET = re.compile(
 _LABEL_SET = frozenset(label.casefold() for label in _ALL_LABELS)
 _SEPARATOR = re.compile(r":|：| –| —| -")
 _SEPARATORS = " |∙·•–—-"
-_TRAILING_COPYRIGHT = re.compile(r"^(?P<caption>[^\W\d_].{2,400}?)[\s|∙·•–—-]*©\s*(?P<credit>[^©]{2,120})$")
+_TRAILING_COPYRIGHT = re.compile(
+    r"^(?P<caption>[^\W\d_].{2,400}?)[\s" + re.escape(_SEPARATORS) + r"]*©\s*(?P<credit>[^©]{2,120})$"
+)
 _CREDIT_WORDS = 10  # a credit after © is short: "Österreich Werbung / Peter Burgstaller"
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)\s)\s*(?P<rest>\S.{1,200})$", re.IGNORECASE)
 # A credit alone in brackets: "(EPA)", "(AFP/Getty)", "(Photo: Reuters)".
@@ -185,7 +186,7 @@ def _copyright_credited(para: Para) -> MediaRef | None:
     Einsiedeln vom Friherrenberg aus gesehen. | © Eva Meienberg": a caption closed by its ©
     credit, the way Austrian, Swiss and German sites print them."""
     text = para.text.strip()
-    if "©" not in text[1:] or len(text) > _MAX_LINE:
+    if text.find("©", 1) < 0 or len(text) > _MAX_LINE:
         return None  # the pattern scans the line lazily: only a line with a © is worth it
     m = _TRAILING_COPYRIGHT.match(text)
     if not m:
@@ -248,7 +249,7 @@ def _caption_or_credit(para: Para, nxt: Para | None = None) -> MediaRef | None:
         if looks_like_credit(rest) and (agency(rest.split("/")[0]) or "/" in rest or _COPYRIGHT.match(text)):
             return _credit(para, rest, "photo")
         return None
-    if _is_bare_credit(text):
+    if is_bare_credit(text):
         return _credit(para, text.strip(), "photo")
     return None
 
@@ -260,20 +261,6 @@ def _is_notice(rest: str) -> bool:
     if _YEAR_FIRST.match(rest) or rest.casefold().startswith("copyright"):
         return True
     return bool(_YEAR_LAST.search(rest)) and agency(_YEAR_LAST.sub("", rest).strip(" ,.")) is None
-
-
-def _is_bare_credit(text: str) -> bool:
-    """ "Karam al-Masri/AFP/Getty Images", "lena berg/reuters", "Joe Raedle via Getty Images": a
-    short line of parties joined the way credits join them, one of them a known agency."""
-    if len(text) > 90 or not ("/" in text or " via " in text) or "://" in text:
-        return False
-    words = text.split()
-    if len(words) > 8 or text.rstrip().endswith((".", ":", "?", "!")):
-        return False
-    if not any(agency(piece) for piece in _PARTY_SPLIT.split(text)):
-        return False  # no known agency among the parties: not worth parsing
-    parsed = parse_credit(text)
-    return parsed.org is not None and agency(parsed.org) is not None and looks_like_credit(text)
 
 
 def _opens_with_label(text: str) -> bool:

@@ -11,11 +11,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from catalog.credits import agency, is_organisation, label_kind, looks_like_credit, parse_credit
+from catalog.credits import agency, is_bare_credit, is_organisation, label_kind, looks_like_credit
 from catalog.document import Document, Para
 from catalog.extractors._phrases import PhraseIndex, words_of
 from catalog.extractors._tags import tags_for
-from catalog.extractors._text import described
+from catalog.extractors._text import SENTENCE_ENDS, described
 from catalog.records import MediaRef
 from catalog.vocabulary import (
     AUXILIARIES,
@@ -67,10 +67,8 @@ _GALLERY = re.compile(
 )
 _MEDIA_WORDS = ("pictures", "photos", "images", "video", "podcast")
 _MAX_LINK = 200  # a gallery's or a podcast's link is a short line
-_SENTENCE_ENDS = (".", "!", "?", "”", '"', "’")
 # What an embed's leftover holds (text_posts reads them): a handle, a picture link, "posted by".
 _LEFTOVER_SIGNS = ("(@", "pic.twitter.com", "posted by", "Posted by", "mbed")
-_CREDIT_WORDS = 8  # a credit line is short: "Karam al-Masri/AFP/Getty Images"
 _SENTENCE_WORDS = 5  # fewer words ending in a full stop make a fragment ("Tel. 0800 123.")
 # The verbs of a relayed post ("Journalist X says ..."): the pattern, its cheap pre-test and the
 # whole-text candidate search all read this one list.
@@ -264,7 +262,7 @@ def _is_heading(sentence: str) -> bool:
 
 
 def _is_sentence(text: str) -> bool:
-    return text.rstrip().endswith((*_SENTENCE_ENDS, ":"))
+    return text.rstrip().endswith((*SENTENCE_ENDS, ":"))
 
 
 def _is_fragment(nxt: Para) -> bool:
@@ -275,18 +273,16 @@ def _is_fragment(nxt: Para) -> bool:
     text = nxt.text.rstrip()
     if nxt.stamp is not None or not text or text.endswith(":"):
         return False
-    if text.endswith(_SENTENCE_ENDS) and len(text.split()) >= _SENTENCE_WORDS:
+    if text.endswith(SENTENCE_ENDS) and len(text.split()) >= _SENTENCE_WORDS:
         return False
-    if _has_any(text, _LEFTOVER_SIGNS):
-        return False  # an embed's leftover ("— Name (@handle) ...", "A photo posted by ...")
     if len(text) <= _MAX_LINK and _GALLERY.search(text):
         return False
-    return not _is_credit_line(text)
+    return not _stands_for_media(nxt)
 
 
 def _stands_for_media(nxt: Para) -> bool:
     """The line under a colon line says media stood between them: a picture's credit line or an
-    embed's leftover."""
+    embed's leftover ("— Name (@handle) ...", "A photo posted by ...")."""
     text = nxt.text.strip()
     return _is_credit_line(text) or _has_any(text, _LEFTOVER_SIGNS)
 
@@ -295,11 +291,7 @@ def _is_credit_line(text: str) -> bool:
     """ "Photo: Karam al-Masri/AFP", "© Reuters", "Jane Doe/AP": the credit line of a picture
     (a label, a ©, or parties joined by a slash, one a known agency), not any short line in
     capitals ("Startseite", "Vreni Frost")."""
-    if text.startswith(("©", "(c)")) or label_kind(text) is not None:
-        return True
-    if "/" not in text or "://" in text or len(text.split()) > _CREDIT_WORDS:
-        return False
-    return agency(parse_credit(text).org or "") is not None
+    return text.startswith(("©", "(c)")) or label_kind(text) is not None or is_bare_credit(text)
 
 
 def _continues(nxt: Para) -> bool:
