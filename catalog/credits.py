@@ -68,6 +68,10 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 # Parties are joined by "/", "via", "for", "|", a spaced dash, or an em dash between words
 # ("David McNew—Getty Images", Time's style).
 _SPLIT_RX = re.compile(r"\s*/+\s*|\s+via\s+|\s+for\s+|\s*\|\s*|\s+[–—-]\s+|(?<=\w)—(?=\w)", re.IGNORECASE)
+# "John D. Carnessiotis on Flickr": a maker and the platform the picture was taken from.
+_ON_PLATFORM = re.compile(
+    r"^(?P<name>.+?)\s+on\s+(?:" + "|".join(re.escape(p) for p in PLATFORM_NAMES) + r")\s*$", re.IGNORECASE
+)
 # What a text holds when _SPLIT_RX can split it (a cleaned text has single spaces only): most
 # texts hold none, and `in` is a hundred times cheaper than the pattern.
 _SPLIT_SIGNS = ("/", "|", "—", " –", " -")
@@ -225,6 +229,9 @@ def _role_in(part: str) -> re.Match[str] | None:
 
 
 def _parts(body: str) -> list[str]:
+    on_platform = _ON_PLATFORM.match(body) if " on " in body else None
+    if on_platform:
+        body = on_platform.group("name")  # "X on Flickr": the platform names nobody
     low = body.lower()
     if any(sign in body for sign in _SPLIT_SIGNS) or any(word in low for word in _SPLIT_WORDS):
         parts = [p.strip(" .,") for p in _SPLIT_RX.split(body)]
@@ -365,6 +372,10 @@ def looks_like_credit(text: str) -> bool:
         return True  # parties joined by slashes; "m/w/d" and "24/7" join none
     if "©" in text or (_has_credit_word(folded) and _CREDIT_WORD.search(text)):
         return True
+    on_platform = _ON_PLATFORM.match(text) if " on " in text else None
+    if on_platform:
+        name = on_platform.group("name")  # a name, not "Photos" or "the show"
+        return name[:1].isupper() and name.casefold() not in _LABEL_KIND and looks_like_credit(name)
     if len(words) > 8:
         return False  # whatever parsing found, no credit runs this long without a slash
     # Capitalised words (or words of a script without case, such as Arabic) make a name: asked
@@ -414,4 +425,4 @@ def is_bare_credit(text: str) -> bool:
     if not any(agency(piece) for piece in _PARTY_SPLIT_RX.split(text)):
         return False  # no known agency among the parties: not worth parsing
     parsed = parse_credit(text)
-    return parsed.org is not None and agency(parsed.org) is not None and looks_like_credit(text)
+    return any(agency(org) is not None for org in parsed.orgs) and looks_like_credit(text)

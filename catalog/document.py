@@ -98,6 +98,12 @@ class Document:
     _newlines: list[int] | None = field(default=None, repr=False)
     _headline_holders: frozenset[int] | None = field(default=None, repr=False)
 
+    @property
+    def is_live_blog(self) -> bool:
+        """A text of entries under stamps: two stamps at least (one clock time in an article's
+        "updated 19:56" line makes no live blog)."""
+        return len(self.entries) >= 2
+
     def tags(self, *names: str) -> list[Tag]:
         """Tags with these names in document order, from the index (no tree walk)."""
         if len(names) == 1:

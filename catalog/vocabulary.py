@@ -8,6 +8,9 @@ from __future__ import annotations
 __all__ = [
     "AGENCIES",
     "CREDIT_LABELS",
+    "ENLARGE_WORDS",
+    "LABEL_QUALIFIERS",
+    "LONE_CREDIT_AGENCIES",
     "CUE_WORDS",
     "PHOTO_CAPTION_LABELS",
     "ROLE_WORDS",
@@ -88,6 +91,8 @@ CREDIT_LABELS: tuple[tuple[str, str | None], ...] = (
     ("crédit", None),  # fr
     ("crédits", None),
     ("crédit photo", "photo"),
+    ("crédits photo", "photo"),
+    ("crédits photos", "photo"),
     ("fuente", None),  # es
     ("imagen", "photo"),
     ("фото", "photo"),  # ru
@@ -123,6 +128,7 @@ COMMA_LABELS: tuple[tuple[str, str, str], ...] = (
 
 # Headings that open "Label: text" lines which are no photo caption ("Background: ...").
 NOT_CAPTION_HEADS: tuple[str, ...] = (
+    "report",  # "Report: Jefferson, 3 other LSU players to meet with police": a headline
     "background",
     "timeline",
     "analysis",
@@ -271,6 +277,61 @@ AGENCIES: tuple[tuple[str, ...], ...] = (
     ("UNICEF", "UNICEF"),
     ("ESA", "European Space Agency"),
 )
+
+# Picture agencies whose name alone on a line, between an article's paragraphs, credits the
+# picture that stood there ("AP", "Reuters", "Getty Images", "AP Photo"). Outlets are not here:
+# a lone "CNN" or "BBC" line is a logo or a menu's link.
+LONE_CREDIT_AGENCIES: tuple[str, ...] = (
+    "AFP",
+    "AP",
+    "Reuters",
+    "Getty Images",
+    "EPA",
+    "EFE",
+    "Rex/Shutterstock",
+    "Alamy",
+    "AAP",
+    "ANSA",
+    "Xinhua",
+    "Anadolu",
+    "ZUMA",
+    "SIPA",
+    "NurPhoto",
+    "SOPA Images",
+    "WireImage",
+    "iStock",
+    "Imago",
+    "Keystone",
+    "Kyodo",
+    "Yonhap",
+    "UPI",
+)  # fmt: skip (short names, as in AGENCIES)
+
+# Words before a media label that leave it a label: "EXCLUSIVE VIDEO: ...", "Top Image: X".
+LABEL_QUALIFIERS: tuple[str, ...] = (
+    "exclusive", "new", "latest", "breaking", "live", "top", "lead", "main", "featured", "header",
+    "hero", "watch", "more",
+)  # fmt: skip
+
+# A control that shows a picture larger, left in the text where the picture stood: the line
+# under it is the picture's credit or caption ("[+] Enlarge" then "Stephen Chernin/Getty Images").
+ENLARGE_WORDS: tuple[str, ...] = (
+    "enlarge",
+    "enlarge this image",
+    "enlarge image",
+    "click to enlarge",
+    "view larger",
+    "view larger image",
+    "ampliar",
+    "ampliar foto",
+    "ampliar imagen",
+    "agrandir",
+    "agrandir la photo",
+    "agrandir l'image",
+    "vergrößern",
+    "bild vergrößern",
+    "ingrandisci",
+)  # fmt: skip (lines matched whole: "[+] " may open them)
 
 # Words in a credit that say how the picture came, and the `credit_role` they give.
 CREDIT_ROLE_WORDS: tuple[tuple[str, str], ...] = (

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from catalog.credits import display_name, looks_like_credit, parse_credit, parties, party_key
+from catalog.credits import display_name, is_bare_credit, looks_like_credit, parse_credit, parties, party_key
 
 CASES: list[tuple[str, str | None, str | None, str | None, str | None]] = [
     # labels, in several languages
@@ -108,6 +108,8 @@ CASES: list[tuple[str, str | None, str | None, str | None, str | None]] = [
     ("BBC News", None, "BBC", None, None),
     ("Guardian", None, "The Guardian", None, None),
     ("Jane Doe", "Jane Doe", None, None, None),
+    # a maker and the platform the picture came from
+    ("John D. Carnessiotis on Flickr", "John D. Carnessiotis", None, None, None),
 ]
 
 
@@ -140,6 +142,8 @@ def test_the_table_is_large() -> None:
         "Buses wait outside the hospital",
         "Residents gather outside the city council",
         "A girl in the Press Club",
+        "Photos on Twitter",  # a label and a platform name nobody
+        "the show on YouTube",
     ],
 )
 def test_prose_is_no_credit(line: str) -> None:
@@ -157,10 +161,24 @@ def test_prose_is_no_credit(line: str) -> None:
         "The port authority",
         "Aleppo Media Centre",
         "Ministry of Defence",
+        "Sam Fielding on Flickr",
     ],
 )
 def test_credits_look_like_credits(line: str) -> None:
     assert looks_like_credit(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "bare"),
+    [
+        ("US Navy / Getty Images", True),  # an agency second still makes a credit line
+        ("Karam al-Masri/AFP", True),
+        ("Cliff Welch/Icon SMI", False),  # no agency we know: a lone line proves nothing
+        ("News/Sport/Business", False),
+    ],
+)
+def test_bare_credit_lines(line: str, bare: bool) -> None:
+    assert is_bare_credit(line) is bare
 
 
 @pytest.mark.parametrize("initials", ["GH", "E.B", "J.R."])

@@ -12,13 +12,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from catalog.credits import agency, is_bare_credit, looks_like_credit, parse_credit
+from catalog.credits import agency, is_bare_credit, looks_like_credit, parse_credit, strip_label
 from catalog.document import Document, Para
 from catalog.extractors._text import SENTENCE_ENDS, described
-from catalog.records import MediaRef
+from catalog.records import MediaRef, changed
 from catalog.vocabulary import (
+    AGENCIES,
     COMMA_LABELS,
     CREDIT_LABELS,
+    ENLARGE_WORDS,
+    LABEL_QUALIFIERS,
+    LONE_CREDIT_AGENCIES,
     NOT_CAPTION_HEADS,
     PHOTO_CAPTION_LABELS,
     PICTURE_POSITION_WORDS,
@@ -30,8 +34,10 @@ DETECTOR = "text_captions"
 
 _LABEL_KIND = dict(CREDIT_LABELS)
 _ALL_LABELS = sorted({*(label for label, _ in CREDIT_LABELS), *PHOTO_CAPTION_LABELS}, key=len, reverse=True)
+_QUALIFIERS = frozenset(LABEL_QUALIFIERS)
 _LABELLED = re.compile(
-    r"^\s*\[?(?P<label>" + "|".join(re.escape(label) for label in _ALL_LABELS) + r")"
+    r"^\s*\[?(?:(?:" + "|".join(LABEL_QUALIFIERS) + r")\s+)?"
+    r"(?P<label>" + "|".join(re.escape(label) for label in _ALL_LABELS) + r")"
     r"\s*(?::|：|\s[–—-])\s*(?P<rest>\S.{0,400}?)\]?\s*$",
     re.IGNORECASE,
 )
@@ -72,8 +78,9 @@ _TRAILING_BRACKET = re.compile(
 _LABEL_SET = frozenset(label.casefold() for label in _ALL_LABELS)
 _SEPARATOR = re.compile(r":|：| –| —| -")
 _SEPARATORS = " |∙·•–—-"
+# "Ã©" is an "é" decoded twice (UTF-8 read as Latin-1), no © ("MÃ©xico"): the lookbehind.
 _TRAILING_COPYRIGHT = re.compile(
-    r"^(?P<caption>[^\W\d_].{2,400}?)[\s" + re.escape(_SEPARATORS) + r"]*©\s*(?P<credit>[^©]{2,120})$"
+    r"^(?P<caption>[^\W\d_].{2,400}?)[\s" + re.escape(_SEPARATORS) + r"]*(?<!Ã)©\s*(?P<credit>[^©]{2,120})$"
 )
 _CREDIT_WORDS = 10  # a credit after © is short: "Österreich Werbung / Peter Burgstaller"
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)\s)\s*(?P<rest>\S.{1,200})$", re.IGNORECASE)
@@ -82,44 +89,118 @@ _BRACKETED = re.compile(r"^\s*[(\[](?P<rest>[^()\[\]]{2,80})[)\]]\s*$")
 _YEAR_FIRST = re.compile(r"^(?:19|20)\d\d\b")
 _YEAR_LAST = re.compile(r"\b(?:19|20)\d\d\.?$")
 _KINDLESS_LABELS = frozenset(label for label, kind in CREDIT_LABELS if kind is None)
+_SOURCE_LABELS = frozenset(("source", "quelle", "fuente", "sources"))
+# A label alone on its line, its credit on the next ("(Credit:" then "Marguerite Reardon/CNET)"):
+# a link in the credit broke the line when the page was saved as text.
+_LABEL_ALONE = re.compile(
+    r"^[(\[]?\s*(?:(?:" + "|".join(LABEL_QUALIFIERS) + r")\s+)?"
+    r"(?:" + "|".join(re.escape(label) for label in _ALL_LABELS) + r")\s*[:：]$",
+    re.IGNORECASE,
+)
+# A picture agency's name alone on a line ("AP", "Reuters", "AP Photo"): a credit.
+_LONE_NAMES = sorted(
+    {
+        name
+        for row in AGENCIES
+        if row[0] in LONE_CREDIT_AGENCIES
+        for name in row
+        if len(name) > 2 or name == "AP"
+    },
+    key=len,
+    reverse=True,
+)
+# ... in the spellings pages use ("AP", "Reuters", "REUTERS", "AP Photo"), for set lookups.
+_LONE_LINES = frozenset(
+    spelling
+    for name in _LONE_NAMES
+    for word in ("", " photo", " photos", " images")
+    for line in (name + word, name.title() + word.title())
+    for spelling in (line, line.upper(), line.lower(), line.title())
+) | frozenset(name + word for name in LONE_CREDIT_AGENCIES for word in ("", " Photo", " Photos", " Images"))
+# An "Enlarge" control alone on its line, in the spellings pages use, for set lookups.
+_ENLARGE_LINES = frozenset(
+    opening + spelling
+    for word in ENLARGE_WORDS
+    for spelling in (word, word.capitalize(), word.title(), word.upper())
+    for opening in ("", "[+] ", "[+]", "+ ")
+)
+_MAX_LONE = 62
+# "(Watch TIME's video "Oil Spill Anxiety on the Bayou.")": an aside that links to media.
+_ASIDE_LINK = re.compile(
+    r"^(?:watch|listen to|see|view)\b.*?\b(?P<what>videos?|footage|photos|pictures|gallery|slideshow"
+    r"|podcast|audio)\b",
+    re.IGNORECASE,
+)
+_ASIDE_KIND = {"footage": "video", "podcast": "audio", "audio": "audio", "photos": "gallery",
+               "pictures": "gallery", "gallery": "gallery", "slideshow": "gallery"}  # fmt: skip
+_QUOTED = re.compile(r"[\"“](?P<title>[^\"”]{3,200})[\"”]")
+# A studio's name in brackets credits the picture: "(Al ‘Hughes’ Dukes Photography)".
+_STUDIO_WORDS = ("photography", "photo", "photos", "images", "pictures", "studio", "studios")
+_SHORT_LINES = _LONE_LINES | _ENLARGE_LINES
+# A byline's line, or a date alone: what stands around a story's own credit.
+_BYLINE = re.compile(
+    r"^\s*(?:(?:written\s+)?by\b|von\s|par\s|por\s)|^[^.!?]{0,30}\b(?:19|20)\d\d\s*$", re.IGNORECASE
+)
+# A handle as a comment's head: "MochaLite:", "Watch_The_Vote:", "UpNorthGuyWI:".
+_USERNAME = re.compile(r"^\S*(?:[a-z][A-Z]|_|\d)\S*$")
 _CAPTION_ONLY = frozenset(("pictured", "in pictures", "above", "top", "main image", "watch"))
 
 
 def extract(doc: Document) -> Iterator[MediaRef]:
     paras = doc.paras
     taken = -1  # a caption line already read with the source line above it
-    for i in _candidates(doc):
+    site = paras.texts[0].casefold() if len(paras) else ""  # the first line: the page's title
+    signed, short = _candidates(doc)
+    for i in sorted(signed | short):
         if i == taken:
             continue
         para = paras[i]
         nxt = paras[i + 1] if i + 1 < len(paras) else None
+        if i in short:  # "AP", "Courtesy G4", "[+] Enlarge": short lines read only here
+            ref = _enlarge_sign(para, nxt) or _lone_credit(para, paras[i - 1] if i > 0 else None, nxt)
+            if ref is not None:
+                if nxt is not None and ref.context and nxt.text in ref.context:
+                    taken = i + 1  # the credit line under the control is read
+                yield ref
+                continue
+            if i not in signed:
+                continue
         ref = _comma_labelled(para, nxt)
+        if ref is None and para.text.endswith((":", "：")):
+            ref = _split_label(para, nxt)
         if ref is not None:
             if nxt is not None and ref.context and nxt.text in ref.context:
-                taken = i + 1
+                taken = i + 1  # the caption or the credit under the label is read
             yield ref
             continue
         ref = (
-            _caption_or_credit(para, nxt)
+            _caption_or_credit(para, nxt, paras.texts[i - 1] if i > 0 else "", site)
             or _captioned_credit(para)
             or _bracket_credited(para)
             or _copyright_credited(para)
-            or (_headed_caption(para, paras[i - 1], nxt) if i > 0 else None)
+            or (_headed_caption(para, paras[i - 1], nxt, paras.texts, i) if i > 0 else None)
         )
         if ref:
             yield ref
 
 
-def _candidates(doc: Document) -> list[int]:
+def _candidates(doc: Document) -> tuple[set[int], set[int]]:
     """Lines no longer than any reader here takes, with the sign of one of its shapes: a colon or
     a dash after a label, a slash or "via" between parties, a bracket (a closing credit, or one
-    alone), an opening ©, a broadcaster's comma label ("Image source, "). Whole-text searches
-    find them (C speed, whatever the number of lines); Python looks only at the hits."""
+    alone), an opening ©, a broadcaster's comma label ("Image source, "); and the short lines
+    that are a picture agency's name, a courtesy line or an "Enlarge" control. Whole-text
+    searches and set intersections find them (C speed, whatever the number of lines); Python
+    looks only at the hits."""
     texts = doc.paras.texts
     found = doc.candidates_with(_SIGNS)
     found.update(i for i in doc.candidates_with(_OPENING_SIGNS) if texts[i][:1] in _OPENING_SIGNS)
     found.update(i for i in doc.candidates_with(_COMMA_WORDS) if texts[i][:5].lower() in _COMMA_OPENINGS)
-    return sorted(i for i in found if len(texts[i]) <= _MAX_LINE)
+    signed = {i for i in found if len(texts[i]) <= _MAX_LINE}
+    short = {i for i in doc.candidates_with(("courtesy",), fold=True) if len(texts[i]) <= _MAX_LONE}
+    lines = _SHORT_LINES.intersection(texts)
+    if lines:
+        short.update(i for i, t in enumerate(texts) if t in lines)
+    return signed, short
 
 
 def _comma_labelled(para: Para, nxt: Para | None) -> MediaRef | None:
@@ -163,8 +244,8 @@ def _bracket_credited(para: Para) -> MediaRef | None:
     if not text.endswith(")") or len(text) > _MAX_LINE:
         return None
     m = _TRAILING_BRACKET.match(text)
-    if not m or not looks_like_credit(m.group("credit")):
-        return None
+    if not m or not looks_like_credit(m.group("credit")) or ":" in strip_label(m.group("credit"))[0]:
+        return None  # "(Home/Slideshow/Interactive: Fox News/SBC)": a menu's path, no credit
     credit = parse_credit(m.group("credit"))
     if not (credit.person or credit.org):
         return None
@@ -218,7 +299,9 @@ def _described(para: Para, kind: str, caption: str, context: str) -> MediaRef:
     )
 
 
-def _caption_or_credit(para: Para, nxt: Para | None = None) -> MediaRef | None:
+def _caption_or_credit(
+    para: Para, nxt: Para | None = None, prev: str = "", site: str = ""
+) -> MediaRef | None:
     text = para.text
     if not text or len(text) > 500:
         return None
@@ -228,7 +311,11 @@ def _caption_or_credit(para: Para, nxt: Para | None = None) -> MediaRef | None:
         label = m.group("label").casefold()
         rest = m.group("rest").strip()
         kind = _LABEL_KIND.get(label) or ("video" if label == "watch" else "photo")
-        if label not in _CAPTION_ONLY and looks_like_credit(rest):
+        if (
+            label not in _CAPTION_ONLY
+            and looks_like_credit(rest)
+            and not _in_labelled_list(label, prev, nxt.text if nxt else "")
+        ):
             return _credit(para, rest, kind)
         if label in _KINDLESS_LABELS:
             return None  # "Source: the ministry said ..." is prose, not a caption
@@ -246,7 +333,19 @@ def _caption_or_credit(para: Para, nxt: Para | None = None) -> MediaRef | None:
             return None  # "© 2014 Cable News Network.", "© Viehbacher 2016": the page's notice
         if first == "(" and nxt is not None and nxt.text.startswith(("--", "—", "–")):
             return None  # "(CNN)" then "-- The official said ...": a dateline
-        if looks_like_credit(rest) and (agency(rest.split("/")[0]) or "/" in rest or _COPYRIGHT.match(text)):
+        if first in "([":
+            link = _aside_link(para, rest)
+            if link is not None:
+                return link
+        if _COPYRIGHT.match(text) and site and not agency(rest) and rest.casefold() in site:
+            return None  # "© Libération" in a page titled "... - Libération": the site's notice
+        if looks_like_credit(rest) and (
+            agency(rest.split("/")[0])
+            or ("/" in rest and all(sum(ch.isalpha() for ch in part) >= 2 for part in rest.split("/")))
+            or _COPYRIGHT.match(text)
+            or strip_label(rest)[0] != rest  # "(Photo: Sean Fujiwara)"
+            or rest.casefold().endswith(_STUDIO_WORDS)
+        ):
             return _credit(para, rest, "photo")
         return None
     if is_bare_credit(text):
@@ -264,10 +363,112 @@ def _is_notice(rest: str) -> bool:
 
 
 def _opens_with_label(text: str) -> bool:
-    """The words before the first colon or dash are a label: a dict lookup that spares most
-    lines the long label pattern."""
+    """The words before the first colon or dash are a label (after a qualifier: "EXCLUSIVE
+    VIDEO:", "Top Image:"): a dict lookup that spares most lines the long label pattern."""
     m = _SEPARATOR.search(text, 1, 48)
-    return m is not None and " ".join(text[: m.start()].strip(" [").lower().split()) in _LABEL_SET
+    if m is None:
+        return False
+    words = text[: m.start()].strip(" [").lower().split()
+    if len(words) > 1 and words[0] in _QUALIFIERS:
+        words = words[1:]
+    return " ".join(words) in _LABEL_SET
+
+
+def _in_labelled_list(label: str, prev: str, nxt: str) -> bool:
+    """ "Photos: East Coast quake", "Photos: Hurricane Irene", "Photos: Steve Jobs resigns": a
+    line between two under its own label is in a list of galleries or videos, whose titles are
+    no credits (a caption line and its credit line share a label too: "PHOTO:", "Photo:")."""
+    return all(line[: len(label) + 1].casefold() == label + ":" for line in (prev, nxt))
+
+
+def _beside_words(para: Para | None) -> bool:
+    """A line of several words (a caption, a sentence), not a menu's link or a label."""
+    return para is not None and len(para.text.split()) >= 3 and not para.text.rstrip().endswith(":")
+
+
+def _split_label(para: Para, nxt: Para | None) -> MediaRef | None:
+    """ "(Credit:" then "Marguerite Reardon/CNET)", "Image:" then "John D. Carnessiotis on
+    Flickr": a credit label alone on its line and the credit on the next one."""
+    text = para.text.strip()
+    if nxt is None or len(text) > 40 or not _LABEL_ALONE.match(text):
+        return None
+    credit = nxt.text.strip().rstrip(")]").strip()
+    if not credit or len(credit) > 80 or ":" in credit or not looks_like_credit(credit):
+        return None
+    label = text.strip("([:： ").casefold()
+    if label in _SOURCE_LABELS:
+        return None  # "Source:" over "PM": a story's source, not a picture's
+    ref = _credit(para, credit, strip_label(label)[1] or "photo")
+    return changed(ref, context=f"{text}\n{nxt.text}")
+
+
+def is_split_label(text: str, nxt: Para | None) -> bool:
+    """A credit label alone on its line over its credit (text_leadins leaves it here)."""
+    return (
+        nxt is not None
+        and len(text) <= 40
+        and bool(_LABEL_ALONE.match(text.strip()))
+        and text.strip("([:： ").casefold() not in _SOURCE_LABELS
+        and looks_like_credit(nxt.text.strip().rstrip(")]"))
+    )
+
+
+def _lone_credit(para: Para, prev: Para | None, nxt: Para | None) -> MediaRef | None:
+    """ "AP", "Reuters", "AP Photo", "Courtesy G4" alone on a line between an article's lines:
+    the credit of the picture that stood there. Not a piece of a line broken at a link ("... come
+    to us from" / "Reuters" / ":"), nor a byline's source ("|" / "AP" / "–" / "1 hr ago")."""
+    text = para.text.strip()
+    if len(text) > _MAX_LONE or prev is None or nxt is None:
+        return None
+    courtesy = text.lstrip("([").casefold().startswith("courtesy")
+    if not courtesy and text not in _LONE_LINES:
+        return None
+    if _piece(prev.text, before=True) or _piece(nxt.text, before=False):
+        return None
+    if not (_beside_words(prev) or _beside_words(nxt)):
+        return None  # between a menu's links or labels ("Viber", "Written by:"): no picture's
+    if _BYLINE.match(prev.text) or _BYLINE.match(nxt.text):
+        return None  # "January 17, 2020" / "Courtesy of Forests News" / "Written by: ...": the story's
+    credit = text.strip("()[] ")
+    if courtesy and not (len(credit.split()) <= 8 and looks_like_credit(strip_label(credit)[0] or credit)):
+        return None
+    return _credit(para, credit, "photo")
+
+
+def _piece(text: str, before: bool) -> bool:
+    """A neighbour that shows the line is a piece of a longer one, or of a byline: punctuation
+    alone, a sentence running on into it (no closing stop) or out of it (a lower-case or
+    punctuation opening), or a time ("1 hr 4 mins ago")."""
+    text = text.strip()
+    if not any(ch.isalpha() for ch in text):
+        return True
+    if before:
+        last = text.split()[-1]
+        return last.islower() and not text.endswith(SENTENCE_ENDS) and len(text.split()) > 3
+    return not (text[0].isupper() or text[0].isdigit() or text[0] in "\"“‘'(") or " ago" in text[:30]
+
+
+def _enlarge_sign(para: Para, nxt: Para | None) -> MediaRef | None:
+    """ "[+] Enlarge", "ampliar foto": a control left where a picture stood; the line under it
+    is its credit when it reads as one."""
+    if para.text not in _ENLARGE_LINES:
+        return None
+    below = nxt.text.strip() if nxt is not None else ""
+    if below and len(below) <= 80 and looks_like_credit(below):
+        return changed(_credit(para, below, "photo"), context=f"{para.text}\n{below}")
+    return described(DETECTOR, para, "photo", context=para.text)
+
+
+def _aside_link(para: Para, rest: str) -> MediaRef | None:
+    """ "(Watch TIME's video "Oil Spill Anxiety on the Bayou.")": a link to media in brackets."""
+    m = _ASIDE_LINK.match(rest)
+    if not m:
+        return None
+    what = m.group("what").casefold()
+    kind = _ASIDE_KIND.get(what, "video")
+    title = _QUOTED.search(rest)
+    caption = title.group("title").strip(" .") if title else rest
+    return described(DETECTOR, para, kind, caption=caption, context=para.text)
 
 
 def _credit(para: Para, credit: str, kind: str) -> MediaRef:
@@ -314,7 +515,7 @@ def _captioned_credit(para: Para) -> MediaRef | None:
     )
 
 
-def _headed_caption(para: Para, prev: Para, nxt: Para | None) -> MediaRef | None:
+def _headed_caption(para: Para, prev: Para, nxt: Para | None, texts: list[str], i: int) -> MediaRef | None:
     """ "Devastation: The remains of the market on Tuesday": a short head, a colon and a
     describing line that is no sentence (no closing full stop), or that places someone in the
     picture ("(pictured)", "(left)"), in an article's prose: a sentence stands above or below it
@@ -330,8 +531,10 @@ def _headed_caption(para: Para, prev: Para, nxt: Para | None) -> MediaRef | None
     low_head = head.lower()
     if low_head in _NOT_HEADS or low_head.split()[-1] in _NOT_HEADS or low_head in _LABEL_KIND:
         return None  # "Background: ...", "Syria Analysis: ...", "Source: ..."
-    if head.isupper() or not head[0].isupper():
-        return None
+    if head.isupper() or not head[0].isupper() or _USERNAME.match(head):
+        return None  # "MochaLite: Ok, this is ...": a comment under a user's handle
+    if _quotes_above(rest, texts[max(0, i - 8) : i]):
+        return None  # "Texanbybirth: Everyone likes ...": a comment's teaser, its text above
     words = rest.split()
     if not (rest[0].isupper() or rest[0].isdigit()) or len(words) < 5 or _title_case(words):
         return None  # "Syria Analysis: After Aleppo — It's Up to Russia": a headline
@@ -350,6 +553,12 @@ def _headed_caption(para: Para, prev: Para, nxt: Para | None) -> MediaRef | None
         caption=text,
         context=para.text,
     )
+
+
+def _quotes_above(rest: str, above: list[str]) -> bool:
+    """The words after the head open a line a little above: a share teaser quoting it."""
+    opening = " ".join(rest.split()[:6])
+    return len(opening) >= 12 and any(" ".join(line.split()).startswith(opening) for line in above)
 
 
 def _is_prose(para: Para) -> bool:

@@ -16,6 +16,7 @@ from catalog.document import Document, Para
 from catalog.extractors._phrases import PhraseIndex, words_of
 from catalog.extractors._tags import tags_for
 from catalog.extractors._text import SENTENCE_ENDS, described
+from catalog.extractors.text_captions import is_split_label
 from catalog.records import MediaRef
 from catalog.vocabulary import (
     AUXILIARIES,
@@ -59,6 +60,8 @@ _PLATFORMS = frozenset(name.lower() for name in PLATFORM_NAMES)
 _SMALL = frozenset(TITLE_SMALL_WORDS)
 _PLACE_WORDS = frozenset(("at", "in", "on", "from", "near", "by", "with", "outside", "inside"))
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*▪–]|\d{1,2}[.)]\s)")
+# A list's item opening with its head: "Don't delegate: Do everything you can yourself".
+_HEAD_ITEM = re.compile(r"^[^\W\d_][^:.!?]{0,40}:\s+\S")
 _MAX_LEADIN = 400
 _GALLERY = re.compile(
     r"^(?:see|watch|view)\s+(?:more\s+)?(?:videos?|pictures|photos|images)\b|"
@@ -138,6 +141,8 @@ def _leadin(doc: Document, para: Para, nxt: Para | None) -> MediaRef | None:
     if relayed is not None:
         return relayed
     ends_colon = text.endswith(":")
+    if ends_colon and is_split_label(text, nxt):
+        return None  # "Image:" over "John D. Carnessiotis on Flickr": text_captions' credit line
     stands_alone = para.gap_after >= max(2, doc.usual_gap + _EXTRA_GAP)
     if not (ends_colon or stands_alone) or len(text) > _MAX_LEADIN:
         return None
@@ -150,6 +155,10 @@ def _leadin(doc: Document, para: Para, nxt: Para | None) -> MediaRef | None:
         return None  # "Background:", "Timeline:" are headings
     if kind is None and _is_heading(sentence):
         return None  # "Best of the Web:", "ADD TO CART:", "Moderation or Pre-Screening:": furniture
+    if ends_colon and nxt is not None and _LIST_ITEM.match(nxt.text):
+        return None  # "... the key messages, which include:" over the list it introduced
+    if kind == "social_post" and len(sentence.split()) <= 3 and not (nxt and _stands_for_media(nxt)):
+        return None  # "Posted by:", "Message:", "Posted In:": a comment's or a form's field
     if ends_colon and kind is None and _introduces_quote(sentence, nxt):
         kind = "quote"
     if kind is None:
@@ -157,7 +166,7 @@ def _leadin(doc: Document, para: Para, nxt: Para | None) -> MediaRef | None:
             return None  # a heading followed by extra blank lines
         if ends_colon and nxt is not None and (_continues(nxt) or _is_fragment(nxt)):
             return None  # "...including:" over a list, "Sie sind hier:" over a breadcrumb
-        if ends_colon and not doc.entries and not (nxt is not None and _stands_for_media(nxt)):
+        if ends_colon and not doc.is_live_blog and not (nxt is not None and _stands_for_media(nxt)):
             return None  # outside a live blog, a colon line introduces the words under it
         if ends_colon and _LIST_END.search(sentence):
             return None  # "Other data points include:" opens a list, whatever follows
@@ -304,10 +313,12 @@ def _introduces_quote(sentence: str, nxt: Para | None) -> bool:
     a place and time may follow), and prose follows."""
     if nxt is None or nxt.stamp is not None or len(nxt.text) < 40:
         return False
+    if _HEAD_ITEM.match(nxt.text):
+        return False  # "Don't delegate: Do everything ...": the first of a list of rules
     words = [w.strip(",.;") for w in sentence.lower().split()]
     if not words:
         return False
-    verb = len(words) - 1 if words[-1].endswith("ing") else -1
+    verb = len(words) - 1 if _speech_ing(words[-1]) else -1
     for i in range(len(words) - 1, verb, -1):
         if words[i] in _SPEECH:
             verb = i
@@ -315,6 +326,14 @@ def _introduces_quote(sentence: str, nxt: Para | None) -> bool:
     if verb < 0:
         return False
     return _AUX.isdisjoint(words[verb + 1 :]) and not nxt.text.rstrip().endswith(":")
+
+
+def _speech_ing(word: str) -> bool:
+    """ "..., saying:", "adding:", "tweeting:" close a lead-in to a quote; "suffering:" does not."""
+    if not word.endswith("ing"):
+        return False
+    stem = word[:-3]
+    return word in _SPEECH or any(stem + end in _SPEECH for end in ("s", "es", "ed", "d", "e"))
 
 
 def speaker_of(sentence: str) -> Speaker | None:
