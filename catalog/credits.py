@@ -62,7 +62,7 @@ _COURTESY_RX = re.compile(
 _BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"))
 _HANDLE_RX = re.compile(r"\(?\s*(@[A-Za-z0-9_.]{1,30}(?:@[\w.-]+)?)\s*\)?")
 _CLAUSE_RX = re.compile(r"\s*;\s*")
-_PARTY_SPLIT_RX = re.compile(r"\s*/+\s*|\s+via\s+")  # the joins of a bare credit line
+_PARTY_SPLIT_RX = re.compile(r"\s*/+\s*|\s+via\s+|(?<=\w)—(?=\w)")  # the joins of a bare credit line
 # Zero-width characters some sites put after a credit's slashes ("Ben Stansall/\u200bAFP").
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 # Parties are joined by "/", "via", "for", "|", a spaced dash, or an em dash between words
@@ -417,12 +417,13 @@ def _has_credit_word(folded: str) -> bool:
 def is_bare_credit(text: str) -> bool:
     """ "Karam al-Masri/AFP/Getty Images", "lena berg/reuters", "Joe Raedle via Getty Images": a
     short line of parties joined the way credits join them, one of them a known agency."""
-    if len(text) > 90 or not ("/" in text or " via " in text) or "://" in text:
-        return False
+    if len(text) > 90 or not ("/" in text or " via " in text or "—" in text) or "://" in text:
+        return False  # "David McNew—Getty Images": Time's em dash joins parties too
     words = text.split()
     if len(words) > 8 or text.rstrip().endswith((".", ":", "?", "!")):
         return False
-    if not any(agency(piece) for piece in _PARTY_SPLIT_RX.split(text)):
+    pieces = _PARTY_SPLIT_RX.split(text)
+    if not any(agency(piece) or agency(_ROLE_RX.sub(" ", piece)) for piece in pieces):
         return False  # no known agency among the parties: not worth parsing
     parsed = parse_credit(text)
     return any(agency(org) is not None for org in parsed.orgs) and looks_like_credit(text)

@@ -310,7 +310,7 @@ LONE_CREDIT_AGENCIES: tuple[str, ...] = (
 # Words before a media label that leave it a label: "EXCLUSIVE VIDEO: ...", "Top Image: X".
 LABEL_QUALIFIERS: tuple[str, ...] = (
     "exclusive", "new", "latest", "breaking", "live", "top", "lead", "main", "featured", "header",
-    "hero", "watch", "more",
+    "hero", "watch", "more", "left", "right",
 )  # fmt: skip
 
 # A control that shows a picture larger, left in the text where the picture stood: the line
@@ -345,6 +345,7 @@ CREDIT_ROLE_WORDS: tuple[tuple[str, str], ...] = (
     ("pool", "pool"),
     ("pool photo", "pool"),
     ("file", "file"),
+    ("files", "file"),  # "Mike Blake/Reuters files"
     ("file photo", "file"),
     ("stringer", "stringer"),
     ("str", "stringer"),
@@ -383,6 +384,8 @@ RIGHTS_NOTICES: tuple[str, ...] = (
     "alle rechte vorbehalten",
     "todos los derechos reservados",
     "جميع الحقوق محفوظة",
+    "無断転載",  # ja: reproduction without permission (is prohibited)
+    "無断使用",  # ja: use without permission
 )
 
 # Phrases that say a picture was lent by its owner: `credit_role` courtesy.
@@ -426,6 +429,8 @@ NAME_PARTICLES: tuple[str, ...] = (
 
 # Words that make a credit's part an organisation rather than a person.
 ORG_WORDS: tuple[str, ...] = (
+    "programme",  # "River Restoration Programme"
+    "program",
     "agency",
     "press",
     "news",

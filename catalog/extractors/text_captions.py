@@ -10,6 +10,7 @@ stands as a photo of its own when nothing is above it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from catalog.credits import agency, is_bare_credit, looks_like_credit, parse_credit, strip_label
@@ -26,6 +27,7 @@ from catalog.vocabulary import (
     NOT_CAPTION_HEADS,
     PHOTO_CAPTION_LABELS,
     PICTURE_POSITION_WORDS,
+    RIGHTS_NOTICES,
 )
 
 __all__ = ["extract"]
@@ -87,6 +89,9 @@ _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)\s)\s*(?P<rest>\S.{1,200})$", re.IGNORE
 # A credit alone in brackets: "(EPA)", "(AFP/Getty)", "(Photo: Reuters)".
 _BRACKETED = re.compile(r"^\s*[(\[](?P<rest>[^()\[\]]{2,80})[)\]]\s*$")
 _YEAR_FIRST = re.compile(r"^(?:19|20)\d\d\b")
+# "(m/w/d)", "(w/m/d)", "(f/m/x)": the genders a job ad addresses.
+_JOB_AD = re.compile(r"\(\s*[a-z]\s*/\s*[a-z]\s*/\s*[a-z]\s*\)", re.IGNORECASE)
+_FULL_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:19|20)\d\d\b")
 _YEAR_LAST = re.compile(r"\b(?:19|20)\d\d\.?$")
 _KINDLESS_LABELS = frozenset(label for label, kind in CREDIT_LABELS if kind is None)
 _SOURCE_LABELS = frozenset(("source", "quelle", "fuente", "sources"))
@@ -94,8 +99,23 @@ _SOURCE_LABELS = frozenset(("source", "quelle", "fuente", "sources"))
 # a link in the credit broke the line when the page was saved as text.
 _LABEL_ALONE = re.compile(
     r"^[(\[]?\s*(?:(?:" + "|".join(LABEL_QUALIFIERS) + r")\s+)?"
-    r"(?:" + "|".join(re.escape(label) for label in _ALL_LABELS) + r")\s*[:：]$",
+    r"(?:" + "|".join(re.escape(label) for label in _ALL_LABELS) + r")(?:\s*[:：]|(?<=\sby))$",
     re.IGNORECASE,
+)
+_BY_LABELS = tuple(label for label in _ALL_LABELS if label.endswith(" by"))
+# "Photo by Dan Seifert / The Verge": a label of the "by" kind needs no colon.
+_BY_LABELLED = re.compile(
+    r"^[(\[]?\s*(?P<label>" + "|".join(re.escape(label) for label in _BY_LABELS) + r")\s+"
+    r"(?P<rest>[^\s:].{1,118}?)[\])]?$",
+    re.IGNORECASE,
+)
+# "( 15 images )" beside a slideshow's link: how many pictures a gallery holds.
+_GALLERY_COUNT = re.compile(r"\d+\s+(?:images|photos|pictures|fotos|bilder|photographs)", re.IGNORECASE)
+# A comma label alone on its line ("Image caption" over the caption: BBC pages saved as text).
+_COMMA_ALONE = frozenset(
+    spelling
+    for label in _COMMA_LABEL
+    for spelling in (label, label.capitalize(), label.title(), label.upper())
 )
 # A picture agency's name alone on a line ("AP", "Reuters", "AP Photo"): a credit.
 _LONE_NAMES = sorted(
@@ -125,6 +145,8 @@ _ENLARGE_LINES = frozenset(
     for opening in ("", "[+] ", "[+]", "+ ")
 )
 _MAX_LONE = 62
+_MAX_BY_LINE = 124
+_MAX_BARE = 90  # the longest bare credit line (credits.is_bare_credit)
 # "(Watch TIME's video "Oil Spill Anxiety on the Bayou.")": an aside that links to media.
 _ASIDE_LINK = re.compile(
     r"^(?:watch|listen to|see|view)\b.*?\b(?P<what>videos?|footage|photos|pictures|gallery|slideshow"
@@ -136,7 +158,12 @@ _ASIDE_KIND = {"footage": "video", "podcast": "audio", "audio": "audio", "photos
 _QUOTED = re.compile(r"[\"“](?P<title>[^\"”]{3,200})[\"”]")
 # A studio's name in brackets credits the picture: "(Al ‘Hughes’ Dukes Photography)".
 _STUDIO_WORDS = ("photography", "photo", "photos", "images", "pictures", "studio", "studios")
-_SHORT_LINES = _LONE_LINES | _ENLARGE_LINES
+_SHORT_LINES = (
+    _LONE_LINES
+    | _ENLARGE_LINES
+    | _COMMA_ALONE
+    | frozenset(s for label in _BY_LABELS for s in (label.capitalize(), label.title(), label.upper()))
+)
 # A byline's line, or a date alone: what stands around a story's own credit.
 _BYLINE = re.compile(
     r"^\s*(?:(?:written\s+)?by\b|von\s|par\s|por\s)|^[^.!?]{0,30}\b(?:19|20)\d\d\s*$", re.IGNORECASE
@@ -157,7 +184,12 @@ def extract(doc: Document) -> Iterator[MediaRef]:
         para = paras[i]
         nxt = paras[i + 1] if i + 1 < len(paras) else None
         if i in short:  # "AP", "Courtesy G4", "[+] Enlarge": short lines read only here
-            ref = _enlarge_sign(para, nxt) or _lone_credit(para, paras[i - 1] if i > 0 else None, nxt)
+            ref = (
+                _enlarge_sign(para, nxt)
+                or _comma_label_alone(para, nxt)
+                or _split_label(para, nxt)
+                or _lone_credit(para, paras[i - 1] if i > 0 else None, nxt)
+            )
             if ref is not None:
                 if nxt is not None and ref.context and nxt.text in ref.context:
                     taken = i + 1  # the credit line under the control is read
@@ -196,10 +228,25 @@ def _candidates(doc: Document) -> tuple[set[int], set[int]]:
     found.update(i for i in doc.candidates_with(_OPENING_SIGNS) if texts[i][:1] in _OPENING_SIGNS)
     found.update(i for i in doc.candidates_with(_COMMA_WORDS) if texts[i][:5].lower() in _COMMA_OPENINGS)
     signed = {i for i in found if len(texts[i]) <= _MAX_LINE}
+    signed.update(i for i in doc.candidates_with(("photo by",), fold=True) if len(texts[i]) <= _MAX_BY_LINE)
+    signed.update(
+        i for i in doc.candidates_with(("—",)) if len(texts[i]) <= _MAX_BARE
+    )  # "McNew—Getty Images"
     short = {i for i in doc.candidates_with(("courtesy",), fold=True) if len(texts[i]) <= _MAX_LONE}
     lines = _SHORT_LINES.intersection(texts)
     if lines:
-        short.update(i for i, t in enumerate(texts) if t in lines)
+        found_lines = [i for i, t in enumerate(texts) if t in lines]
+        after = Counter(texts[i + 1] for i in found_lines if texts[i] in _LONE_LINES and i + 1 < len(texts))
+        if after and after.most_common(1)[0][1] > 1:
+            # A list of stories, each with its source and the same controls under it ("AFP",
+            # "Save"; "Associated Press", "Save"): a template's, no picture's credits. A
+            # picture's credit line stands over its own caption.
+            found_lines = [
+                i
+                for i in found_lines
+                if texts[i] not in _LONE_LINES or after[texts[i + 1] if i + 1 < len(texts) else ""] < 2
+            ]
+        short.update(found_lines)
     return signed, short
 
 
@@ -246,6 +293,8 @@ def _bracket_credited(para: Para) -> MediaRef | None:
     m = _TRAILING_BRACKET.match(text)
     if not m or not looks_like_credit(m.group("credit")) or ":" in strip_label(m.group("credit"))[0]:
         return None  # "(Home/Slideshow/Interactive: Fox News/SBC)": a menu's path, no credit
+    if _JOB_AD.search(m.group("caption")):
+        return None  # "Bauingenieur (m/w/d) als Projektleiter (Master / Dipl.-Ing.)": a job ad
     credit = parse_credit(m.group("credit"))
     if not (credit.person or credit.org):
         return None
@@ -273,8 +322,14 @@ def _copyright_credited(para: Para) -> MediaRef | None:
     if not m:
         return None
     credit, caption = m.group("credit").strip(), m.group("caption").strip(_SEPARATORS)
-    if _is_notice(credit) or caption.casefold().endswith("copyright") or len(credit.split()) > _CREDIT_WORDS:
-        return None  # "Copyright © Süddeutsche Zeitung GmbH": the page's notice
+    folded = caption.casefold()
+    if (
+        _is_notice(credit)
+        or folded.endswith("copyright")
+        or len(credit.split()) > _CREDIT_WORDS
+        or any(notice in folded for notice in RIGHTS_NOTICES)
+    ):
+        return None  # "Copyright © Süddeutsche Zeitung GmbH", "無断使用を禁じます © X": the page's notice
     parsed = parse_credit(credit)  # whatever follows © names who holds the picture's rights
     return described(
         DETECTOR,
@@ -326,9 +381,14 @@ def _caption_or_credit(
             caption=rest.rstrip(":"),
             context=text,
         )
+    m = _BY_LABELLED.match(text) if " by " in text[:24].lower() else None
+    if m and looks_like_credit(m.group("rest")):
+        return _credit(para, m.group("rest").strip(), _LABEL_KIND.get(m.group("label").casefold()) or "photo")
     m = (_COPYRIGHT.match(text) or _BRACKETED.match(text)) if first in "©([" else None
     if m:
         rest = m.group("rest").strip()
+        if _GALLERY_COUNT.fullmatch(rest):
+            return described(DETECTOR, para, "gallery", context=text)  # "( 15 images )"
         if _is_notice(rest):
             return None  # "© 2014 Cable News Network.", "© Viehbacher 2016": the page's notice
         if first == "(" and nxt is not None and nxt.text.startswith(("--", "—", "–")):
@@ -357,8 +417,8 @@ def _is_notice(rest: str) -> bool:
     """What follows a © is the page's copyright notice, not a picture's credit, when it opens
     with a year or the word copyright, or closes with a year after a name no agency has
     ("© Viehbacher 2016"; "© Reuters 2021" credits a picture)."""
-    if _YEAR_FIRST.match(rest) or rest.casefold().startswith("copyright"):
-        return True
+    if _YEAR_FIRST.match(rest) or rest.casefold().startswith("copyright") or _FULL_DATE.search(rest):
+        return True  # "©SZ vom 15.05.2019/vit": an article's notice, dated
     return bool(_YEAR_LAST.search(rest)) and agency(_YEAR_LAST.sub("", rest).strip(" ,.")) is None
 
 
@@ -384,6 +444,14 @@ def _in_labelled_list(label: str, prev: str, nxt: str) -> bool:
 def _beside_words(para: Para | None) -> bool:
     """A line of several words (a caption, a sentence), not a menu's link or a label."""
     return para is not None and len(para.text.split()) >= 3 and not para.text.rstrip().endswith(":")
+
+
+def _comma_label_alone(para: Para, nxt: Para | None) -> MediaRef | None:
+    """ "Image caption" over the caption's line: BBC's label, broken from its text."""
+    if para.text not in _COMMA_ALONE or nxt is None or len(nxt.text) > _MAX_LINE:
+        return None
+    ref = _comma_labelled(para._replace(text=f"{para.text}, {nxt.text}"), None)
+    return changed(ref, context=f"{para.text}\n{nxt.text}") if ref is not None else None
 
 
 def _split_label(para: Para, nxt: Para | None) -> MediaRef | None:

@@ -62,9 +62,10 @@ _PLACE_WORDS = frozenset(("at", "in", "on", "from", "near", "by", "with", "outsi
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*▪–]|\d{1,2}[.)]\s)")
 # A list's item opening with its head: "Don't delegate: Do everything you can yourself".
 _HEAD_ITEM = re.compile(r"^[^\W\d_][^:.!?]{0,40}:\s+\S")
+_HANDLE_ALONE = re.compile(r"^\s*@\w{1,30}\s*$")
 _MAX_LEADIN = 400
 _GALLERY = re.compile(
-    r"^(?:see|watch|view)\s+(?:more\s+)?(?:videos?|pictures|photos|images)\b|"
+    r"^(?:see|watch|view)\s+(?:more\s+(?:videos?|pictures|photos|images)\s+\w|(?:videos?|pictures|photos|images)\b)|"
     r",?\s+in\s+(?:pictures|photos|images)\s*$|^in\s+(?:pictures|photos)\s*:",
     re.IGNORECASE,
 )
@@ -157,6 +158,8 @@ def _leadin(doc: Document, para: Para, nxt: Para | None) -> MediaRef | None:
         return None  # "Best of the Web:", "ADD TO CART:", "Moderation or Pre-Screening:": furniture
     if ends_colon and nxt is not None and _LIST_ITEM.match(nxt.text):
         return None  # "... the key messages, which include:" over the list it introduced
+    if ends_colon and nxt is not None and _HANDLE_ALONE.match(nxt.text):
+        return None  # "You can keep up with me on Twitter:" over "@Josiah_Motley": a profile's link
     if kind == "social_post" and len(sentence.split()) <= 3 and not (nxt and _stands_for_media(nxt)):
         return None  # "Posted by:", "Message:", "Posted In:": a comment's or a form's field
     if ends_colon and kind is None and _introduces_quote(sentence, nxt):
@@ -200,7 +203,7 @@ def _gallery_or_podcast(para: Para, text: str, low: str) -> MediaRef | None:
         return None
     kind = None
     if _GALLERY.search(text):
-        kind = "gallery"
+        kind = "video" if low.startswith(("watch video", "see video", "view video")) else "gallery"
     elif _PODCAST.match(text):
         kind = "audio"
     if kind is None:

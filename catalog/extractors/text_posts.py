@@ -36,6 +36,10 @@ _FLAT_TWEET = re.compile(
     r"^(?P<text>.*?)\s*(?:[—–]|--?)\s*(?P<name>[^()\n—–]{1,60}?)\s*\((?P<handle>@\w{1,30})\)\s*"
     r"(?P<date>" + _DATE + r")\s*$"
 )
+# The byline with its date on the line under it (a link, when the page was saved as text).
+_FLAT_BYLINE = re.compile(
+    r"^(?P<text>.*?)\s*(?:[—–]|--?)\s*(?P<name>[^()\n—–]{1,60}?)\s*\((?P<handle>@\w{1,30})\)\s*$"
+)
 # "Twitter: Lina Shamy - Buses are leaving east Aleppo now"
 _PLATFORM_NAMES = frozenset(PLATFORM_NAMES)
 _PLATFORM_POST = re.compile(
@@ -75,7 +79,8 @@ def extract(doc: Document) -> Iterator[MediaRef]:
     for i in _candidates(doc):
         para = paras[i]
         prev = paras[i - 1] if i > 0 else None
-        post = _flat_tweet(para, prev) or _named_post(para) or _marker(para)
+        nxt = paras[i + 1] if i + 1 < len(paras) else None
+        post = _flat_tweet(para, prev, nxt, doc.usual_gap) or _named_post(para) or _marker(para)
         if pending is not None:
             yield from _links(pending, skip_pics=post is not None and post.line == pending.line)
         if post is not None:
@@ -96,18 +101,24 @@ def _candidates(doc: Document) -> list[int]:
     return sorted(found)
 
 
-def _flat_tweet(para: Para, prev: Para | None) -> MediaRef | None:
+def _flat_tweet(
+    para: Para, prev: Para | None, nxt: Para | None = None, usual_gap: int = 0
+) -> MediaRef | None:
     if "(@" not in para.text:
         return None  # the pattern backtracks: only lines with a handle are worth it
     m = _FLAT_TWEET.match(para.text.strip())
+    context = para.text
+    date = m.group("date") if m else None
+    if not m and nxt is not None and byline_date(nxt.text.strip()):
+        m = _FLAT_BYLINE.match(para.text.strip())  # "— Name (@handle)" over "25. September 2018"
+        date, context = nxt.text.strip(), f"{para.text}\n{nxt.text}"
     if not m:
         return None
     text = m.group("text").strip() or None
     line = para.line
-    context = para.text
-    if text is None and prev is not None and _is_post_text(prev, para):
+    if text is None and prev is not None and _is_post_text(prev, para, usual_gap):
         # The byline alone on its line: the post's words are the line above it.
-        text, line, context = prev.text.strip(), prev.line, f"{prev.text}\n{para.text}"
+        text, line, context = prev.text.strip(), prev.line, f"{prev.text}\n{context}"
     url = None
     ident = None
     for raw in _URL.findall(context):
@@ -127,7 +138,7 @@ def _flat_tweet(para: Para, prev: Para | None) -> MediaRef | None:
         credit=f"{m.group('name').strip()} ({m.group('handle')})",
         author_name=m.group("name").strip(),
         author_handle=m.group("handle"),
-        posted_at=byline_date(m.group("date")),
+        posted_at=byline_date(date) if date else None,
         post_text=text,
         context=context,
         attaches=True,
@@ -135,13 +146,14 @@ def _flat_tweet(para: Para, prev: Para | None) -> MediaRef | None:
     )
 
 
-def _is_post_text(prev: Para, byline: Para) -> bool:
-    """The line above a lone byline is the post's text when nothing separates them, or when it
+def _is_post_text(prev: Para, byline: Para, usual_gap: int = 0) -> bool:
+    """The line above a lone byline is the post's text when nothing separates them but the
+    text's usual blank lines (a page saved as text puts one between all its lines), or when it
     carries the post's picture link; a lead-in ending in ':' is not."""
     text = prev.text.strip()
     if not text or text.endswith(":"):
         return False
-    return byline.line - prev.line == 1 or "pic.twitter.com/" in text or "t.co/" in text
+    return byline.line - prev.line <= 1 + usual_gap or "pic.twitter.com/" in text or "t.co/" in text
 
 
 def _named_post(para: Para) -> MediaRef | None:
