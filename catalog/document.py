@@ -267,6 +267,8 @@ def _parse_text(doc: Document) -> None:
     paras.gaps = [after - number - 1 for number, after in zip(paras.lines, nexts, strict=True)]
     for k, line in enumerate(texts):
         if line[0] in STAMP_FIRST and could_open_stamp(line):
+            if k and _DATE_BEFORE_TIME.search(texts[k - 1]):
+                continue  # "Comment by X — 17.07, 2011 @" / "16:42": a comment's time, no entry
             stamp, rest = split_stamp(line)
             if stamp:
                 stamps[k], texts[k] = stamp, rest
@@ -274,6 +276,11 @@ def _parse_text(doc: Document) -> None:
     if len(kept) > 1:
         inner = sorted(paras.gaps[:-1])
         doc.usual_gap = inner[len(inner) // 2]
+
+
+# A line ending in "@" or "at" leaves the clock time under it its own: a comment's time
+# ("Comment by X — 17.07, 2011 @" / "16:42"), not a live blog's entry stamp.
+_DATE_BEFORE_TIME = re.compile(r"(?:@|\bum|\bat|\bà)\s*$")
 
 
 def _parse_html(doc: Document) -> None:
