@@ -414,6 +414,12 @@ def _has_credit_word(folded: str) -> bool:
     return any(word in folded for word in _CREDIT_WORDS)
 
 
+def _without_role(piece: str) -> str:
+    """ "Reuters files" gives "Reuters": a party with a role word after it."""
+    head, _, last = piece.rpartition(" ")
+    return head if head and last.casefold() in _ROLE_OF else ""
+
+
 def is_bare_credit(text: str) -> bool:
     """ "Karam al-Masri/AFP/Getty Images", "lena berg/reuters", "Joe Raedle via Getty Images": a
     short line of parties joined the way credits join them, one of them a known agency."""
@@ -423,7 +429,7 @@ def is_bare_credit(text: str) -> bool:
     if len(words) > 8 or text.rstrip().endswith((".", ":", "?", "!")):
         return False
     pieces = _PARTY_SPLIT_RX.split(text)
-    if not any(agency(piece) or agency(_ROLE_RX.sub(" ", piece)) for piece in pieces):
+    if not any(agency(piece) or ((bare := _without_role(piece)) and agency(bare)) for piece in pieces):
         return False  # no known agency among the parties: not worth parsing
     parsed = parse_credit(text)
     return any(agency(org) is not None for org in parsed.orgs) and looks_like_credit(text)

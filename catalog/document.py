@@ -267,7 +267,7 @@ def _parse_text(doc: Document) -> None:
     paras.gaps = [after - number - 1 for number, after in zip(paras.lines, nexts, strict=True)]
     for k, line in enumerate(texts):
         if line[0] in STAMP_FIRST and could_open_stamp(line):
-            if k and _DATE_BEFORE_TIME.search(texts[k - 1]):
+            if k and texts[k - 1].endswith(_TIME_OPENERS):
                 continue  # "Comment by X — 17.07, 2011 @" / "16:42": a comment's time, no entry
             stamp, rest = split_stamp(line)
             if stamp:
@@ -279,8 +279,9 @@ def _parse_text(doc: Document) -> None:
 
 
 # A line ending in "@" or "at" leaves the clock time under it its own: a comment's time
-# ("Comment by X — 17.07, 2011 @" / "16:42"), not a live blog's entry stamp.
-_DATE_BEFORE_TIME = re.compile(r"(?:@|\bum|\bat|\bà)\s*$")
+# ("Comment by X — 17.07, 2011 @" / "16:42"), not a live blog's entry stamp. (Paragraphs are
+# stripped: endswith is enough, and a pattern would scan the whole paragraph.)
+_TIME_OPENERS = ("@", " um", " at", " à")
 
 
 def _parse_html(doc: Document) -> None:

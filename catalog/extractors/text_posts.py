@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from catalog.document import Document, Para
+from catalog.document import Document, Para, Paras
 from catalog.extractors._dates import byline_date
 from catalog.extractors._text import described
 from catalog.providers import identify
@@ -79,8 +79,7 @@ def extract(doc: Document) -> Iterator[MediaRef]:
     for i in _candidates(doc):
         para = paras[i]
         prev = paras[i - 1] if i > 0 else None
-        nxt = paras[i + 1] if i + 1 < len(paras) else None
-        post = _flat_tweet(para, prev, nxt, doc.usual_gap) or _named_post(para) or _marker(para)
+        post = _flat_tweet(para, prev, paras, i, doc.usual_gap) or _named_post(para) or _marker(para)
         if pending is not None:
             yield from _links(pending, skip_pics=post is not None and post.line == pending.line)
         if post is not None:
@@ -102,16 +101,18 @@ def _candidates(doc: Document) -> list[int]:
 
 
 def _flat_tweet(
-    para: Para, prev: Para | None, nxt: Para | None = None, usual_gap: int = 0
+    para: Para, prev: Para | None, paras: Paras | None = None, i: int = 0, usual_gap: int = 0
 ) -> MediaRef | None:
     if "(@" not in para.text:
         return None  # the pattern backtracks: only lines with a handle are worth it
     m = _FLAT_TWEET.match(para.text.strip())
     context = para.text
     date = m.group("date") if m else None
-    if not m and nxt is not None and byline_date(nxt.text.strip()):
-        m = _FLAT_BYLINE.match(para.text.strip())  # "— Name (@handle)" over "25. September 2018"
-        date, context = nxt.text.strip(), f"{para.text}\n{nxt.text}"
+    if not m and paras is not None and i + 1 < len(paras) and para.text.rstrip().endswith(")"):
+        below = paras.texts[i + 1]
+        if byline_date(below):  # "— Name (@handle)" over "25. September 2018"
+            m = _FLAT_BYLINE.match(para.text.strip())
+            date, context = below, f"{para.text}\n{below}"
     if not m:
         return None
     text = m.group("text").strip() or None
