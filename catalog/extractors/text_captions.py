@@ -14,7 +14,8 @@ from collections import Counter
 from collections.abc import Iterator
 
 from catalog.credits import agency, is_bare_credit, looks_like_credit, parse_credit, strip_label
-from catalog.document import Document, Para
+from catalog.document import Document, Para, Paras
+from catalog.extractors._dates import byline_date
 from catalog.extractors._text import SENTENCE_ENDS, described
 from catalog.records import MediaRef, changed
 from catalog.vocabulary import (
@@ -146,6 +147,11 @@ _ENLARGE_LINES = frozenset(
 )
 _MAX_LONE = 62
 _MAX_BY_LINE = 124
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")  # not after "N." or "U.S."
+# A caption beside a credit line: more words make an article's paragraph.
+_CAPTION_MIN_WORDS = 4
+_CAPTION_WORDS = 40
+_CAPTION_WORDS_BELOW = 25
 _MAX_BARE = 90  # the longest bare credit line (credits.is_bare_credit)
 # "(Watch TIME's video "Oil Spill Anxiety on the Bayou.")": an aside that links to media.
 _ASIDE_LINK = re.compile(
@@ -178,6 +184,7 @@ def extract(doc: Document) -> Iterator[MediaRef]:
     taken = -1  # a caption line already read with the source line above it
     site = paras.texts[0].casefold() if len(paras) else ""  # the first line: the page's title
     signed, short = _candidates(doc)
+    used: set[int] = set()  # lines read as items, their credits or their captions
     for i in sorted(signed | short):
         if i == taken:
             continue
@@ -193,7 +200,7 @@ def extract(doc: Document) -> Iterator[MediaRef]:
             if ref is not None:
                 if nxt is not None and ref.context and nxt.text in ref.context:
                     taken = i + 1  # the credit line under the control is read
-                yield ref
+                yield _with_caption_beside(ref, paras, i, True, max(i, taken), used)
                 continue
             if i not in signed:
                 continue
@@ -203,7 +210,7 @@ def extract(doc: Document) -> Iterator[MediaRef]:
         if ref is not None:
             if nxt is not None and ref.context and nxt.text in ref.context:
                 taken = i + 1  # the caption or the credit under the label is read
-            yield ref
+            yield _with_caption_beside(ref, paras, i, False, max(i, taken), used)
             continue
         ref = (
             _caption_or_credit(para, nxt, paras.texts[i - 1] if i > 0 else "", site)
@@ -213,7 +220,54 @@ def extract(doc: Document) -> Iterator[MediaRef]:
             or (_headed_caption(para, paras[i - 1], nxt, paras.texts, i) if i > 0 else None)
         )
         if ref:
-            yield ref
+            yield _with_caption_beside(ref, paras, i, False, i, used)
+
+
+def _with_caption_beside(
+    ref: MediaRef, paras: Paras, i: int, below_first: bool, after: int, used: set[int]
+) -> MediaRef:
+    """A credit line alone ("Photograph: X/AFP", "AP", "(Photo: X)") with the caption line beside
+    it, in a page saved as text: a credit that closes a caption stands under it (CNN's, TIME's),
+    an agency's name or an "Enlarge" control over it (ESPN's, Fox's). The line must read as a
+    caption: a few words to a short paragraph (shorter under the credit, where an article's first
+    paragraph may stand), no label, no credit, no heading, no date, and no other item's line."""
+    used.update(range(i, after + 1))
+    if ref.caption is not None or ref.credit is None or ref.kind != "photo":
+        return ref
+    above, below = i - 1, after + 1
+    for k in (below, above) if below_first else (above, below):
+        limit = _CAPTION_WORDS if k == above else _CAPTION_WORDS_BELOW
+        if (
+            0 <= k < len(paras)
+            and k not in used
+            and paras.stamps[k] is None
+            and _reads_as_caption(paras.texts[k], limit)
+        ):
+            used.add(k)
+            return changed(ref, caption=paras.texts[k].strip())
+    return ref
+
+
+def _reads_as_caption(text: str, limit: int) -> bool:
+    words = text.split()
+    if not _CAPTION_MIN_WORDS <= len(words) <= limit or text.rstrip().endswith(":"):
+        return False
+    if _title_case(words) and " and " not in text and "," not in text:
+        return False  # "The Night Shift": a heading ("Samuel Alito and Elizabeth Prelogar" names)
+    if byline_date(text) or _BYLINE.match(text):
+        return False
+    first = text.lstrip()[:1]
+    if not (first.isupper() or first.isdigit() or first in "\"“‘'"):
+        return False
+    if text.rstrip().endswith(("»", "…", "...", "›", "→")) or len(_SENTENCE_BREAK.findall(text)) > 1:
+        return False  # "Weitere Infos lesen hier »", a link; three sentences are an article's
+    return not (
+        _opens_with_label(text)
+        or "http" in text
+        or text.startswith(("©", "("))
+        or is_bare_credit(text)
+        or agency(text) is not None
+    )
 
 
 def _candidates(doc: Document) -> tuple[set[int], set[int]]:
