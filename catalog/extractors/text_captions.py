@@ -185,6 +185,7 @@ def extract(doc: Document) -> Iterator[MediaRef]:
     site = paras.texts[0].casefold() if len(paras) else ""  # the first line: the page's title
     signed, short = _candidates(doc)
     used: set[int] = set()  # lines read as items, their credits or their captions
+    live = doc.is_live_blog
     for i in sorted(signed | short):
         if i == taken:
             continue
@@ -200,7 +201,7 @@ def extract(doc: Document) -> Iterator[MediaRef]:
             if ref is not None:
                 if nxt is not None and ref.context and nxt.text in ref.context:
                     taken = i + 1  # the credit line under the control is read
-                yield _with_caption_beside(ref, paras, i, True, max(i, taken), used)
+                yield _with_caption_beside(ref, paras, i, True, max(i, taken), used, live)
                 continue
             if i not in signed:
                 continue
@@ -210,7 +211,7 @@ def extract(doc: Document) -> Iterator[MediaRef]:
         if ref is not None:
             if nxt is not None and ref.context and nxt.text in ref.context:
                 taken = i + 1  # the caption or the credit under the label is read
-            yield _with_caption_beside(ref, paras, i, False, max(i, taken), used)
+            yield _with_caption_beside(ref, paras, i, False, max(i, taken), used, live)
             continue
         ref = (
             _caption_or_credit(para, nxt, paras.texts[i - 1] if i > 0 else "", site)
@@ -220,22 +221,24 @@ def extract(doc: Document) -> Iterator[MediaRef]:
             or (_headed_caption(para, paras[i - 1], nxt, paras.texts, i) if i > 0 else None)
         )
         if ref:
-            yield _with_caption_beside(ref, paras, i, False, i, used)
+            yield _with_caption_beside(ref, paras, i, False, i, used, live)
 
 
 def _with_caption_beside(
-    ref: MediaRef, paras: Paras, i: int, below_first: bool, after: int, used: set[int]
+    ref: MediaRef, paras: Paras, i: int, below_first: bool, after: int, used: set[int], live_blog: bool
 ) -> MediaRef:
     """A credit line alone ("Photograph: X/AFP", "AP", "(Photo: X)") with the caption line beside
     it, in a page saved as text: a credit that closes a caption stands under it (CNN's, TIME's),
-    an agency's name or an "Enlarge" control over it (ESPN's, Fox's). The line must read as a
+    an agency's name or an "Enlarge" control over it (ESPN's, Fox's) or under it. (A labelled
+    credit's line below is the article going on: "Photograph: X/Reuters" over "The fire
+    started ...", under a lead-in whose item it credits.) The line must read as a
     caption: a few words to a short paragraph (shorter under the credit, where an article's first
     paragraph may stand), no label, no credit, no heading, no date, and no other item's line."""
     used.update(range(i, after + 1))
-    if ref.caption is not None or ref.credit is None or ref.kind != "photo":
-        return ref
+    if ref.caption is not None or ref.credit is None or ref.kind != "photo" or live_blog:
+        return ref  # in a live blog a credit line credits the item above it (assemble)
     above, below = i - 1, after + 1
-    for k in (below, above) if below_first else (above, below):
+    for k in (below, above) if below_first else (above,):
         limit = _CAPTION_WORDS if k == above else _CAPTION_WORDS_BELOW
         if (
             0 <= k < len(paras)
