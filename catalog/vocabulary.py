@@ -431,6 +431,10 @@ NAME_PARTICLES: tuple[str, ...] = (
 ORG_WORDS: tuple[str, ...] = (
     "programme",  # "River Restoration Programme"
     "program",
+    "games",  # "Riot Games, ONE Esports": studios and publishers named in screenshots' credits
+    "esports",
+    "entertainment",
+    "records",
     "agency",
     "press",
     "news",

@@ -110,6 +110,10 @@ CASES: list[tuple[str, str | None, str | None, str | None, str | None]] = [
     ("Jane Doe", "Jane Doe", None, None, None),
     # a maker and the platform the picture came from
     ("John D. Carnessiotis on Flickr", "John D. Carnessiotis", None, None, None),
+    # two bodies joined by a comma, neither a person ("Riot Games, ONE Esports" read as one name)
+    ("Riot Games, ONE Esports", None, "Riot Games", None, None),
+    ("Mike Blake/Reuters files", "Mike Blake", "Reuters", "file", None),
+    ("David McNew—Getty Images", "David McNew", "Getty Images", None, None),
 ]
 
 
