@@ -96,6 +96,8 @@ def _attach(doc: Document, refs: list[MediaRef]) -> list[MediaRef]:
         at = _nearest_above(doc, items, extra)
         if at is not None and extra.credit and not extra.provider and items[at].line in credited:
             at = None  # two credit lines in a row credit two pictures
+        if at is not None and extra.credit and items[at].credit and items[at].detector == extra.detector:
+            at = None  # a picture whose own line named its credit: this credit line is another's
         if at is None:
             out.append(changed(extra, attaches=False))
             continue

@@ -146,6 +146,9 @@ _ENLARGE_LINES = frozenset(
     for opening in ("", "[+] ", "[+]", "+ ")
 )
 _MAX_LONE = 62
+_TIME_WORDS = 6
+_DASHES = " -–—"
+_AGENCY_CLOSED = re.compile(r"^(?P<caption>[^\W\d_].{6,400}?[.!?])\s+(?P<credit>[^\s.][^.!?]{2,80})$")
 _MAX_BY_LINE = 124
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")  # not after "N." or "U.S."
 # A caption beside a credit line: more words make an article's paragraph.
@@ -570,7 +573,9 @@ def _piece(text: str, before: bool) -> bool:
     if before:
         last = text.split()[-1]
         return last.islower() and not text.endswith(SENTENCE_ENDS) and len(text.split()) > 3
-    return not (text[0].isupper() or text[0].isdigit() or text[0] in "\"“‘'(") or " ago" in text[:30]
+    if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"“‘'("):
+        return True
+    return " ago" in text and len(text.split()) <= _TIME_WORDS  # "1 hr 4 mins ago", not "Six years ago, ..."
 
 
 def _enlarge_sign(para: Para, nxt: Para | None) -> MediaRef | None:
@@ -614,6 +619,10 @@ def _credit(para: Para, credit: str, kind: str) -> MediaRef:
 def _captioned_credit(para: Para) -> MediaRef | None:
     """A caption whose credit closes the line: one photo with both."""
     text = para.text.strip()
+    if "/" in text[-80:]:
+        ref = _agency_closed(para, text)
+        if ref is not None:
+            return ref
     colon = max(text.rfind(":"), text.rfind("："))
     if colon < 10 or len(text) > 520:
         return None
@@ -636,6 +645,27 @@ def _captioned_credit(para: Para) -> MediaRef | None:
         credit_person=parsed.person,
         credit_org=parsed.org,
         credit_role=parsed.role,
+        context=para.text,
+    )
+
+
+def _agency_closed(para: Para, text: str) -> MediaRef | None:
+    """ "Tapie en 2008. REUTERS/Benoit Tessier", "A man walks ... on Monday. AFP/John Doe": a
+    caption closed by an agency's bare credit, the wires' own style (Slate keeps it between
+    dashes)."""
+    m = _AGENCY_CLOSED.match(text.strip(_DASHES))
+    if not m or not is_bare_credit(m.group("credit")):
+        return None
+    credit = parse_credit(m.group("credit"))
+    return described(
+        DETECTOR,
+        para,
+        "photo",
+        caption=m.group("caption").strip(),
+        credit=credit.raw,
+        credit_person=credit.person,
+        credit_org=credit.org,
+        credit_role=credit.role,
         context=para.text,
     )
 
