@@ -104,6 +104,13 @@ _LABEL_ALONE = re.compile(
     re.IGNORECASE,
 )
 _BY_LABELS = tuple(label for label in _ALL_LABELS if label.endswith(" by"))
+# A caption closed by a credit label, its credit on the next line: "Cider and Ice. Foto:".
+_CLOSING_LABEL = re.compile(
+    r"^(?P<caption>[^\W\d_].{3,300}?[.!?])\s+(?P<label>(?:"
+    + "|".join(re.escape(label) for label in _CREDIT_LABEL_NAMES)
+    + r")\s*[:：])$",
+    re.IGNORECASE,
+)
 # "Photo by Dan Seifert / The Verge": a label of the "by" kind needs no colon.
 _BY_LABELLED = re.compile(
     r"^[(\[]?\s*(?P<label>" + "|".join(re.escape(label) for label in _BY_LABELS) + r")\s+"
@@ -516,9 +523,16 @@ def _comma_label_alone(para: Para, nxt: Para | None) -> MediaRef | None:
 
 def _split_label(para: Para, nxt: Para | None) -> MediaRef | None:
     """ "(Credit:" then "Marguerite Reardon/CNET)", "Image:" then "John D. Carnessiotis on
-    Flickr": a credit label alone on its line and the credit on the next one."""
+    Flickr": a credit label alone on its line and the credit on the next one; or a caption
+    closed by the label ("Cider and Ice. Foto:" over "David Merrigan")."""
     text = para.text.strip()
-    if nxt is None or len(text) > 40 or not _LABEL_ALONE.match(text):
+    if nxt is None:
+        return None
+    closed = _CLOSING_LABEL.match(text) if len(text) > 40 or not _LABEL_ALONE.match(text) else None
+    if closed is not None:
+        ref = _split_label(para._replace(text=closed.group("label")), nxt)
+        return changed(ref, caption=closed.group("caption").strip()) if ref is not None else None
+    if len(text) > 40 or not _LABEL_ALONE.match(text):
         return None
     credit = nxt.text.strip().rstrip(")]").strip()
     if not credit or len(credit) > 80 or ":" in credit or not looks_like_credit(credit):
