@@ -29,6 +29,7 @@ __all__ = [
     "Party",
     "agency",
     "agency_name",
+    "can_name",
     "display_name",
     "is_bare_credit",
     "is_organisation",
@@ -183,7 +184,7 @@ def parse_credit(text: str) -> Credit:
             part = strip_label(part)[0]
             if ("19" in part or "20" in part) and _YEAR_RX.search(part):
                 part = _YEAR_RX.sub(" ", part).strip(" .,-:")
-            if not _can_name(part):
+            if not can_name(part):
                 continue  # no party has a one-letter name: "m/w/d" in a job ad, "24/7"
             found_role = _role_in(part)
             if found_role:
@@ -256,7 +257,7 @@ def is_organisation(part: str) -> bool:
     return bool(words) and (words[0] == "the" or any(w.strip(".,") in _ORG_WORDS for w in words))
 
 
-def _can_name(part: str) -> bool:
+def can_name(part: str) -> bool:
     """Two letters at least: no party has a one-letter name."""
     return sum(ch.isalpha() for ch in part) >= 2
 
@@ -368,7 +369,7 @@ def looks_like_credit(text: str) -> bool:
         return False
     if len(words) >= 3 and "/" not in text and "©" not in text and all(w[:1].islower() for w in words):
         return False  # "opens in a new tab": lower-case prose
-    if "/" in text and all(_can_name(piece) for piece in text.split("/")):
+    if "/" in text and all(can_name(piece) for piece in text.split("/")):
         return True  # parties joined by slashes; "m/w/d" and "24/7" join none
     if "©" in text or (_has_credit_word(folded) and _CREDIT_WORD.search(text)):
         return True

@@ -11,6 +11,7 @@ __all__ = [
     "ENLARGE_WORDS",
     "LABEL_QUALIFIERS",
     "LONE_CREDIT_AGENCIES",
+    "SOURCE_LABELS",
     "CUE_WORDS",
     "PHOTO_CAPTION_LABELS",
     "ROLE_WORDS",
@@ -277,6 +278,9 @@ AGENCIES: tuple[tuple[str, ...], ...] = (
     ("UNICEF", "UNICEF"),
     ("ESA", "European Space Agency"),
 )
+
+# Labels that name a story's source, not a picture's maker: "Source:" over "PM" credits nothing.
+SOURCE_LABELS: tuple[str, ...] = ("source", "sources", "quelle", "fuente")
 
 # Picture agencies whose name alone on a line, between an article's paragraphs, credits the
 # picture that stood there ("AP", "Reuters", "Getty Images", "AP Photo"). Outlets are not here:

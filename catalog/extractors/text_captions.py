@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from catalog.credits import agency, is_bare_credit, looks_like_credit, parse_credit, strip_label
+from catalog.credits import agency, can_name, is_bare_credit, looks_like_credit, parse_credit, strip_label
 from catalog.document import Document, Para, Paras
 from catalog.extractors._dates import byline_date
 from catalog.extractors._text import SENTENCE_ENDS, described
@@ -29,6 +29,7 @@ from catalog.vocabulary import (
     PHOTO_CAPTION_LABELS,
     PICTURE_POSITION_WORDS,
     RIGHTS_NOTICES,
+    SOURCE_LABELS,
 )
 
 __all__ = ["extract"]
@@ -38,9 +39,11 @@ DETECTOR = "text_captions"
 _LABEL_KIND = dict(CREDIT_LABELS)
 _ALL_LABELS = sorted({*(label for label, _ in CREDIT_LABELS), *PHOTO_CAPTION_LABELS}, key=len, reverse=True)
 _QUALIFIERS = frozenset(LABEL_QUALIFIERS)
+# Any label, after an optional qualifier ("EXCLUSIVE VIDEO", "Top Image").
+_QUALIFIED = r"(?:(?:" + "|".join(LABEL_QUALIFIERS) + r")\s+)?"
+_LABEL_ALTERNATION = "|".join(re.escape(label) for label in _ALL_LABELS)
 _LABELLED = re.compile(
-    r"^\s*\[?(?:(?:" + "|".join(LABEL_QUALIFIERS) + r")\s+)?"
-    r"(?P<label>" + "|".join(re.escape(label) for label in _ALL_LABELS) + r")"
+    r"^\s*\[?" + _QUALIFIED + r"(?P<label>" + _LABEL_ALTERNATION + r")"
     r"\s*(?::|：|\s[–—-])\s*(?P<rest>\S.{0,400}?)\]?\s*$",
     re.IGNORECASE,
 )
@@ -95,12 +98,11 @@ _JOB_AD = re.compile(r"\(\s*[a-z]\s*/\s*[a-z]\s*/\s*[a-z]\s*\)", re.IGNORECASE)
 _FULL_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:19|20)\d\d\b")
 _YEAR_LAST = re.compile(r"\b(?:19|20)\d\d\.?$")
 _KINDLESS_LABELS = frozenset(label for label, kind in CREDIT_LABELS if kind is None)
-_SOURCE_LABELS = frozenset(("source", "quelle", "fuente", "sources"))
+_SOURCE_LABELS = frozenset(SOURCE_LABELS)
 # A label alone on its line, its credit on the next ("(Credit:" then "Marguerite Reardon/CNET)"):
 # a link in the credit broke the line when the page was saved as text.
 _LABEL_ALONE = re.compile(
-    r"^[(\[]?\s*(?:(?:" + "|".join(LABEL_QUALIFIERS) + r")\s+)?"
-    r"(?:" + "|".join(re.escape(label) for label in _ALL_LABELS) + r")(?:\s*[:：]|(?<=\sby))$",
+    r"^[(\[]?\s*" + _QUALIFIED + r"(?:" + _LABEL_ALTERNATION + r")(?:\s*[:：]|(?<=\sby))$",
     re.IGNORECASE,
 )
 _BY_LABELS = tuple(label for label in _ALL_LABELS if label.endswith(" by"))
@@ -329,25 +331,13 @@ def _comma_labelled(para: Para, nxt: Para | None) -> MediaRef | None:
     rest = m.group("rest").strip()
     if what == "caption":
         return _described(para, kind, _WATCH.sub("", rest), para.text)
-    credit = parse_credit(rest)
     below = _COMMA_LABELLED.match(nxt.text) if nxt is not None else None
     caption = None
     context = para.text
     below_label = " ".join(below.group("label").lower().split()) if below else ""
     if nxt is not None and below and _COMMA_LABEL[below_label][0] == "caption":
         caption, context = _WATCH.sub("", below.group("rest").strip()), f"{para.text}\n{nxt.text}"
-    return described(
-        DETECTOR,
-        para,
-        kind,
-        caption=caption,
-        credit=credit.raw or rest,
-        credit_person=credit.person,
-        credit_org=credit.org,
-        credit_role=credit.role,
-        context=context,
-        attaches=caption is None,
-    )
+    return _credit(para, rest, kind, caption, context)
 
 
 def _bracket_credited(para: Para) -> MediaRef | None:
@@ -365,17 +355,7 @@ def _bracket_credited(para: Para) -> MediaRef | None:
     credit = parse_credit(m.group("credit"))
     if not (credit.person or credit.org):
         return None
-    return described(
-        DETECTOR,
-        para,
-        "photo",
-        caption=m.group("caption").strip(),
-        credit=credit.raw,
-        credit_person=credit.person,
-        credit_org=credit.org,
-        credit_role=credit.role,
-        context=para.text,
-    )
+    return _credit(para, m.group("credit"), "photo", m.group("caption").strip())
 
 
 def _copyright_credited(para: Para) -> MediaRef | None:
@@ -397,18 +377,7 @@ def _copyright_credited(para: Para) -> MediaRef | None:
         or any(notice in folded for notice in RIGHTS_NOTICES)
     ):
         return None  # "Copyright © Süddeutsche Zeitung GmbH", "無断使用を禁じます © X": the page's notice
-    parsed = parse_credit(credit)  # whatever follows © names who holds the picture's rights
-    return described(
-        DETECTOR,
-        para,
-        "photo",
-        caption=caption,
-        credit=parsed.raw or credit,
-        credit_person=parsed.person,
-        credit_org=parsed.org,
-        credit_role=parsed.role,
-        context=para.text,
-    )
+    return _credit(para, credit, "photo", caption)  # whatever follows © names who holds the rights
 
 
 def _described(para: Para, kind: str, caption: str, context: str) -> MediaRef:
@@ -468,7 +437,7 @@ def _caption_or_credit(
             return None  # "© Libération" in a page titled "... - Libération": the site's notice
         if looks_like_credit(rest) and (
             agency(rest.split("/")[0])
-            or ("/" in rest and all(sum(ch.isalpha() for ch in part) >= 2 for part in rest.split("/")))
+            or ("/" in rest and all(can_name(part) for part in rest.split("/")))
             or _COPYRIGHT.match(text)
             or strip_label(rest)[0] != rest  # "(Photo: Sean Fujiwara)"
             or rest.casefold().endswith(_STUDIO_WORDS)
@@ -532,27 +501,28 @@ def _split_label(para: Para, nxt: Para | None) -> MediaRef | None:
     if closed is not None:
         ref = _split_label(para._replace(text=closed.group("label")), nxt)
         return changed(ref, caption=closed.group("caption").strip()) if ref is not None else None
-    if len(text) > 40 or not _LABEL_ALONE.match(text):
+    credit = _credit_under_label(text, nxt)
+    if credit is None:
         return None
+    label = text.strip("([:： ").casefold()
+    return _credit(para, credit, strip_label(label)[1] or "photo", context=f"{text}\n{nxt.text}")
+
+
+def _credit_under_label(text: str, nxt: Para | None) -> str | None:
+    """The credit on the line under a credit label alone on its line, if it reads as one."""
+    if nxt is None or len(text) > 40 or not _LABEL_ALONE.match(text):
+        return None
+    if text.strip("([:： ").casefold() in _SOURCE_LABELS:
+        return None  # "Source:" over "PM": a story's source, not a picture's
     credit = nxt.text.strip().rstrip(")]").strip()
     if not credit or len(credit) > 80 or ":" in credit or not looks_like_credit(credit):
         return None
-    label = text.strip("([:： ").casefold()
-    if label in _SOURCE_LABELS:
-        return None  # "Source:" over "PM": a story's source, not a picture's
-    ref = _credit(para, credit, strip_label(label)[1] or "photo")
-    return changed(ref, context=f"{text}\n{nxt.text}")
+    return credit
 
 
 def is_split_label(text: str, nxt: Para | None) -> bool:
     """A credit label alone on its line over its credit (text_leadins leaves it here)."""
-    return (
-        nxt is not None
-        and len(text) <= 40
-        and bool(_LABEL_ALONE.match(text.strip()))
-        and text.strip("([:： ").casefold() not in _SOURCE_LABELS
-        and looks_like_credit(nxt.text.strip().rstrip(")]"))
-    )
+    return _credit_under_label(text.strip(), nxt) is not None
 
 
 def _lone_credit(para: Para, prev: Para | None, nxt: Para | None) -> MediaRef | None:
@@ -615,18 +585,23 @@ def _aside_link(para: Para, rest: str) -> MediaRef | None:
     return described(DETECTOR, para, kind, caption=caption, context=para.text)
 
 
-def _credit(para: Para, credit: str, kind: str) -> MediaRef:
+def _credit(
+    para: Para, credit: str, kind: str, caption: str | None = None, context: str | None = None
+) -> MediaRef:
+    """A finding with its credit parsed; a credit with no caption of its own attaches to the
+    item above it (assemble)."""
     parsed = parse_credit(credit)
     return described(
         DETECTOR,
         para,
         kind,
+        caption=caption,
         credit=parsed.raw or credit,
         credit_person=parsed.person,
         credit_org=parsed.org,
         credit_role=parsed.role,
-        context=para.text,
-        attaches=True,
+        context=context or para.text,
+        attaches=caption is None,
     )
 
 
@@ -648,19 +623,8 @@ def _captioned_credit(para: Para) -> MediaRef | None:
     credit = m.group("credit").strip()
     if not looks_like_credit(credit):
         return None
-    parsed = parse_credit(credit)
     label = m.group("label").casefold()
-    return described(
-        DETECTOR,
-        para,
-        _LABEL_KIND.get(label) or "photo",
-        caption=m.group("caption").strip(),
-        credit=parsed.raw or credit,
-        credit_person=parsed.person,
-        credit_org=parsed.org,
-        credit_role=parsed.role,
-        context=para.text,
-    )
+    return _credit(para, credit, _LABEL_KIND.get(label) or "photo", m.group("caption").strip())
 
 
 def _agency_closed(para: Para, text: str) -> MediaRef | None:
@@ -670,18 +634,7 @@ def _agency_closed(para: Para, text: str) -> MediaRef | None:
     m = _AGENCY_CLOSED.match(text.strip(_DASHES))
     if not m or not is_bare_credit(m.group("credit")):
         return None
-    credit = parse_credit(m.group("credit"))
-    return described(
-        DETECTOR,
-        para,
-        "photo",
-        caption=m.group("caption").strip(),
-        credit=credit.raw,
-        credit_person=credit.person,
-        credit_org=credit.org,
-        credit_role=credit.role,
-        context=para.text,
-    )
+    return _credit(para, m.group("credit"), "photo", m.group("caption").strip())
 
 
 def _headed_caption(para: Para, prev: Para, nxt: Para | None, texts: list[str], i: int) -> MediaRef | None:

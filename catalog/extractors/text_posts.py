@@ -78,8 +78,7 @@ def extract(doc: Document) -> Iterator[MediaRef]:
     pending: Para | None = None
     for i in _candidates(doc):
         para = paras[i]
-        prev = paras[i - 1] if i > 0 else None
-        post = _flat_tweet(para, prev, paras, i, doc.usual_gap) or _named_post(para) or _marker(para)
+        post = _flat_tweet(paras, i, doc.usual_gap) or _named_post(para) or _marker(para)
         if pending is not None:
             yield from _links(pending, skip_pics=post is not None and post.line == pending.line)
         if post is not None:
@@ -100,15 +99,16 @@ def _candidates(doc: Document) -> list[int]:
     return sorted(found)
 
 
-def _flat_tweet(
-    para: Para, prev: Para | None, paras: Paras | None = None, i: int = 0, usual_gap: int = 0
-) -> MediaRef | None:
-    if "(@" not in para.text:
+def _flat_tweet(paras: Paras, i: int, usual_gap: int) -> MediaRef | None:
+    """ "text — Name (@handle) Month D, YYYY", its date on the line under it, or its text on the
+    line above it."""
+    if "(@" not in paras.texts[i]:
         return None  # the pattern backtracks: only lines with a handle are worth it
+    para = paras[i]
     m = _FLAT_TWEET.match(para.text.strip())
     context = para.text
     date = m.group("date") if m else None
-    if not m and paras is not None and i + 1 < len(paras) and para.text.rstrip().endswith(")"):
+    if not m and i + 1 < len(paras) and para.text.rstrip().endswith(")"):
         below = paras.texts[i + 1]
         if byline_date(below):  # "— Name (@handle)" over "25. September 2018"
             m = _FLAT_BYLINE.match(para.text.strip())
@@ -117,6 +117,7 @@ def _flat_tweet(
         return None
     text = m.group("text").strip() or None
     line = para.line
+    prev = paras[i - 1] if i > 0 else None
     if text is None and prev is not None and _is_post_text(prev, para, usual_gap):
         # The byline alone on its line: the post's words are the line above it.
         text, line, context = prev.text.strip(), prev.line, f"{prev.text}\n{context}"
