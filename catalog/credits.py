@@ -35,6 +35,7 @@ __all__ = [
     "is_organisation",
     "label_kind",
     "looks_like_credit",
+    "may_name_agency",
     "parse_credit",
     "parties",
     "party_key",
@@ -48,6 +49,8 @@ for _names in AGENCIES:
     for _name in _names:
         _ALIASES[_name.casefold()] = _names[0]
 
+# Every word of every agency's names: a text with none of them names no agency.
+_ALIAS_WORDS = frozenset(word for key in _ALIASES for word in key.split())
 _LABELS = sorted((label for label, _ in CREDIT_LABELS), key=len, reverse=True)
 _LABEL_KIND = dict(CREDIT_LABELS)
 # "Photo: X", "Photo by X", "Photograph – X"; the label needs a separator unless it ends in by/of.
@@ -421,11 +424,20 @@ def _without_role(piece: str) -> str:
     return head if head and last.casefold() in _ROLE_OF else ""
 
 
+def may_name_agency(text: str) -> bool:
+    """Whether a word of the text (its parties split at slashes and dashes) is a word of a known
+    agency's name: a cheap test before agency lookups, which cannot succeed otherwise."""
+    words = text.casefold().replace("/", " ").replace("—", " ").split()
+    return any(w in _ALIAS_WORDS or w.strip(".,") in _ALIAS_WORDS for w in words)
+
+
 def is_bare_credit(text: str) -> bool:
     """ "Karam al-Masri/AFP/Getty Images", "lena berg/reuters", "Joe Raedle via Getty Images": a
     short line of parties joined the way credits join them, one of them a known agency."""
     if len(text) > 90 or not ("/" in text or " via " in text or "—" in text) or "://" in text:
         return False  # "David McNew—Getty Images": Time's em dash joins parties too
+    if not may_name_agency(text):
+        return False
     words = text.split()
     if len(words) > 8 or text.rstrip().endswith((".", ":", "?", "!")):
         return False

@@ -10,12 +10,13 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, compress, count, repeat
+from operator import add, itemgetter, sub
 from typing import NamedTuple, overload
 
 from bs4 import BeautifulSoup, Comment, Tag
 
-from catalog.entries import STAMP_FIRST, could_open_stamp, split_stamp
+from catalog.entries import STAMP_OPENINGS, could_open_stamp, split_stamp
 from catalog.errors import InputError
 from catalog.options import ScanOptions
 from catalog.sources import Source
@@ -96,6 +97,7 @@ class Document:
     para_starts: list[int] = field(default_factory=list)
     usual_gap: int = 1
     _newlines: list[int] | None = field(default=None, repr=False)
+    _word_hits: dict[str, set[int]] = field(default_factory=dict, repr=False)
     _headline_holders: frozenset[int] | None = field(default=None, repr=False)
 
     @property
@@ -197,9 +199,21 @@ class Document:
         whole text, the fastest search Python has. With `fold`, each word is searched without
         its first letter, in lower case and in capitals ("ideo" finds video and Video, "IDEO"
         VIDEO): a superset, which the extractor narrows. Lower-casing the text first would cost
-        more than all the searches: str.lower is slow on text beyond ASCII."""
+        more than all the searches: str.lower is slow on text beyond ASCII. A word's hits are
+        kept: extractors searching the same word (":", "/") scan the text once."""
         if fold:
             words = tuple(dict.fromkeys(v for w in words for v in (w[1:], w[1:].upper())))
+        if within is not None:
+            return self._find(words, within)
+        hits: set[int] = set()
+        for word in words:
+            found = self._word_hits.get(word)
+            if found is None:
+                found = self._word_hits[word] = self._find((word,), None)
+            hits |= found
+        return hits
+
+    def _find(self, words: tuple[str, ...], within: int | None) -> set[int]:
         text = self.text
         starts = self.para_starts
         hits: set[int] = set()
@@ -247,37 +261,49 @@ def build_document(src: Source, options: ScanOptions) -> Document:
 
 
 def _parse_text(doc: Document) -> None:
-    """Non-blank lines with their number, offset, gap and stamp: str.split, comprehensions and
-    itertools.accumulate do the per-line work in C (a regex pass is slower here)."""
+    """Non-blank lines with their number, offset, gap and stamp. The per-line work is done in C
+    (str.split, map, itertools.compress and accumulate: no Python step per line, and a page saved
+    as text has thousands); only lines whose opening could start a stamp are looked at."""
     text = doc.text
     lines = text.split("\n")
-    kept = [(n, s) for n, raw in enumerate(lines, start=1) if raw and (s := raw.strip())]
-    if not kept:
+    stripped = list(map(str.strip, lines))
+    numbers = list(compress(count(1), stripped))
+    if not numbers:
         return
-    ends = [0, *accumulate(map(len, lines))]  # characters before each line, newlines aside
-    doc.para_starts = [ends[n - 1] + n - 1 for n, _ in kept]
+    # where each line starts in the text: the lengths before it, and its newlines
+    starts = accumulate(map(add, map(len, lines), repeat(1)), initial=0)
+    doc.para_starts = list(compress(starts, stripped))
     # one past the last line, counted as an editor does (a final newline opens no line)
     last = len(lines) if text.endswith("\n") else len(lines) + 1
-    nexts = [n for n, _ in kept[1:]] + [last]
     paras, entries = doc.paras, doc.entries
-    paras.lines = [n for n, _ in kept]
-    paras.texts = texts = [t for _, t in kept]
-    stamps: list[str | None] = [None] * len(kept)
+    paras.lines = numbers
+    paras.texts = texts = list(filter(None, stripped))
+    stamps: list[str | None] = [None] * len(texts)
     paras.stamps = stamps
-    paras.gaps = [after - number - 1 for number, after in zip(paras.lines, nexts, strict=True)]
-    for k, line in enumerate(texts):
-        if line[0] in STAMP_FIRST and could_open_stamp(line):
+    paras.gaps = list(map(sub, [*numbers[1:], last], map(add, numbers, repeat(1))))
+    for k in _may_open_stamp(texts):
+        line = texts[k]
+        if could_open_stamp(line):
             if k and texts[k - 1].endswith(_TIME_OPENERS):
                 continue  # "Comment by X — 17.07, 2011 @" / "16:42": a comment's time, no entry
             stamp, rest = split_stamp(line)
             if stamp:
                 stamps[k], texts[k] = stamp, rest
-                entries.append((paras.lines[k], stamp))
-    if len(kept) > 1:
+                entries.append((numbers[k], stamp))
+    if len(texts) > 1:
         inner = sorted(paras.gaps[:-1])
         doc.usual_gap = inner[len(inner) // 2]
 
 
+def _may_open_stamp(texts: list[str]) -> list[int]:
+    """The lines opening with a digit or with the first letters of a stamp's word, found by
+    C-level passes over the lines (most open otherwise)."""
+    digit = compress(count(), map(str.isdigit, map(itemgetter(0), texts)))
+    worded = compress(count(), map(STAMP_OPENINGS.__contains__, map(str.lower, map(_FIRST3, texts))))
+    return sorted({*digit, *worded})
+
+
+_FIRST3 = itemgetter(slice(None, 3))
 # A line ending in "@" or "at" leaves the clock time under it its own: a comment's time
 # ("Comment by X — 17.07, 2011 @" / "16:42"), not a live blog's entry stamp. (Paragraphs are
 # stripped: endswith is enough, and a pattern would scan the whole paragraph.)

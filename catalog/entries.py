@@ -8,7 +8,7 @@ import re
 
 from catalog.vocabulary import DATED_STAMP_WORDS, FIRST_ENTRY_WORDS, STAMP_WORDS, TIME_ZONES
 
-__all__ = ["STAMP_FIRST", "could_open_stamp", "split_stamp"]
+__all__ = ["STAMP_FIRST", "STAMP_OPENINGS", "could_open_stamp", "split_stamp"]
 
 
 def _words(words: tuple[str, ...]) -> str:
@@ -43,6 +43,9 @@ STAMP_FIRST = frozenset("0123456789(" + "".join(w[0].lower() + w[0].upper() for 
 
 
 _PREFIXES = frozenset(w[:3].lower() for w in _OPENING_WORDS)
+# A line's first three characters in lower case, when they can open a stamp's word ("upd",
+# "(pu"): with a digit first, what a document looks at (could_open_stamp decides).
+STAMP_OPENINGS = _PREFIXES | frozenset("(" + w[:2].lower() for w in _OPENING_WORDS)
 
 
 def could_open_stamp(line: str) -> bool:

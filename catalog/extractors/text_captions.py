@@ -13,7 +13,15 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from catalog.credits import agency, can_name, is_bare_credit, looks_like_credit, parse_credit, strip_label
+from catalog.credits import (
+    agency,
+    can_name,
+    is_bare_credit,
+    looks_like_credit,
+    may_name_agency,
+    parse_credit,
+    strip_label,
+)
 from catalog.document import Document, Para, Paras
 from catalog.extractors._dates import byline_date
 from catalog.extractors._text import SENTENCE_ENDS, described
@@ -198,9 +206,12 @@ def extract(doc: Document) -> Iterator[MediaRef]:
     signed, short = _candidates(doc)
     used: set[int] = set()  # lines read as items, their credits or their captions
     live = doc.is_live_blog
+    texts = paras.texts
     for i in sorted(signed | short):
         if i == taken:
             continue
+        if i not in short and not _worth_reading(texts, i):
+            continue  # no reader below can take this line: spare it their work
         para = paras[i]
         nxt = paras[i + 1] if i + 1 < len(paras) else None
         if i in short:  # "AP", "Courtesy G4", "[+] Enlarge": short lines read only here
@@ -230,10 +241,49 @@ def extract(doc: Document) -> Iterator[MediaRef]:
             or _captioned_credit(para)
             or _bracket_credited(para)
             or _copyright_credited(para)
-            or (_headed_caption(para, paras[i - 1], nxt, paras.texts, i) if i > 0 else None)
+            or (_headed_caption(para, paras[i - 1], nxt, texts, i) if i > 0 else None)
         )
         if ref:
             yield _with_caption_beside(ref, paras, i, False, i, used, live)
+
+
+def _worth_reading(texts: list[str], i: int) -> bool:
+    """Whether one of the readers of a signed line can take it: each reader's own first tests,
+    asked of the line's text before any Para is made (most candidate lines are a date, an
+    address, a menu's "A / B" or an aside in brackets, which none takes)."""
+    text = texts[i]
+    if not text:
+        return False
+    first = text[0]
+    if text[:5].lower() in _COMMA_OPENINGS or first == "©" or text.find("©", 1) >= 0:
+        return True  # _comma_labelled; _copyright_credited, and _caption_or_credit's ©
+    if first in "([" and ((len(text) <= 90 and text.endswith((")", "]"))) or text[:3].lower() == "(c)"):
+        return True  # _caption_or_credit's credit alone in brackets
+    if text.endswith(")") and _BRACKET_SIGNS.search(text, text.rfind("(") + 1):
+        return True  # _bracket_credited: "(AP Photo/Luca Bruno)"
+    if text.endswith((":", "：")) and text.rstrip(":： ").casefold().endswith(_LABEL_ENDINGS):
+        return True  # _split_label: "(Credit:", "Cider and Ice. Foto:"
+    if " by " in text[:24].lower():
+        return True  # _caption_or_credit's "Photo by" labels
+    if len(text) <= 90 and ("/" in text or " via " in text or "—" in text) and may_name_agency(text):
+        return True  # is_bare_credit: one of the parties is an agency
+    if "/" in text[-80:] and may_name_agency(text.rstrip(_DASHES)[-82:]):
+        return True  # _agency_closed: "... on Monday. AFP/John Doe"
+    if ":" not in text and "：" not in text and not _SEPARATOR.search(text, 1, 48):
+        return False
+    if _opens_with_label(text):
+        return True  # _caption_or_credit's labels
+    colon = max(text.rfind(":"), text.rfind("："))
+    if colon >= 10 and text[max(0, colon - 30) : colon].rstrip().lower().endswith(_TRAILING_LABELS):
+        return True  # _captioned_credit's closing label
+    if i > 0 and ":" in text[:40]:
+        return _is_prose(texts[i - 1]) or (i + 1 < len(texts) and _is_prose(texts[i + 1]))  # _headed_caption
+    return False
+
+
+# What a closing bracket's credit holds (_TRAILING_BRACKET), searched after the last "(".
+_BRACKET_SIGNS = re.compile(r"/|\bPhoto\b|\bvia\b")
+_LABEL_ENDINGS = tuple(label.casefold() for label in _ALL_LABELS)
 
 
 def _with_caption_beside(
@@ -644,7 +694,7 @@ def _headed_caption(para: Para, prev: Para, nxt: Para | None, texts: list[str], 
     (a teaser list's "Gabon: Pour une affaire de postes ..." stands among dates and bylines).
     The first line of a text is its headline, never this."""
     text = para.text.strip()
-    if ":" not in text[:40] or not (_is_prose(prev) or (nxt is not None and _is_prose(nxt))):
+    if ":" not in text[:40] or not (_is_prose(prev.text) or (nxt is not None and _is_prose(nxt.text))):
         return None
     m = _HEADED.match(text)
     if not m:
@@ -683,9 +733,9 @@ def _quotes_above(rest: str, above: list[str]) -> bool:
     return len(opening) >= 12 and any(" ".join(line.split()).startswith(opening) for line in above)
 
 
-def _is_prose(para: Para) -> bool:
+def _is_prose(text: str) -> bool:
     """A sentence of an article: several words closed by a full stop, a question or a quote."""
-    text = para.text.rstrip()
+    text = text.rstrip()
     return text.endswith(_SENTENCE_ENDS) and len(text.split()) >= _PROSE_WORDS
 
 

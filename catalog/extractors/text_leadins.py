@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress, count, repeat
+from operator import ge
 
 from catalog.credits import agency, is_bare_credit, is_organisation, label_kind, looks_like_credit
 from catalog.document import Document, Para
@@ -120,7 +122,7 @@ def _candidates(doc: Document) -> list[int]:
     alone = max(2, doc.usual_gap + _EXTRA_GAP)
     texts = doc.paras.texts
     found = set(doc.candidates(_ENDS_COLON))
-    found.update(i for i, gap in enumerate(doc.paras.gaps) if gap >= alone)
+    found.update(compress(count(), map(ge, doc.paras.gaps, repeat(alone))))
     found.update(i for i in doc.candidates_with(_MEDIA_WORDS, fold=True) if len(texts[i]) <= _MAX_LINK)
     found.update(
         i
