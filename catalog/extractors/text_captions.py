@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from itertools import compress, count
 
 from catalog.credits import (
     agency,
@@ -250,25 +251,25 @@ def extract(doc: Document) -> Iterator[MediaRef]:
 def _worth_reading(texts: list[str], i: int) -> bool:
     """Whether one of the readers of a signed line can take it: each reader's own first tests,
     asked of the line's text before any Para is made (most candidate lines are a date, an
-    address, a menu's "A / B" or an aside in brackets, which none takes)."""
+    address, a menu's "A / B" or an aside in brackets, which none takes). The cheap tests go
+    first."""
     text = texts[i]
-    if not text:
-        return False
-    first = text[0]
-    if text[:5].lower() in _COMMA_OPENINGS or first == "©" or text.find("©", 1) >= 0:
-        return True  # _comma_labelled; _copyright_credited, and _caption_or_credit's ©
-    if first in "([" and ((len(text) <= 90 and text.endswith((")", "]"))) or text[:3].lower() == "(c)"):
-        return True  # _caption_or_credit's credit alone in brackets
-    if text.endswith(")") and _BRACKET_SIGNS.search(text, text.rfind("(") + 1):
+    if not text or "©" in text:
+        return bool(text)  # _copyright_credited, and _caption_or_credit's ©
+    if text[:5].lower() in _COMMA_OPENINGS or " by " in text[:24].lower():
+        return True  # _comma_labelled; _caption_or_credit's "Photo by" labels
+    last = text[-1]
+    if last == ")" and _BRACKET_SIGNS.search(text, text.rfind("(") + 1):
         return True  # _bracket_credited: "(AP Photo/Luca Bruno)"
-    if text.endswith((":", "：")) and text.rstrip(":： ").casefold().endswith(_LABEL_ENDINGS):
+    if text[0] in "([" and ((last in ")]" and len(text) <= 90) or text[:3].lower() == "(c)"):
+        return True  # _caption_or_credit's credit alone in brackets
+    if last in ":：" and text.rstrip(":： ").casefold().endswith(_LABEL_ENDINGS):
         return True  # _split_label: "(Credit:", "Cider and Ice. Foto:"
-    if " by " in text[:24].lower():
-        return True  # _caption_or_credit's "Photo by" labels
-    if len(text) <= 90 and ("/" in text or " via " in text or "—" in text) and may_name_agency(text):
-        return True  # is_bare_credit: one of the parties is an agency
-    if "/" in text[-80:] and may_name_agency(text.rstrip(_DASHES)[-82:]):
-        return True  # _agency_closed: "... on Monday. AFP/John Doe"
+    if "/" in text or " via " in text or "—" in text:
+        if len(text) <= 90 and may_name_agency(text):
+            return True  # is_bare_credit: one of the parties is an agency
+        if "/" in text[-80:] and may_name_agency(text.rstrip(_DASHES)[-82:]):
+            return True  # _agency_closed: "... on Monday. AFP/John Doe"
     if ":" not in text and "：" not in text and not _SEPARATOR.search(text, 1, 48):
         return False
     if _opens_with_label(text):
@@ -354,7 +355,7 @@ def _candidates(doc: Document) -> tuple[set[int], set[int]]:
     short = {i for i in doc.candidates_with(("courtesy",), fold=True) if len(texts[i]) <= _MAX_LONE}
     lines = _SHORT_LINES.intersection(texts)
     if lines:
-        found_lines = [i for i, t in enumerate(texts) if t in lines]
+        found_lines = list(compress(count(), map(lines.__contains__, texts)))  # in C
         after = Counter(texts[i + 1] for i in found_lines if texts[i] in _LONE_LINES and i + 1 < len(texts))
         if after and after.most_common(1)[0][1] > 1:
             # A list of stories, each with its source and the same controls under it ("AFP",
