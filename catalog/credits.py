@@ -20,6 +20,9 @@ from catalog.vocabulary import (
     COURTESY_PHRASES,
     CREDIT_LABELS,
     CREDIT_ROLE_WORDS,
+    LICENCE_ELEMENTS,
+    LICENCE_NAMES,
+    LICENCE_PORTS,
     NAME_PARTICLES,
     ORG_WORDS,
     PLATFORM_NAMES,
@@ -70,6 +73,15 @@ _COURTESY_RX = re.compile(
 _BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"))
 _HANDLE_RX = re.compile(r"\(?\s*(@[A-Za-z0-9_.]{1,30}(?:@[\w.-]+)?)\s*\)?")
 _CLAUSE_RX = re.compile(r"\s*;\s*")
+# A licence in a credit: "CC BY 2.0", "CC-BY-NC-SA 4.0", "CC0", "Creative Commons BY-SA 3.0 DE".
+_ELEMENT = "(?:" + "|".join(LICENCE_ELEMENTS) + ")"
+_LICENCE_RX = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in LICENCE_NAMES) + r")"
+    r"(?:0|[\s-]?(?:Zero|" + _ELEMENT + r"(?:[\s-]" + _ELEMENT + r")*))"
+    r"(?:\s*\d\.\d)?(?:\s+(?:" + "|".join(LICENCE_PORTS) + r"))?(?![\w-])",
+    re.IGNORECASE,
+)
+_EMPTY_BRACKETS_RX = re.compile(r"[(\[]\s*[)\]]")
 _PARTY_SPLIT_RX = re.compile(r"\s*/+\s*|\s+via\s+|(?<=\w)—(?=\w)")  # the joins of a bare credit line
 # Zero-width characters some sites put after a credit's slashes ("Ben Stansall/\u200bAFP").
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
@@ -177,6 +189,9 @@ def parse_credit(text: str) -> Credit:
     if m:
         handle = m.group(1)
     body = _HANDLE_RX.sub(" ", raw).strip() if handle else raw
+    if "cc" in low or "creative" in low:
+        body = _EMPTY_BRACKETS_RX.sub(" ", _LICENCE_RX.sub(" ", body))  # a licence names nobody
+        body = " ".join(body.split()).strip(" ,.;/|-–—")
     role: str | None = "courtesy" if courtesy else None
     m = _COURTESY_RX.match(body)
     if m and m.end() < len(body):

@@ -32,6 +32,9 @@ __all__ = [
     "PLATFORM_NAMES",
     "COURTESY_PHRASES",
     "COMMA_LABELS",
+    "LICENCE_ELEMENTS",
+    "LICENCE_NAMES",
+    "LICENCE_PORTS",
     "GENERIC_TLDS",
 ]
 
@@ -391,6 +394,17 @@ RIGHTS_NOTICES: tuple[str, ...] = (
     "無断転載",  # ja: reproduction without permission (is prohibited)
     "無断使用",  # ja: use without permission
 )
+
+# A picture's licence printed in its credit ("Karin Dalziel CC BY 2.0", "CC-BY-NC 2.0 David
+# Merrigan"): how it may be reused, no party. The licence's names, its elements, and the
+# jurisdictions and wordings a version may carry.
+LICENCE_NAMES: tuple[str, ...] = ("CC", "Creative Commons")
+LICENCE_ELEMENTS: tuple[str, ...] = (
+    "BY", "SA", "NC", "ND", "Attribution", "ShareAlike", "NonCommercial", "NoDerivatives", "NoDerivs",
+)  # fmt: skip
+LICENCE_PORTS: tuple[str, ...] = (
+    "AT", "DE", "CH", "FR", "ES", "US", "UK", "IGO", "Unported", "International", "Generic",
+)  # fmt: skip
 
 # Phrases that say a picture was lent by its owner: `credit_role` courtesy.
 COURTESY_PHRASES: tuple[str, ...] = (

@@ -28,6 +28,13 @@ CASES: list[tuple[str, str | None, str | None, str | None, str | None]] = [
     ("Courtesy: Jane Doe", "Jane Doe", None, "courtesy", None),
     ("© Maizal / stock.adobe.com", "Maizal", "Adobe Stock", None, None),
     ("(c) 2019 Jane Doe", "Jane Doe", None, None, None),
+    # a Creative Commons licence in the credit names nobody
+    ("Foto: Karin Dalziel CC BY 2.0", "Karin Dalziel", None, None, None),
+    ("CC-BY-NC 2.0 David Merrigan", "David Merrigan", None, None, None),
+    ("Photo: Jane Doe (CC BY-SA 3.0 DE)", "Jane Doe", None, None, None),
+    ("Jane Doe / Wikimedia Commons / CC BY-SA 4.0", "Jane Doe", "Wikimedia Commons", None, None),
+    ("Creative Commons Attribution-ShareAlike 4.0 International / John Roe", "John Roe", None, None, None),
+    ("Rebecca McCCarthy/AFP", "Rebecca McCCarthy", "AFP", None, None),  # "CC" inside a name stays
     ("Copyright 2020 Reuters", None, "Reuters", None, None),
     ("© Reuters 2021", None, "Reuters", None, None),
     ("Photo by Jane Doe", "Jane Doe", None, None, None),

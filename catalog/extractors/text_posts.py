@@ -67,7 +67,7 @@ _HINTS = (*_URL_HINTS, "(@", "Vimeo", "mbed")
 # What the openings of the leftovers _named_post reads hold, searched in the whole text:
 # Instagram's "A photo posted by" / "A video shared by" (in any case), Facebook's "Posted by";
 # "Twitter: NAME - TEXT" is found among the lines with a colon.
-_NAMED_HINTS = ("Posted by", "osted", "OSTED", "hared", "HARED")
+_NAMED_HINTS = ("osted", "OSTED", "hared", "HARED")  # "osted" finds "Posted by" too
 # A leftover stands for the item a lead-in right above it announced: it joins that lead-in (one
 # paragraph up) or stands as an item of its own.
 _MARKER_REACH = 1
