@@ -735,9 +735,12 @@ def _quotes_above(rest: str, above: list[str]) -> bool:
 
 
 def _is_prose(text: str) -> bool:
-    """A sentence of an article: several words closed by a full stop, a question or a quote."""
+    """A sentence of an article: several words closed by a full stop, a question or a quote that
+    closes one ("... he said.'", not a headline's "... can arise 'from nothing'")."""
     text = text.rstrip()
-    return text.endswith(_SENTENCE_ENDS) and len(text.split()) >= _PROSE_WORDS
+    if not text.endswith(_SENTENCE_ENDS) or len(text.split()) < _PROSE_WORDS:
+        return False
+    return text[-1] in ".!?" or text[-2:-1] in (".", "!", "?", ",")
 
 
 def _title_case(words: list[str]) -> bool:
