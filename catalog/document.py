@@ -295,6 +295,9 @@ def _parse_text(doc: Document) -> None:
         doc.usual_gap = inner[len(inner) // 2]
 
 
+_FIRST3 = itemgetter(slice(None, 3))
+
+
 def _may_open_stamp(texts: list[str]) -> list[int]:
     """The lines opening with a digit or with the first letters of a stamp's word, found by
     C-level passes over the lines (most open otherwise)."""
@@ -303,7 +306,6 @@ def _may_open_stamp(texts: list[str]) -> list[int]:
     return sorted({*digit, *worded})
 
 
-_FIRST3 = itemgetter(slice(None, 3))
 # A line ending in "@" or "at" leaves the clock time under it its own: a comment's time
 # ("Comment by X — 17.07, 2011 @" / "16:42"), not a live blog's entry stamp. (Paragraphs are
 # stripped: endswith is enough, and a pattern would scan the whole paragraph.)

@@ -43,8 +43,9 @@ STAMP_FIRST = frozenset("0123456789(" + "".join(w[0].lower() + w[0].upper() for 
 
 
 _PREFIXES = frozenset(w[:3].lower() for w in _OPENING_WORDS)
-# A line's first three characters in lower case, when they can open a stamp's word ("upd",
-# "(pu"): with a digit first, what a document looks at (could_open_stamp decides).
+# The first three characters, in lower case, of a line that can open with a stamp's word
+# ("upd", "(pu"): the document looks closer at these lines and at those opening with a digit
+# (could_open_stamp decides).
 STAMP_OPENINGS = _PREFIXES | frozenset("(" + w[:2].lower() for w in _OPENING_WORDS)
 
 
