@@ -277,8 +277,9 @@ def _worth_reading(texts: list[str], i: int) -> bool:
     colon = max(text.rfind(":"), text.rfind("："))
     if colon >= 10 and text[max(0, colon - 30) : colon].rstrip().lower().endswith(_TRAILING_LABELS):
         return True  # _captioned_credit's closing label
-    if i > 0 and ":" in text[:40]:
-        return _is_prose(texts[i - 1]) or (i + 1 < len(texts) and _is_prose(texts[i + 1]))  # _headed_caption
+    head_end = text.find(":")  # _headed_caption's: a short head, then twenty characters at least
+    if i > 0 and 0 < head_end < 40 and len(text) - head_end > 21:
+        return _is_prose(texts[i - 1]) or (i + 1 < len(texts) and _is_prose(texts[i + 1]))
     return False
 
 
