@@ -53,10 +53,14 @@ for _names in AGENCIES:
     for _name in _names:
         _ALIASES[_name.casefold()] = _names[0]
 
+
 # Every word of every agency's names: a text with none of them names no agency.
-_ALIAS_WORDS = frozenset(
-    word for key in _ALIASES for word in key.replace("/", " ").replace("—", " ").replace(",", " ").split()
-)
+def _party_words(folded: str) -> list[str]:
+    """The words of a folded text, split where parties split too (slashes, em dashes, commas)."""
+    return folded.replace("/", " ").replace("—", " ").replace(",", " ").split()
+
+
+_ALIAS_WORDS = frozenset(word for key in _ALIASES for word in _party_words(key))
 _strip_dots = methodcaller("strip", ".")
 _LABELS = sorted((label for label, _ in CREDIT_LABELS), key=len, reverse=True)
 _LABEL_KIND = dict(CREDIT_LABELS)
@@ -448,7 +452,7 @@ def may_name_agency(text: str) -> bool:
     full stops, or without them) is a word of a known agency's name: a cheap test before
     agency lookups, which cannot succeed otherwise."""
     folded = text.lower() if text.isascii() else text.casefold()  # lower is the faster
-    words = folded.replace("/", " ").replace("—", " ").replace(",", " ").split()
+    words = _party_words(folded)
     if not _ALIAS_WORDS.isdisjoint(words):
         return True
     return "." in text and not _ALIAS_WORDS.isdisjoint(map(_strip_dots, words))

@@ -11,12 +11,12 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, count, repeat
-from operator import add, itemgetter, sub
+from operator import add, sub
 from typing import NamedTuple, overload
 
 from bs4 import BeautifulSoup, Comment, Tag
 
-from catalog.entries import STAMP_OPENINGS, could_open_stamp, split_stamp
+from catalog.entries import split_stamp, stamp_openers
 from catalog.errors import InputError
 from catalog.options import ScanOptions
 from catalog.sources import Source
@@ -263,7 +263,7 @@ def build_document(src: Source, options: ScanOptions) -> Document:
 def _parse_text(doc: Document) -> None:
     """Non-blank lines with their number, offset, gap and stamp. The per-line work is done in C
     (str.split, map, itertools.compress and accumulate: no Python step per line, and a page saved
-    as text has thousands); only lines whose opening could start a stamp are looked at."""
+    as text has thousands); entries.stamp_openers picks the lines a stamp could open."""
     text = doc.text
     lines = text.split("\n")
     stripped = list(map(str.strip, lines))
@@ -281,29 +281,16 @@ def _parse_text(doc: Document) -> None:
     stamps: list[str | None] = [None] * len(texts)
     paras.stamps = stamps
     paras.gaps = list(map(sub, [*numbers[1:], last], map(add, numbers, repeat(1))))
-    for k in _may_open_stamp(texts):
-        line = texts[k]
-        if could_open_stamp(line):
-            if k and texts[k - 1].endswith(_TIME_OPENERS):
-                continue  # "Comment by X — 17.07, 2011 @" / "16:42": a comment's time, no entry
-            stamp, rest = split_stamp(line)
-            if stamp:
-                stamps[k], texts[k] = stamp, rest
-                entries.append((numbers[k], stamp))
+    for k in stamp_openers(texts):
+        if k and texts[k - 1].endswith(_TIME_OPENERS):
+            continue  # "Comment by X — 17.07, 2011 @" / "16:42": a comment's time, no entry
+        stamp, rest = split_stamp(texts[k])
+        if stamp:
+            stamps[k], texts[k] = stamp, rest
+            entries.append((numbers[k], stamp))
     if len(texts) > 1:
         inner = sorted(paras.gaps[:-1])
         doc.usual_gap = inner[len(inner) // 2]
-
-
-_FIRST3 = itemgetter(slice(None, 3))
-
-
-def _may_open_stamp(texts: list[str]) -> list[int]:
-    """The lines opening with a digit or with the first letters of a stamp's word, found by
-    C-level passes over the lines (most open otherwise)."""
-    digit = compress(count(), map(str.isdigit, map(itemgetter(0), texts)))
-    worded = compress(count(), map(STAMP_OPENINGS.__contains__, map(str.lower, map(_FIRST3, texts))))
-    return sorted({*digit, *worded})
 
 
 # A line ending in "@" or "at" leaves the clock time under it its own: a comment's time

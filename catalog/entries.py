@@ -5,10 +5,12 @@ the words come from the vocabulary, so a language is added there."""
 from __future__ import annotations
 
 import re
+from itertools import compress, count
+from operator import itemgetter
 
 from catalog.vocabulary import DATED_STAMP_WORDS, FIRST_ENTRY_WORDS, STAMP_WORDS, TIME_ZONES
 
-__all__ = ["STAMP_FIRST", "STAMP_OPENINGS", "could_open_stamp", "split_stamp"]
+__all__ = ["STAMP_FIRST", "could_open_stamp", "split_stamp", "stamp_openers"]
 
 
 def _words(words: tuple[str, ...]) -> str:
@@ -44,9 +46,9 @@ STAMP_FIRST = frozenset("0123456789(" + "".join(w[0].lower() + w[0].upper() for 
 
 _PREFIXES = frozenset(w[:3].lower() for w in _OPENING_WORDS)
 # The first three characters, in lower case, of a line that can open with a stamp's word
-# ("upd", "(pu"): the document looks closer at these lines and at those opening with a digit
-# (could_open_stamp decides).
-STAMP_OPENINGS = _PREFIXES | frozenset("(" + w[:2].lower() for w in _OPENING_WORDS)
+# ("upd", "(pu"); lines opening with a digit are looked at too.
+_OPENINGS3 = _PREFIXES | frozenset("(" + w[:2].lower() for w in _OPENING_WORDS)
+_FIRST3 = itemgetter(slice(None, 3))
 
 
 def could_open_stamp(line: str) -> bool:
@@ -57,6 +59,15 @@ def could_open_stamp(line: str) -> bool:
     if first == "(":
         return line[1:4].lower() in _PREFIXES
     return line[:3].lower() in _PREFIXES
+
+
+def stamp_openers(lines: list[str]) -> list[int]:
+    """The indices of the (stripped, non-blank) lines that could_open_stamp takes: C-level passes
+    over every line pick those opening with a digit or a stamp word's first letters, and the
+    test runs on those alone (a page saved as text has thousands of lines)."""
+    digit = compress(count(), map(str.isdigit, map(itemgetter(0), lines)))
+    worded = compress(count(), map(_OPENINGS3.__contains__, map(str.lower, map(_FIRST3, lines))))
+    return [k for k in sorted({*digit, *worded}) if could_open_stamp(lines[k])]
 
 
 def split_stamp(line: str) -> tuple[str | None, str]:

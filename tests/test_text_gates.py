@@ -51,7 +51,7 @@ def _readers(paras, i: int, site: str):  # type: ignore[no-untyped-def]
         text_captions._captioned_credit(para),
         text_captions._bracket_credited(para),
         text_captions._copyright_credited(para),
-        text_captions._headed_caption(para, paras[i - 1], nxt, paras.texts, i) if i else None,
+        text_captions._headed_caption(para, paras.texts, i) if i else None,
     ]
     return [ref for ref in refs if ref is not None]
 

@@ -242,7 +242,7 @@ def extract(doc: Document) -> Iterator[MediaRef]:
             or _captioned_credit(para)
             or _bracket_credited(para)
             or _copyright_credited(para)
-            or (_headed_caption(para, paras[i - 1], nxt, texts, i) if i > 0 else None)
+            or (_headed_caption(para, texts, i) if i > 0 else None)
         )
         if ref:
             yield _with_caption_beside(ref, paras, i, False, i, used, live)
@@ -274,13 +274,10 @@ def _worth_reading(texts: list[str], i: int) -> bool:
         return False
     if _opens_with_label(text):
         return True  # _caption_or_credit's labels
-    colon = max(text.rfind(":"), text.rfind("："))
-    if colon >= 10 and text[max(0, colon - 30) : colon].rstrip().lower().endswith(_TRAILING_LABELS):
+    if _has_closing_label(text):
         return True  # _captioned_credit's closing label
     head_end = text.find(":")  # _headed_caption's: a short head, then twenty characters at least
-    if i > 0 and 0 < head_end < 40 and len(text) - head_end > 21:
-        return _is_prose(texts[i - 1]) or (i + 1 < len(texts) and _is_prose(texts[i + 1]))
-    return False
+    return i > 0 and 0 < head_end < 40 and len(text) - head_end > 21 and _beside_prose(texts, i)
 
 
 # What a closing bracket's credit holds (_TRAILING_BRACKET), searched after the last "(".
@@ -664,10 +661,7 @@ def _captioned_credit(para: Para) -> MediaRef | None:
         ref = _agency_closed(para, text)
         if ref is not None:
             return ref
-    colon = max(text.rfind(":"), text.rfind("："))
-    if colon < 10 or len(text) > 520:
-        return None
-    if not text[max(0, colon - 30) : colon].rstrip().lower().endswith(_TRAILING_LABELS):
+    if len(text) > 520 or not _has_closing_label(text):
         return None  # the words before the last colon are no credit label
     m = _TRAILING.match(text)
     if not m or m.group("label")[0].islower() or not (text[0].isalnum() or text[0] in "\"“‘'"):
@@ -677,6 +671,12 @@ def _captioned_credit(para: Para) -> MediaRef | None:
         return None
     label = m.group("label").casefold()
     return _credit(para, credit, _LABEL_KIND.get(label) or "photo", m.group("caption").strip())
+
+
+def _has_closing_label(text: str) -> bool:
+    """The words before the line's last colon end in a credit label ("... Photograph:")."""
+    colon = max(text.rfind(":"), text.rfind("："))
+    return colon >= 10 and text[max(0, colon - 30) : colon].rstrip().lower().endswith(_TRAILING_LABELS)
 
 
 def _agency_closed(para: Para, text: str) -> MediaRef | None:
@@ -689,14 +689,14 @@ def _agency_closed(para: Para, text: str) -> MediaRef | None:
     return _credit(para, m.group("credit"), "photo", m.group("caption").strip())
 
 
-def _headed_caption(para: Para, prev: Para, nxt: Para | None, texts: list[str], i: int) -> MediaRef | None:
+def _headed_caption(para: Para, texts: list[str], i: int) -> MediaRef | None:
     """ "Devastation: The remains of the market on Tuesday": a short head, a colon and a
     describing line that is no sentence (no closing full stop), or that places someone in the
     picture ("(pictured)", "(left)"), in an article's prose: a sentence stands above or below it
     (a teaser list's "Gabon: Pour une affaire de postes ..." stands among dates and bylines).
     The first line of a text is its headline, never this."""
     text = para.text.strip()
-    if ":" not in text[:40] or not (_is_prose(prev.text) or (nxt is not None and _is_prose(nxt.text))):
+    if ":" not in text[:40] or not _beside_prose(texts, i):
         return None
     m = _HEADED.match(text)
     if not m:
@@ -733,6 +733,11 @@ def _quotes_above(rest: str, above: list[str]) -> bool:
     """The words after the head open a line a little above: a share teaser quoting it."""
     opening = " ".join(rest.split()[:6])
     return len(opening) >= 12 and any(" ".join(line.split()).startswith(opening) for line in above)
+
+
+def _beside_prose(texts: list[str], i: int) -> bool:
+    """A sentence of an article stands on the line above or below."""
+    return _is_prose(texts[i - 1]) or (i + 1 < len(texts) and _is_prose(texts[i + 1]))
 
 
 def _is_prose(text: str) -> bool:

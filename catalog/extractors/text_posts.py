@@ -111,12 +111,13 @@ def _flat_tweet(paras: Paras, i: int, usual_gap: int) -> MediaRef | None:
     para = paras[i]
     m = _FLAT_TWEET.match(para.text.strip())
     context = para.text
-    date = m.group("date") if m else None
+    posted = byline_date(m.group("date")) if m else None
     if not m and i + 1 < len(paras) and para.text.rstrip().endswith(")"):
         below = paras.texts[i + 1]
-        if byline_date(below):  # "— Name (@handle)" over "25. September 2018"
+        posted = byline_date(below)
+        if posted:  # "— Name (@handle)" over "25. September 2018"
             m = _FLAT_BYLINE.match(para.text.strip())
-            date, context = below, f"{para.text}\n{below}"
+            context = f"{para.text}\n{below}"
     if not m:
         return None
     text = m.group("text").strip() or None
@@ -144,7 +145,7 @@ def _flat_tweet(paras: Paras, i: int, usual_gap: int) -> MediaRef | None:
         credit=f"{m.group('name').strip()} ({m.group('handle')})",
         author_name=m.group("name").strip(),
         author_handle=m.group("handle"),
-        posted_at=byline_date(date) if date else None,
+        posted_at=posted,
         post_text=text,
         context=context,
         attaches=True,
