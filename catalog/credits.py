@@ -40,6 +40,7 @@ __all__ = [
     "label_kind",
     "looks_like_credit",
     "may_name_agency",
+    "names_nobody",
     "parse_credit",
     "parties",
     "party_key",
@@ -281,6 +282,12 @@ def is_organisation(part: str) -> bool:
     """ "The Smithsonian Institution", "Quanta Magazine", "the port authority": a body, not a person."""
     words = part.casefold().split()
     return bool(words) and (words[0] == "the" or any(w.strip(".,") in _ORG_WORDS for w in words))
+
+
+def names_nobody(text: str) -> bool:
+    """A credit that names no person, organisation or account: a licence alone ("CC-BY-NC 2.0")."""
+    credit = parse_credit(text)
+    return not (credit.people or credit.orgs or credit.handle)
 
 
 def can_name(part: str) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from catalog.credits import display_name, is_bare_credit, looks_like_credit, parse_credit, parties, party_key
+from catalog.extractors.text_leadins import speaker_of
 
 CASES: list[tuple[str, str | None, str | None, str | None, str | None]] = [
     # labels, in several languages
@@ -229,3 +230,48 @@ def test_a_composite_credit_credits_each_maker() -> None:
     assert credit.orgs == ("Quanta Magazine", "Adobe Stock", "Spektrum der Wissenschaft")
     names = [p.name for p in parties(text, credit.person, credit.org, None)]
     assert names == ["A. Maker", "B. Other", "Quanta Magazine", "Adobe Stock", "Spektrum der Wissenschaft"]
+
+
+SPEAKERS: list[tuple[str, str | None, str | None, str | None]] = [
+    # the sentence's subject
+    (
+        "Teacher Abdulkafi al-Hamdo sends messages from eastern Aleppo city",
+        "Abdulkafi al-Hamdo",
+        None,
+        "Teacher",
+    ),
+    ("the BBC's Riam Dalati writes", "Riam Dalati", "BBC", None),
+    ("Putin said", "Putin", None, None),
+    # named after the words, behind a comma and a speech verb
+    (
+        "Das Netz braucht neue Regeln, sagt Anna Berger vom Verein Digitale Freiheit",
+        "Anna Berger",
+        "Verein Digitale Freiheit",
+        None,
+    ),
+    (
+        "The army is ready, said Defence Minister Ben Wallace, a former soldier",
+        "Ben Wallace",
+        None,
+        "Defence Minister",
+    ),
+    ("C'était le chaos, explique Marie Dupont", "Marie Dupont", None, None),
+    ("We are ready, says Jane Roe of the Red Cross", "Jane Roe", "Red Cross", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "person", "org", "role"), SPEAKERS, ids=[s[0][:40] for s in SPEAKERS])
+def test_a_lead_in_names_its_speaker(
+    sentence: str, person: str | None, org: str | None, role: str | None
+) -> None:
+    who = speaker_of(sentence)
+    assert who is not None
+    assert (who.person, who.org, who.role) == (person, org, role)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Nothing will change, said the spokesman", "The video, says the army, shows the convoy"]
+)
+def test_a_speaker_behind_a_comma_needs_a_name(sentence: str) -> None:
+    who = speaker_of(sentence)
+    assert who is None or who.person is None

@@ -46,7 +46,7 @@ def _readers(paras, i: int, site: str):  # type: ignore[no-untyped-def]
     para, nxt = paras[i], paras[i + 1] if i + 1 < len(paras) else None
     refs = [
         text_captions._comma_labelled(para, nxt),
-        text_captions._split_label(para, nxt) if para.text.endswith((":", "：")) else None,
+        text_captions._split_label(para, nxt, paras, i) if para.text.endswith((":", "：")) else None,
         text_captions._caption_or_credit(para, nxt, paras.texts[i - 1] if i else "", site),
         text_captions._captioned_credit(para),
         text_captions._bracket_credited(para),

@@ -20,6 +20,7 @@ from catalog.credits import (
     is_bare_credit,
     looks_like_credit,
     may_name_agency,
+    names_nobody,
     parse_credit,
     strip_label,
 )
@@ -209,7 +210,7 @@ def extract(doc: Document) -> Iterator[MediaRef]:
     live = doc.is_live_blog
     texts = paras.texts
     for i in sorted(signed | short):
-        if i == taken:
+        if i <= taken:
             continue
         if i not in short and not _worth_reading(texts, i):
             continue  # no reader below can take this line: spare it their work
@@ -219,22 +220,20 @@ def extract(doc: Document) -> Iterator[MediaRef]:
             ref = (
                 _enlarge_sign(para, nxt)
                 or _comma_label_alone(para, nxt)
-                or _split_label(para, nxt)
+                or _split_label(para, nxt, paras, i)
                 or _lone_credit(para, paras[i - 1] if i > 0 else None, nxt)
             )
             if ref is not None:
-                if nxt is not None and ref.context and nxt.text in ref.context:
-                    taken = i + 1  # the credit line under the control is read
+                taken = _last_read(ref, texts, i)  # the credit line under the control is read
                 yield _with_caption_beside(ref, paras, i, True, max(i, taken), used, live)
                 continue
             if i not in signed:
                 continue
         ref = _comma_labelled(para, nxt)
         if ref is None and para.text.endswith((":", "：")):
-            ref = _split_label(para, nxt)
+            ref = _split_label(para, nxt, paras, i)
         if ref is not None:
-            if nxt is not None and ref.context and nxt.text in ref.context:
-                taken = i + 1  # the caption or the credit under the label is read
+            taken = _last_read(ref, texts, i)  # the caption or the credit under the label is read
             yield _with_caption_beside(ref, paras, i, False, max(i, taken), used, live)
             continue
         ref = (
@@ -539,22 +538,46 @@ def _comma_label_alone(para: Para, nxt: Para | None) -> MediaRef | None:
     return changed(ref, context=f"{para.text}\n{nxt.text}") if ref is not None else None
 
 
-def _split_label(para: Para, nxt: Para | None) -> MediaRef | None:
+_MAX_NAME_LINE = 60  # a name (and its agency) alone on a line under a licence
+
+
+def _last_read(ref: MediaRef, texts: list[str], i: int) -> int:
+    """The last of the lines under line i that the item read (its context holds them), or i."""
+    lines = ref.context.split("\n") if ref.context else ()
+    k = i
+    while k + 1 < len(texts) and texts[k + 1] in lines:
+        k += 1
+    return k
+
+
+def _split_label(para: Para, nxt: Para | None, paras: Paras, i: int) -> MediaRef | None:
     """ "(Credit:" then "Marguerite Reardon/CNET)", "Image:" then "John D. Carnessiotis on
     Flickr": a credit label alone on its line and the credit on the next one; or a caption
-    closed by the label ("Cider and Ice. Foto:" over "David Merrigan")."""
+    closed by the label ("Cider and Ice. Foto:" over "David Merrigan"). A licence alone under
+    the label ("CC-BY-NC 2.0") names nobody: the name on the line under it completes it."""
     text = para.text.strip()
     if nxt is None:
         return None
     closed = _CLOSING_LABEL.match(text) if len(text) > 40 or not _LABEL_ALONE.match(text) else None
     if closed is not None:
-        ref = _split_label(para._replace(text=closed.group("label")), nxt)
+        ref = _split_label(para._replace(text=closed.group("label")), nxt, paras, i)
         return changed(ref, caption=closed.group("caption").strip()) if ref is not None else None
     credit = _credit_under_label(text, nxt)
     if credit is None:
         return None
     label = text.strip("([:： ").casefold()
-    return _credit(para, credit, strip_label(label)[1] or "photo", context=f"{text}\n{nxt.text}")
+    context = f"{text}\n{nxt.text}"
+    after = paras.texts[i + 2].strip() if i + 2 < len(paras) else ""
+    if (
+        after
+        and len(after) <= _MAX_NAME_LINE
+        and ":" not in after
+        and names_nobody(credit)
+        and looks_like_credit(after)
+        and not names_nobody(after)
+    ):
+        credit, context = f"{credit} {after}", f"{context}\n{after}"
+    return _credit(para, credit, strip_label(label)[1] or "photo", context=context)
 
 
 def _credit_under_label(text: str, nxt: Para | None) -> str | None:

@@ -91,6 +91,13 @@ _RELAY = re.compile(
     r"photographer|photojournalist|blogger|resident|citizen journalist)\s+)"
     r"(?:[A-Z][\w’'-]+\s+){1,4}(?:" + "|".join(_RELAY_VERB_WORDS) + r")\b",
 )
+# A speaker named after the words, behind a comma: "..., sagt Volker Tripp vom Digitale
+# Gesellschaft e.V.:", "..., said Defence Minister Ben Wallace, a former soldier:".
+_POSTPOSED = re.compile(
+    r",\s+(?:" + "|".join(re.escape(w) for w in SPEECH_VERBS) + r")\s+"
+    r"(?P<who>[^,;:()]+?)(?:,\s+(?P<apposition>[^,;:()]+?))?\s*[.:]?\s*$"
+)
+_AFFILIATION = re.compile(r"\s+(?:of the|of|from|at|vom|von der|von|bei der|bei|de la|du|de|del)\s+(?=[A-Z])")
 # A paragraph followed by more blank lines than usual stood above something that was removed.
 _EXTRA_GAP = 1
 
@@ -345,6 +352,10 @@ def speaker_of(sentence: str) -> Speaker | None:
     """The credited subject of a lead-in: "Teacher Abdulkafi al-Hamdo sends ..." gives role
     Teacher, person Abdulkafi al-Hamdo; "the BBC's Riam Dalati" gives org BBC."""
     clause = _strip_leading_clause(sentence)
+    if ", " in clause:
+        behind = _postposed_speaker(clause)
+        if behind is not None:
+            return behind
     org: str | None = None
     m = _WRITES_IN.search(clause) if "writ" in clause or "wrote" in clause else None
     if m:
@@ -413,6 +424,29 @@ def speaker_of(sentence: str) -> Speaker | None:
             role = phrase  # "One of the passengers said ...": who, but no name
     credit = phrase if not pm else f"{org}'s {phrase}"
     return Speaker(credit=credit, person=person, role=role, org=org)
+
+
+def _postposed_speaker(clause: str) -> Speaker | None:
+    """The speaker named after a comma and a speech verb, at the sentence's end: "..., sagt
+    Volker Tripp vom Digitale Gesellschaft e.V." gives person Volker Tripp and org Digitale
+    Gesellschaft e.V. A name is needed: "..., says the report" names nobody here."""
+    m = _POSTPOSED.search(clause)
+    if m is None:
+        return None
+    who = m.group("who").strip()
+    if "." in who.rsplit(" ", 1)[-1] and clause.rstrip(": ").endswith(who + "."):
+        who += "."  # "e.V.", "U.S.": the abbreviation's point, not the sentence's
+    if len(who.split()) > 10:
+        return None
+    parts = _AFFILIATION.split(who, maxsplit=1)
+    phrase, org = parts[0], (parts[1].strip() if len(parts) > 1 else None)
+    role, person = _split_role(phrase)
+    if person is None or not phrase[:1].isupper():
+        return None
+    apposition = m.group("apposition")
+    if role is None and apposition and apposition.split()[0].lower() in ("a", "an", "the"):
+        role = apposition.strip()
+    return Speaker(credit=who, person=person, role=role, org=org)
 
 
 def _names_an_outlet(phrase: str) -> bool:
