@@ -29,6 +29,7 @@ __all__ = [
     "NAME_PARTICLES",
     "ORG_WORDS",
     "RIGHTS_NOTICES",
+    "LEGAL_LINKS",
     "PLATFORM_NAMES",
     "COURTESY_PHRASES",
     "COMMA_LABELS",
@@ -394,6 +395,20 @@ RIGHTS_NOTICES: tuple[str, ...] = (
     "無断転載",  # ja: reproduction without permission (is prohibited)
     "無断使用",  # ja: use without permission
 )
+
+# A site's legal and service links, each alone on its line in a page's footer ("Impressum",
+# "Terms of Use"): a "© Name" line among them is the site's notice, not a picture's credit.
+LEGAL_LINKS: tuple[str, ...] = (
+    "privacy", "privacy policy", "privacy notice", "your privacy choices", "terms", "terms of use",
+    "terms of service", "terms and conditions", "disclaimer", "legal", "legal notice", "imprint",
+    "cookies", "cookie policy", "cookie settings", "accessibility", "sitemap", "site map",
+    "contact", "contact us", "about us", "advertise", "careers", "jobs",
+    "impressum", "datenschutz", "datenschutzerklärung", "nutzungsbedingungen", "agb", "kontakt",
+    "barrierefreiheit", "bildrechte",  # de
+    "mentions légales", "politique de confidentialité", "confidentialité", "cgu",  # fr
+    "aviso legal", "política de privacidad", "política de cookies", "contacto",  # es
+    "سياسة الخصوصية", "اتصل بنا",  # ar
+)  # fmt: skip
 
 # A picture's licence printed in its credit ("Karin Dalziel CC BY 2.0", "CC-BY-NC 2.0 David
 # Merrigan"): how it may be reused, no party. The licence's names, its elements, and the

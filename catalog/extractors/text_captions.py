@@ -34,6 +34,7 @@ from catalog.vocabulary import (
     CREDIT_LABELS,
     ENLARGE_WORDS,
     LABEL_QUALIFIERS,
+    LEGAL_LINKS,
     LONE_CREDIT_AGENCIES,
     NOT_CAPTION_HEADS,
     PHOTO_CAPTION_LABELS,
@@ -94,6 +95,8 @@ _TRAILING_BRACKET = re.compile(
 _LABEL_SET = frozenset(label.casefold() for label in _ALL_LABELS)
 _SEPARATOR = re.compile(r":|：| –| —| -")
 _SEPARATORS = " |∙·•–—-"
+_LEGAL_LINKS = frozenset(LEGAL_LINKS)
+_FOOTER_REACH = 3  # lines either side of a © line where a legal link marks the footer
 # "Ã©" is an "é" decoded twice (UTF-8 read as Latin-1), no © ("MÃ©xico"): the lookbehind.
 _TRAILING_COPYRIGHT = re.compile(
     r"^(?P<caption>[^\W\d_].{2,400}?)[\s" + re.escape(_SEPARATORS) + r"]*(?<!Ã)©\s*(?P<credit>[^©]{2,120})$"
@@ -243,6 +246,8 @@ def extract(doc: Document) -> Iterator[MediaRef]:
             or _copyright_credited(para)
             or (_headed_caption(para, texts, i) if i > 0 else None)
         )
+        if ref and _footer_notice(texts, i):
+            continue
         if ref:
             yield _with_caption_beside(ref, paras, i, False, i, used, live)
 
@@ -495,6 +500,22 @@ def _caption_or_credit(
     if is_bare_credit(text):
         return _credit(para, text.strip(), "photo")
     return None
+
+
+def _footer_notice(texts: list[str], i: int) -> bool:
+    """ "© Intel Corporation" among "Jobs" and "Terms of Use": the site's own notice in its
+    footer, where a legal or service link ("Impressum", "Privacy Policy") stands alone within a
+    few lines. A © that names its picture ("© Foto: Johanna Link") is a credit wherever it is."""
+    text = texts[i]
+    if not text.startswith("©"):
+        return False
+    rest = text.lstrip("© ")
+    if not rest.startswith(strip_label(rest)[0]):
+        return False  # a label was taken off: "Foto:"
+    return any(
+        line.strip(_SEPARATORS).casefold() in _LEGAL_LINKS
+        for line in texts[max(0, i - _FOOTER_REACH) : i + _FOOTER_REACH + 1]
+    )
 
 
 def _is_notice(rest: str) -> bool:
