@@ -30,6 +30,7 @@ __all__ = [
     "ORG_WORDS",
     "RIGHTS_NOTICES",
     "LEGAL_LINKS",
+    "NOTICE_HOLDERS",
     "PLATFORM_NAMES",
     "COURTESY_PHRASES",
     "COMMA_LABELS",
@@ -395,6 +396,10 @@ RIGHTS_NOTICES: tuple[str, ...] = (
     "無断転載",  # ja: reproduction without permission (is prohibited)
     "無断使用",  # ja: use without permission
 )
+
+# Companies named in a syndicated story's copyright notice ("© Thomson Reuters 2020" under a
+# wire story), never in a picture's credit, which names the agency ("REUTERS/Name").
+NOTICE_HOLDERS: tuple[str, ...] = ("thomson reuters", "dow jones & company", "cable news network")
 
 # A site's legal and service links, each alone on its line in a page's footer ("Impressum",
 # "Terms of Use"): a "© Name" line among them is the site's notice, not a picture's credit.

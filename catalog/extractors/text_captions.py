@@ -37,6 +37,7 @@ from catalog.vocabulary import (
     LEGAL_LINKS,
     LONE_CREDIT_AGENCIES,
     NOT_CAPTION_HEADS,
+    NOTICE_HOLDERS,
     PHOTO_CAPTION_LABELS,
     PICTURE_POSITION_WORDS,
     RIGHTS_NOTICES,
@@ -522,7 +523,10 @@ def _is_notice(rest: str) -> bool:
     """What follows a © is the page's copyright notice, not a picture's credit, when it opens
     with a year or the word copyright, or closes with a year after a name no agency has
     ("© Viehbacher 2016"; "© Reuters 2021" credits a picture)."""
-    if _YEAR_FIRST.match(rest) or rest.casefold().startswith("copyright") or _FULL_DATE.search(rest):
+    folded = rest.casefold()
+    if any(holder in folded for holder in NOTICE_HOLDERS):
+        return True  # "© Thomson Reuters 2020" under a wire story
+    if _YEAR_FIRST.match(rest) or folded.startswith("copyright") or _FULL_DATE.search(rest):
         return True  # "©SZ vom 15.05.2019/vit": an article's notice, dated
     return bool(_YEAR_LAST.search(rest)) and agency(_YEAR_LAST.sub("", rest).strip(" ,.")) is None
 
