@@ -171,6 +171,13 @@ def _leadin(doc: Document, para: Para, nxt: Para | None) -> MediaRef | None:
         return None  # "You can keep up with me on Twitter:" over "@Josiah_Motley": a profile's link
     if kind == "social_post" and len(sentence.split()) <= 3 and not (nxt and _stands_for_media(nxt)):
         return None  # "Posted by:", "Message:", "Posted In:": a comment's or a form's field
+    if (
+        ends_colon
+        and _LIST_END.search(sentence)
+        and nxt is not None
+        and (_continues(nxt) or _is_fragment(nxt))
+    ):
+        return None  # "... a number of posts that detail it, including:" over the list of links
     if ends_colon and kind is None and _introduces_quote(sentence, nxt):
         kind = "quote"
     if kind is None:
