@@ -40,11 +40,12 @@ _FLAT_TWEET = re.compile(
 _FLAT_BYLINE = re.compile(
     r"^(?P<text>.*?)\s*(?:[—–]|--?)\s*(?P<name>[^()\n—–]{1,60}?)\s*\((?P<handle>@\w{1,30})\)\s*$"
 )
-# "Twitter: Lina Shamy - Buses are leaving east Aleppo now"
+# "Twitter: Lina Shamy - Buses are leaving east Aleppo now"; a name holds no "!" or "?" (a
+# comment's pingback: "Instagram: Werbung, Werbung, Werbung! - Kerstin und das Chaos").
 _PLATFORM_NAMES = frozenset(PLATFORM_NAMES)
 _PLATFORM_POST = re.compile(
     r"^(?P<platform>" + "|".join(sorted(_PLATFORM_NAMES)) + r")\s*:\s*"
-    r"(?P<name>@?[^\s:–—-][^:–—]{0,58}?)\s+[-–—]\s+(?P<text>\S.*)$"
+    r"(?P<name>@?[^\s:–—!?-][^:–—!?]{0,58}?)\s+[-–—]\s+(?P<text>\S.*)$"
 )
 _INSTAGRAM = re.compile(
     r"^An?\s+(?P<what>photo|video|post)\s+(?:posted|shared)\s+by\s+"
