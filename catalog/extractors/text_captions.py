@@ -746,6 +746,8 @@ def _headed_caption(para: Para, texts: list[str], i: int) -> MediaRef | None:
     text = para.text.strip()
     if ":" not in text[:40] or not _beside_prose(texts, i):
         return None
+    if i + 1 < len(texts) and not text.endswith(SENTENCE_ENDS) and _piece(texts[i + 1], before=False):
+        return None  # "Annexe : Place des français parmi les «" / "publiants": a line broken at a link
     m = _HEADED.match(text)
     if not m:
         return None
@@ -794,6 +796,8 @@ def _is_prose(text: str) -> bool:
     text = text.rstrip()
     if not text.endswith(_SENTENCE_ENDS) or len(text.split()) < _PROSE_WORDS:
         return False
+    if text[-1] == "!" and (":" in text or " - " in text or " – " in text):
+        return False  # "Gewinnspiel - mitmachen und Preise abstauben!": a teaser's headline
     return text[-1] in ".!?" or text[-2:-1] in (".", "!", "?", ",")
 
 
