@@ -139,8 +139,8 @@ class Document:
 
     def entry_at(self, line: int | None) -> str | None:
         """The live-blog entry stamp that the given line falls under."""
-        if line is None or not self.entries:
-            return None
+        if line is None or not self.is_live_blog:
+            return None  # one time under an article's date ("20. Juni 2019" / "17:32 Uhr") opens no entry
         i = bisect_right(self.entries, (line, "\uffff")) - 1
         return self.entries[i][1] if i >= 0 else None
 

@@ -21,6 +21,7 @@ _ZONE = r"(?:" + "|".join(TIME_ZONES) + r")"
 _AMPM = r"(?:\s*[ap]\.?m\.?)?"
 _CLOCK = r"\d{1,2}(?:[:.h]\d{2}|\d{2}(?=\s*" + _ZONE + r"))" + _AMPM + r"(?:\s*" + _ZONE + r")?"
 _SEP = r"\s*(?:[:–—|-]\s*|$)"
+_DAY = r"(?:\w{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+\w{3,9}\.?,?\s+\d{4})"  # March 3, 2022 / 3 March 2022
 
 # One pattern, one branch per shape; each branch's group sN is the entry as it will be stored.
 _SHAPES = (
@@ -28,15 +29,15 @@ _SHAPES = (
     r"(?:" + _words(STAMP_WORDS) + r")(?:\s+(?:at|à|um|a las))?\s+(?P<s0>" + _CLOCK + r")" + _SEP,
     # ORIGINAL ENTRY: / ORIGINAL POST:
     r"(?P<s1>" + _words(FIRST_ENTRY_WORDS) + r")" + _SEP,
-    # 14.53 / 10:32am / 14h05 alone, or opening the entry's first line
-    r"(?P<s2>\d{1,2}[:.h]\d{2}" + _AMPM + r"(?:\s*" + _ZONE + r")?)(?:\s*$|\s*[:–—|-]\s+)",
+    # 14.53 / 10:32am / 14h05 alone, or opening the entry's first line; "8:14 p.m. ET, March 3,
+    # 2022" with its day
+    r"(?P<s2>\d{1,2}[:.h]\d{2}" + _AMPM + r"(?:\s*" + _ZONE + r")?(?:,\s+" + _DAY + r")?)"
+    r"(?:\s*$|\s*[:–—|-]\s+)",
     # 1650 GMT alone or opening the line
     r"(?P<s3>\d{3,4}\s*" + _ZONE + r")" + _SEP,
     # (Published Monday, Nov. 18, 2019) / Updated Tuesday, 3 March 2020
     r"\(?(?P<s4>(?:" + _words(DATED_STAMP_WORDS) + r")\s+(?:on\s+)?"
-    r"(?:\w{3,9}\.?,?\s+)?"
-    r"(?:\w{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+\w{3,9}\.?,?\s+\d{4})"
-    r"(?:,?\s+(?:at\s+|à\s+|um\s+)?" + _CLOCK + r")?)\)?\s*$",
+    r"(?:\w{3,9}\.?,?\s+)?" + _DAY + r"(?:,?\s+(?:at\s+|à\s+|um\s+)?" + _CLOCK + r")?)\)?\s*$",
 )
 _STAMP = re.compile("|".join(f"(?:{shape})" for shape in _SHAPES), re.IGNORECASE)
 _OPENING_WORDS = STAMP_WORDS + FIRST_ENTRY_WORDS + DATED_STAMP_WORDS

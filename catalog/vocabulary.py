@@ -841,6 +841,11 @@ TIME_ZONES: tuple[str, ...] = (
     "JST",
     "MEZ",
     "MESZ",
+    "ET",  # US zones as live updates print them: "8:14 p.m. ET"
+    "CT",
+    "MT",
+    "PT",
+    "Uhr",  # de: "17.02 Uhr", not a zone but written where one is
 )
 
 # Class and id words of page furniture: an image inside such a block is no article media.

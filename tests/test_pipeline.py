@@ -58,6 +58,47 @@ def test_credit_line_attaches_and_entries_are_carried(tmp_path: Path) -> None:
     assert len(media) == 2  # the credit line is no item of its own
 
 
+ARTICLE_WITH_TIME = """Riverdale ehrt Luke Perry in Staffel vier
+
+20. Juni 2019
+
+17:32 Uhr
+
+Die Macher widmen dem Schauspieler eine ganze Folge, wie der Sender mitteilte.
+
+Foto: Jane Roe/dpa
+
+Die Folge läuft im Oktober.
+"""
+
+TICKER = """17:45 Uhr: Die Feuerwehr meldet, der Brand sei unter Kontrolle.
+
+Foto: Jane Roe/dpa
+
+17:02 Uhr: Drohnenaufnahmen zeigen das Ausmaß des Feuers:
+
+8:14 p.m. ET, March 3, 2022
+
+Video: Reuters
+"""
+
+
+def test_an_articles_one_time_opens_no_entry_and_a_tickers_times_do(tmp_path: Path) -> None:
+    (tmp_path / "article.txt").write_text(ARTICLE_WITH_TIME, encoding="utf-8")
+    (tmp_path / "ticker.txt").write_text(TICKER, encoding="utf-8")
+    db = tmp_path / "c.db"
+    assert scan([str(tmp_path)], db).errors == []
+    rows = _rows(
+        db,
+        "select documents.source, mentions.line, mentions.entry from mentions"
+        " join documents on documents.id = mentions.document_id order by documents.source, mentions.line",
+    )
+    found = {(Path(str(source)).name, line): entry for source, line, entry in rows}
+    assert found[("article.txt", 9)] is None  # the time under the article's date is no entry
+    assert found[("ticker.txt", 3)] == "17:45 Uhr"
+    assert found[("ticker.txt", 9)] == "8:14 p.m. ET, March 3, 2022"
+
+
 def test_same_tweet_in_two_documents_is_one_media_row(tmp_path: Path) -> None:
     for name in ("a.html", "b.html"):
         (tmp_path / name).write_text(TWEET, encoding="utf-8")

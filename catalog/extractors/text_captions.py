@@ -618,8 +618,11 @@ def _credit_under_label(text: str, nxt: Para | None) -> str | None:
 
 
 def is_split_label(text: str, nxt: Para | None) -> bool:
-    """A credit label alone on its line over its credit (text_leadins leaves it here)."""
-    return _credit_under_label(text.strip(), nxt) is not None
+    """A credit label alone on its line, or closing a caption ("Cider and Ice. Foto:"), over its
+    credit: text_leadins leaves it here."""
+    text = text.strip()
+    closed = _CLOSING_LABEL.match(text) if len(text) > 40 or not _LABEL_ALONE.match(text) else None
+    return _credit_under_label(closed.group("label") if closed else text, nxt) is not None
 
 
 def _lone_credit(para: Para, prev: Para | None, nxt: Para | None) -> MediaRef | None:
