@@ -77,7 +77,7 @@ def assemble(doc: Document, refs: list[MediaRef]) -> list[tuple[Media, Mention]]
             position=n,
             caption=ref.caption,
             credit=ref.credit,
-            entry=doc.entry_at(ref.line),
+            entry=doc.entry_of(ref.line, ref.position),
             context=ref.context,
         )
         rows.append((media, mention))

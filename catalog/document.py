@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, count, repeat
@@ -21,6 +21,7 @@ from catalog.errors import InputError
 from catalog.options import ScanOptions
 from catalog.sources import Source
 from catalog.urls import absolute, mirrored_url, relative_reference
+from catalog.vocabulary import RELATIVE_TIME_WORDS
 
 __all__ = ["Document", "Para", "build_document"]
 
@@ -92,6 +93,8 @@ class Document:
     order: dict[int, int] = field(default_factory=dict)
     # (line, stamp) for every live-blog entry stamp, in line order (text)
     entries: list[tuple[int, str]] = field(default_factory=list)
+    # (first position, last position, stamp) of every live-blog post of a page, in order (HTML)
+    posts: list[tuple[int, int, str]] = field(default_factory=list)
     # the non-blank lines of a text, in order, and where each starts in `text`
     paras: Paras = field(default_factory=Paras)
     para_starts: list[int] = field(default_factory=list)
@@ -136,6 +139,14 @@ class Document:
         lines = self.paras.lines
         i = bisect_left(lines, line) if line is not None else len(lines)
         return i if i < len(lines) and lines[i] == line else None
+
+    def entry_of(self, line: int | None, position: int) -> str | None:
+        """The live-blog entry a finding falls under: by its line in a text, by its place in
+        the tree on a page (the post holding it)."""
+        if self.format != "html":
+            return self.entry_at(line)
+        i = bisect_right(self.posts, (position, 1 << 62)) - 1
+        return self.posts[i][2] if i >= 0 and position <= self.posts[i][1] else None
 
     def entry_at(self, line: int | None) -> str | None:
         """The live-blog entry stamp that the given line falls under."""
@@ -320,6 +331,8 @@ def _parse_html(doc: Document) -> None:
                 saved_from = m.group(1)
     doc.index = dict(index)
     doc.order = order
+    if len(index.get("time", ())) >= 2:
+        doc.posts = _live_posts(doc)
     meta = _meta(doc)
     doc.url = doc.url or _page_url(doc, meta, saved_from)
     title = doc.tags("title")
@@ -333,6 +346,81 @@ def _parse_html(doc: Document) -> None:
     html = doc.tags("html")
     lang = html[0].get("lang") if html else None
     doc.language = str(lang).split("-")[0].lower() if lang else meta.get("og:locale", "")[:2] or None
+
+
+def _live_posts(doc: Document) -> list[tuple[int, int, str]]:
+    """The posts of a live blog page and their stamps. A post is the lowest block around a
+    <time> that has a sibling of its own kind (same tag, same first class) holding a <time> too,
+    three such side by side at least: Guardian's "div.block", BBC's "li.lx-stream__post", a
+    WordPress live blog's entries. A lone <time> under an article's headline has no such
+    sibling, and a page opens no entry with it."""
+    times = doc.tags("time")
+    # (parent, tag, first class) -> the children of that kind holding a <time>: one climb from
+    # each <time>, so a post's siblings are counted without walking any parent's children
+    kinds: defaultdict[tuple[int, str, str], set[int]] = defaultdict(set)
+    for time in times:
+        node: Tag = time
+        for _ in range(_MAX_POST_DEPTH):
+            parent = node.parent
+            if parent is None:
+                break
+            kinds[(id(parent), node.name, _first_class(node))].add(id(node))
+            node = parent
+    posts: dict[int, tuple[Tag, str]] = {}
+    for time in times:
+        post = _post_of(time, kinds)
+        if post is not None and id(post) not in posts:  # its first <time> stamps a post
+            stamp = _stamp_of(time)
+            if stamp:
+                posts[id(post)] = (post, stamp)
+    runs = Counter(id(post.parent) for post, _ in posts.values())
+    spans = []
+    for post, stamp in posts.values():
+        if runs[id(post.parent)] < _MIN_POSTS:
+            continue  # an article's column beside a sidebar of dated links: no feed
+        start = doc.order[id(post)]
+        spans.append((start, start + sum(1 for _ in post.descendants), stamp))
+    return sorted(spans)
+
+
+_RELATIVE = re.compile(r"\b(?:" + "|".join(map(re.escape, RELATIVE_TIME_WORDS)) + r")\b", re.IGNORECASE)
+_MAX_POST_DEPTH = 8  # levels above a <time> where its post may be
+_MIN_POSTS = 3  # posts side by side that make a live blog's feed
+_POST_WORDS = 20  # characters a post holds beyond its stamp
+
+
+def _post_of(time: Tag, kinds: dict[tuple[int, str, str], set[int]]) -> Tag | None:
+    """The lowest block around the <time> with a timed sibling of its own kind, holding more
+    than the stamp (a post, not the span of a date beside an "updated" one)."""
+    node: Tag = time
+    stamp = len(time.get_text())
+    for _ in range(_MAX_POST_DEPTH):
+        parent = node.parent
+        if parent is None or parent.name in ("body", "html", "[document]"):
+            return None
+        if (
+            len(kinds[(id(parent), node.name, _first_class(node))]) >= 2
+            and len(node.get_text()) >= stamp + _POST_WORDS
+        ):
+            return node
+        node = parent
+    return None
+
+
+def _first_class(tag: Tag) -> str:
+    classes = tag.get("class")
+    return classes[0] if isinstance(classes, list) and classes else ""
+
+
+def _stamp_of(time: Tag) -> str | None:
+    """A post's stamp as the page prints it ("14.53 GMT", "Mon 3 Mar 2025 10.32 GMT"); its
+    machine time when the print is relative ("2h ago", "vor 5 Minuten") or missing."""
+    shown = " ".join(time.get_text(" ").split())[:80]
+    written = time.get("datetime")
+    machine = written.strip() if isinstance(written, str) and written.strip() else None
+    if shown and not (machine and _RELATIVE.search(shown)):
+        return shown
+    return machine
 
 
 def _meta(doc: Document) -> dict[str, str]:

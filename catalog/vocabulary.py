@@ -31,6 +31,7 @@ __all__ = [
     "RIGHTS_NOTICES",
     "LEGAL_LINKS",
     "NOTICE_HOLDERS",
+    "RELATIVE_TIME_WORDS",
     "PLATFORM_NAMES",
     "COURTESY_PHRASES",
     "COMMA_LABELS",
@@ -396,6 +397,12 @@ RIGHTS_NOTICES: tuple[str, ...] = (
     "無断転載",  # ja: reproduction without permission (is prohibited)
     "無断使用",  # ja: use without permission
 )
+
+# Words of a relative time as a page prints it ("2h ago", "vor 5 Minuten"): a live blog's post
+# stamped so is stored with its machine time (<time datetime>), which stays true.
+RELATIVE_TIME_WORDS: tuple[str, ...] = (
+    "ago", "just now", "now", "vor", "gerade", "il y a", "à l'instant", "hace", "ahora", "منذ",
+)  # fmt: skip
 
 # Companies named in a syndicated story's copyright notice ("© Thomson Reuters 2020" under a
 # wire story), never in a picture's credit, which names the agency ("REUTERS/Name").

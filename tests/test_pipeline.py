@@ -99,6 +99,70 @@ def test_an_articles_one_time_opens_no_entry_and_a_tickers_times_do(tmp_path: Pa
     assert found[("ticker.txt", 9)] == "8:14 p.m. ET, March 3, 2022"
 
 
+def _block(stamp: str, when: str, body: str) -> str:
+    return (
+        f'<div class="block"><p class="block-time"><time datetime="{when}">{stamp}</time></p>'
+        f'<div class="block-elements">{body}</div></div>'
+    )
+
+
+HTML_LIVEBLOG = (
+    "<html><body><header><h1>Flood live: the river peaks overnight as towns are evacuated</h1>"
+    '<time datetime="2025-03-03T06:00:00Z">Mon 3 Mar 2025 06.00 GMT</time></header>'
+    '<figure><img src="https://example.org/river-at-dawn.jpg"><figcaption>The river at dawn. '
+    'Photograph: Jane Roe/Reuters</figcaption></figure><div class="liveblog-body">'
+    + _block(
+        "14.53 GMT",
+        "2025-03-03T14:53:00Z",
+        '<p>Residents filmed the water reaching the square:</p><blockquote class="twitter-tweet">'
+        "<p>Water in the square now</p>&mdash; River Watch (@riverwatch) <a href="
+        '"https://twitter.com/riverwatch/status/1896654321098765432">March 3, 2025</a></blockquote>',
+    )
+    + _block(
+        "2h ago",
+        "2025-03-03T12:10:00Z",
+        '<p>Drone footage shows the flooded valley:</p><iframe src="https://www.youtube.com/embed/AEyOoZ7JpyY"></iframe>',
+    )
+    + _block(
+        "Mon 3 Mar 2025 09.00 GMT",
+        "2025-03-03T09:00:00Z",
+        '<p>Good morning and welcome to our live coverage.</p><img src="https://example.org/levee.jpg">',
+    )
+    + "</div></body></html>"
+)
+
+# An article in one column, a sidebar of two dated links in the other: no live blog.
+HTML_ARTICLE = (
+    '<html><body><div class="row"><div class="col"><h1>Council closes the old library after a '
+    'vote</h1><time datetime="2025-03-01T10:00:00Z">March 1, 2025</time><figure><img src='
+    '"https://example.org/library.jpg"><figcaption>The library on the square. Photo: Jane Roe/AP'
+    "</figcaption></figure><p>The council voted seven to four to close the library.</p></div>"
+    '<div class="col"><ul><li><a href="/a">Rail line reopens after the landslip</a><time>March 2, '
+    '2025</time></li><li><a href="/b">Ferries run again after the storm</a><time>March 2, 2025'
+    "</time></li></ul></div></div></body></html>"
+)
+
+
+def test_a_live_blog_pages_posts_are_its_entries(tmp_path: Path) -> None:
+    (tmp_path / "live.html").write_text(HTML_LIVEBLOG, encoding="utf-8")
+    (tmp_path / "article.html").write_text(HTML_ARTICLE, encoding="utf-8")
+    db = tmp_path / "c.db"
+    assert scan([str(tmp_path)], db).errors == []
+    entries = {
+        url: entry
+        for url, entry in _rows(
+            db, "select media.url, mentions.entry from mentions join media on media.id = mentions.media_id"
+        )
+    }
+    assert entries["https://twitter.com/riverwatch/status/1896654321098765432"] == "14.53 GMT"  # as printed
+    assert (
+        entries["https://www.youtube.com/watch?v=AEyOoZ7JpyY"] == "2025-03-03T12:10:00Z"
+    )  # "2h ago": machine time
+    assert entries["https://example.org/levee.jpg"] == "Mon 3 Mar 2025 09.00 GMT"
+    assert entries["https://example.org/river-at-dawn.jpg"] is None  # above the feed: in no post
+    assert entries["https://example.org/library.jpg"] is None  # an article beside dated links
+
+
 def test_same_tweet_in_two_documents_is_one_media_row(tmp_path: Path) -> None:
     for name in ("a.html", "b.html"):
         (tmp_path / name).write_text(TWEET, encoding="utf-8")
