@@ -197,6 +197,8 @@ def parse_credit(text: str) -> Credit:
     if "cc" in low or "creative" in low:
         body = _EMPTY_BRACKETS_RX.sub(" ", _LICENCE_RX.sub(" ", body))  # a licence names nobody
         body = " ".join(body.split()).strip(" ,.;/|-–—")
+    if body.endswith(("(", "[")):
+        body = body.rstrip(" ([")  # "Tomas Munita/CIFOR (": a line broken at its licence's link
     role: str | None = "courtesy" if courtesy else None
     m = _COURTESY_RX.match(body)
     if m and m.end() < len(body):

@@ -36,6 +36,7 @@ CASES: list[tuple[str, str | None, str | None, str | None, str | None]] = [
     ("Jane Doe / Wikimedia Commons / CC BY-SA 4.0", "Jane Doe", "Wikimedia Commons", None, None),
     ("Creative Commons Attribution-ShareAlike 4.0 International / John Roe", "John Roe", None, None, None),
     ("Rebecca McCCarthy/AFP", "Rebecca McCCarthy", "AFP", None, None),  # "CC" inside a name stays
+    ("Tomas Munita/CIFOR (", "Tomas Munita", "CIFOR", None, None),  # broken at its licence's link
     ("Copyright 2020 Reuters", None, "Reuters", None, None),
     ("© Reuters 2021", None, "Reuters", None, None),
     ("Photo by Jane Doe", "Jane Doe", None, None, None),
