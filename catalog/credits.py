@@ -262,6 +262,10 @@ def _parts(body: str) -> list[str]:
     on_platform = _ON_PLATFORM.match(body) if " on " in body else None
     if on_platform:
         body = on_platform.group("name")  # "X on Flickr": the platform names nobody
+    elif " on " in body:
+        maker, _, library = body.rpartition(" on ")
+        if agency(library):
+            body = f"{maker}/{library}"  # "John Doe on Unsplash": the maker and the library
     low = body.lower()
     if any(sign in body for sign in _SPLIT_SIGNS) or any(word in low for word in _SPLIT_WORDS):
         parts = [p.strip(" .,") for p in _SPLIT_RX.split(body)]
@@ -281,9 +285,12 @@ def _parts(body: str) -> list[str]:
 
 
 def is_organisation(part: str) -> bool:
-    """ "The Smithsonian Institution", "Quanta Magazine", "the port authority": a body, not a person."""
+    """ "The Smithsonian Institution", "Quanta Magazine", "the port authority", "Fauna & Flora
+    International": a body, not a person."""
     words = part.casefold().split()
-    return bool(words) and (words[0] == "the" or any(w.strip(".,") in _ORG_WORDS for w in words))
+    return bool(words) and (
+        words[0] == "the" or "&" in words or any(w.strip(".,") in _ORG_WORDS for w in words)
+    )  # "Fauna & Flora International": no person's name holds an ampersand
 
 
 def names_nobody(text: str) -> bool:

@@ -37,6 +37,14 @@ CASES: list[tuple[str, str | None, str | None, str | None, str | None]] = [
     ("Creative Commons Attribution-ShareAlike 4.0 International / John Roe", "John Roe", None, None, None),
     ("Rebecca McCCarthy/AFP", "Rebecca McCCarthy", "AFP", None, None),  # "CC" inside a name stays
     ("Tomas Munita/CIFOR (", "Tomas Munita", "CIFOR", None, None),  # broken at its licence's link
+    # free picture libraries are credited like agencies
+    ("Photo by Jane Doe on Unsplash", "Jane Doe", "Unsplash", None, None),
+    ("Unsplash/Jane Doe", "Jane Doe", "Unsplash", None, None),
+    ("Pixabay.com / janedoe", "Janedoe", "Pixabay", None, None),
+    ("Image: NASA/JPL-Caltech", None, "NASA", None, None),
+    ("Wikimedia Commons", None, "Wikimedia Commons", None, None),
+    # an ampersand makes a body, not a person
+    ("Jane Doe, Fauna & Flora International", "Jane Doe", "Fauna & Flora International", None, None),
     ("Copyright 2020 Reuters", None, "Reuters", None, None),
     ("© Reuters 2021", None, "Reuters", None, None),
     ("Photo by Jane Doe", "Jane Doe", None, None, None),
