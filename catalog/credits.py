@@ -24,6 +24,7 @@ from catalog.vocabulary import (
     LICENCE_NAMES,
     LICENCE_PORTS,
     NAME_PARTICLES,
+    NO_NAMES,
     ORG_WORDS,
     PLATFORM_NAMES,
     RIGHTS_NOTICES,
@@ -121,6 +122,9 @@ _ACRONYM = re.compile(r"^[A-Z]{2,6}(?:-[A-Za-z]+)?$")
 _PARTICLES = frozenset(NAME_PARTICLES)
 # Lower-case words inside an organisation's name: "Ministry of Defence", "Society for the ...".
 _NAME_JOINERS = _PARTICLES | {"of", "the", "for", "on", "in", "at", "und", "et"}
+_NO_NAMES = frozenset(NO_NAMES)
+# A picture label with no colon before a capitalised name ("Photo Lionel Bonaventure. AFP").
+_BARE_LABEL_RX = re.compile(r"^(?:photos?|fotos?)\s+(?=[A-Z])", re.IGNORECASE)
 _NON_NAME = re.compile(r"\d|https?:|www\.|\.(?:com|org|net)\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 
@@ -197,6 +201,8 @@ def parse_credit(text: str) -> Credit:
     if "cc" in low or "creative" in low:
         body = _EMPTY_BRACKETS_RX.sub(" ", _LICENCE_RX.sub(" ", body))  # a licence names nobody
         body = " ".join(body.split()).strip(" ,.;/|-–—")
+    if _BARE_LABEL_RX.match(body):
+        body = _BARE_LABEL_RX.sub("", body, count=1)  # "Photo Lionel Bonaventure. AFP": no colon
     if body.endswith(("(", "[")):
         body = body.rstrip(" ([")  # "Tomas Munita/CIFOR (": a line broken at its licence's link
     role: str | None = "courtesy" if courtesy else None
@@ -215,6 +221,8 @@ def parse_credit(text: str) -> Credit:
                 part = _YEAR_RX.sub(" ", part).strip(" .,-:")
             if not can_name(part):
                 continue  # no party has a one-letter name: "m/w/d" in a job ad, "24/7"
+            if part.casefold() in _NO_NAMES:
+                continue  # "AP Photo/Uncredited", "... / no name": the credit names nobody here
             found_role = _role_in(part)
             if found_role:
                 role = role or _ROLE_OF[found_role.group().casefold()]
@@ -266,6 +274,10 @@ def _parts(body: str) -> list[str]:
         maker, _, library = body.rpartition(" on ")
         if agency(library):
             body = f"{maker}/{library}"  # "John Doe on Unsplash": the maker and the library
+    if ". " in body:
+        maker, _, supplier = body.rpartition(". ")
+        if agency(supplier.strip(" .")):
+            body = f"{maker}/{supplier}"  # "Lionel Bonaventure. AFP": Libération's full stop
     low = body.lower()
     if any(sign in body for sign in _SPLIT_SIGNS) or any(word in low for word in _SPLIT_WORDS):
         parts = [p.strip(" .,") for p in _SPLIT_RX.split(body)]

@@ -32,6 +32,7 @@ __all__ = [
     "LEGAL_LINKS",
     "NOTICE_HOLDERS",
     "RELATIVE_TIME_WORDS",
+    "NO_NAMES",
     "PLATFORM_NAMES",
     "COURTESY_PHRASES",
     "COMMA_LABELS",
@@ -406,6 +407,13 @@ RIGHTS_NOTICES: tuple[str, ...] = (
     "無断転載",  # ja: reproduction without permission (is prohibited)
     "無断使用",  # ja: use without permission
 )
+
+# What a credit prints where a maker's name would stand when it names none ("AP Photo/Uncredited",
+# "Tourismus GmbH / no name", "Recherche/privat"): no party.
+NO_NAMES: tuple[str, ...] = (
+    "uncredited", "unknown", "no name", "anonymous", "n/a", "private", "privat", "privé", "privado",
+    "unbekannt", "inconnu", "desconocido", "archive", "archiv", "archives",
+)  # fmt: skip
 
 # Words of a relative time as a page prints it ("2h ago", "vor 5 Minuten"): a live blog's post
 # stamped so is stored with its machine time (<time datetime>), which stays true.

@@ -43,6 +43,11 @@ CASES: list[tuple[str, str | None, str | None, str | None, str | None]] = [
     ("Pixabay.com / janedoe", "Janedoe", "Pixabay", None, None),
     ("Image: NASA/JPL-Caltech", None, "NASA", None, None),
     ("Wikimedia Commons", None, "Wikimedia Commons", None, None),
+    # where a name would stand, none: no party
+    ("AP Photo/Uncredited", None, "AP", None, None),
+    ("Tourismus Beispielstadt GmbH / no name", None, "Tourismus Beispielstadt GmbH", None, None),
+    # Libération's label without a colon, and a full stop before the agency
+    ("Photo Lionel Bonaventure. AFP", "Lionel Bonaventure", "AFP", None, None),
     # an ampersand makes a body, not a person
     ("Jane Doe, Fauna & Flora International", "Jane Doe", "Fauna & Flora International", None, None),
     ("Copyright 2020 Reuters", None, "Reuters", None, None),
