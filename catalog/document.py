@@ -413,14 +413,16 @@ def _first_class(tag: Tag) -> str:
 
 
 def _stamp_of(time: Tag) -> str | None:
-    """A post's stamp as the page prints it ("14.53 GMT", "Mon 3 Mar 2025 10.32 GMT"); its
-    machine time when the print is relative ("2h ago", "vor 5 Minuten") or missing."""
+    """A post's stamp as the page prints it ("14.53 GMT", "Mon 3 Mar 2025 10.32 GMT"), read as
+    a text's stamps are ("posted at 14:05" is 14:05); its machine time when the print is
+    relative ("2h ago", "vor 5 Minuten") or missing."""
     shown = " ".join(time.get_text(" ").split())[:80]
     written = time.get("datetime")
     machine = written.strip() if isinstance(written, str) and written.strip() else None
-    if shown and not (machine and _RELATIVE.search(shown)):
-        return shown
-    return machine
+    if not shown or (machine and _RELATIVE.search(shown)):
+        return machine
+    stamp, rest = split_stamp(shown)
+    return stamp if stamp and not rest else shown  # "posted at 14:05" (a hidden label) is 14:05
 
 
 def _meta(doc: Document) -> dict[str, str]:

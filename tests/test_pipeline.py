@@ -143,9 +143,31 @@ HTML_ARTICLE = (
 )
 
 
+def _bbc_post(clock: str, body: str) -> str:
+    return (
+        '<li class="lx-stream__post-container"><article class="lx-stream-post"><header><div>'
+        f'<time datetime="2025-03-03T{clock}:00Z"><span class="gs-u-vh">posted at </span><span>{clock}'
+        f"</span></time></div><h3>An update from the valley</h3></header><div>{body}</div></article></li>"
+    )
+
+
+HTML_BBC_LIVE = (
+    '<html><body><h1>Flood updates from the valley</h1><ol class="lx-stream__feed">'
+    + _bbc_post(
+        "14:05",
+        '<figure><img src="https://example.org/bbc-crews.jpg"><figcaption>Crews at the '
+        "levee</figcaption></figure>",
+    )
+    + _bbc_post("13:40", "<p>The river has risen a metre since the morning.</p>")
+    + _bbc_post("13:10", "<p>Schools in the valley are closed today.</p>")
+    + "</ol></body></html>"
+)
+
+
 def test_a_live_blog_pages_posts_are_its_entries(tmp_path: Path) -> None:
     (tmp_path / "live.html").write_text(HTML_LIVEBLOG, encoding="utf-8")
     (tmp_path / "article.html").write_text(HTML_ARTICLE, encoding="utf-8")
+    (tmp_path / "bbc.html").write_text(HTML_BBC_LIVE, encoding="utf-8")
     db = tmp_path / "c.db"
     assert scan([str(tmp_path)], db).errors == []
     entries = {
@@ -161,6 +183,7 @@ def test_a_live_blog_pages_posts_are_its_entries(tmp_path: Path) -> None:
     assert entries["https://example.org/levee.jpg"] == "Mon 3 Mar 2025 09.00 GMT"
     assert entries["https://example.org/river-at-dawn.jpg"] is None  # above the feed: in no post
     assert entries["https://example.org/library.jpg"] is None  # an article beside dated links
+    assert entries["https://example.org/bbc-crews.jpg"] == "14:05"  # "posted at 14:05", its label hidden
 
 
 def test_same_tweet_in_two_documents_is_one_media_row(tmp_path: Path) -> None:
