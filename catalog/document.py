@@ -16,7 +16,7 @@ from typing import NamedTuple, overload
 
 from bs4 import BeautifulSoup, Comment, Tag
 
-from catalog.entries import split_stamp, stamp_openers
+from catalog.entries import could_open_stamp, split_stamp, stamp_openers
 from catalog.errors import InputError
 from catalog.options import ScanOptions
 from catalog.sources import Source
@@ -333,6 +333,8 @@ def _parse_html(doc: Document) -> None:
     doc.order = order
     if len(index.get("time", ())) >= 2:
         doc.posts = _live_posts(doc)
+    if not doc.posts:
+        doc.posts = _stamped_paragraphs(doc)
     meta = _meta(doc)
     doc.url = doc.url or _page_url(doc, meta, saved_from)
     title = doc.tags("title")
@@ -405,6 +407,30 @@ def _post_of(time: Tag, kinds: dict[tuple[int, str, str], set[int]]) -> Tag | No
             return node
         node = parent
     return None
+
+
+def _stamped_paragraphs(doc: Document) -> list[tuple[int, int, str]]:
+    """A live blog written as one article: paragraphs or headings that open with a stamp
+    ("UPDATE 1650 GMT: Buses have left", "14.53" alone), as a text's are. Each stamp's entry
+    runs to the next stamp, the last to the end of the block holding the stamps; two stamps at
+    least, as in a text."""
+    found: list[tuple[int, str, Tag]] = []
+    for tag in doc.tags("p", "h2", "h3", "h4"):
+        first = next(tag.stripped_strings, "")
+        if not first or not could_open_stamp(first):
+            continue
+        stamp, _ = split_stamp(" ".join(tag.get_text(" ").split())[:200])
+        if stamp:
+            found.append((doc.position(tag), stamp, tag))
+    if len(found) < 2:
+        return []
+    holder = found[-1][2].parent
+    end = doc.position(holder) + sum(1 for _ in holder.descendants) if holder is not None else 1 << 62
+    starts = [at for at, _, _ in found]
+    return [
+        (at, (starts[k + 1] - 1 if k + 1 < len(starts) else end), stamp)
+        for k, (at, stamp, _) in enumerate(found)
+    ]
 
 
 def _first_class(tag: Tag) -> str:

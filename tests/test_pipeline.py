@@ -164,10 +164,23 @@ HTML_BBC_LIVE = (
 )
 
 
+# A live blog written as one article: its stamps open paragraphs, as in a text.
+HTML_UPDATES = (
+    '<html><body><h1>Valley floods: live updates as the river peaks</h1><div class="body">'
+    "<p>Welcome to our coverage of the floods in the valley.</p>"
+    "<p><strong>UPDATE 1650 GMT:</strong> The first families have left the lower town.</p>"
+    '<p>Drone footage of the lower town:</p><iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe>'
+    "<p><strong>UPDATE 1500 GMT:</strong> The levee is holding, officials say.</p>"
+    '<figure><img src="https://example.org/levee-holds.jpg"><figcaption>The levee</figcaption></figure>'
+    '</div><aside><img src="https://example.org/related-story.jpg"></aside></body></html>'
+)
+
+
 def test_a_live_blog_pages_posts_are_its_entries(tmp_path: Path) -> None:
     (tmp_path / "live.html").write_text(HTML_LIVEBLOG, encoding="utf-8")
     (tmp_path / "article.html").write_text(HTML_ARTICLE, encoding="utf-8")
     (tmp_path / "bbc.html").write_text(HTML_BBC_LIVE, encoding="utf-8")
+    (tmp_path / "updates.html").write_text(HTML_UPDATES, encoding="utf-8")
     db = tmp_path / "c.db"
     assert scan([str(tmp_path)], db).errors == []
     entries = {
@@ -184,6 +197,8 @@ def test_a_live_blog_pages_posts_are_its_entries(tmp_path: Path) -> None:
     assert entries["https://example.org/river-at-dawn.jpg"] is None  # above the feed: in no post
     assert entries["https://example.org/library.jpg"] is None  # an article beside dated links
     assert entries["https://example.org/bbc-crews.jpg"] == "14:05"  # "posted at 14:05", its label hidden
+    assert entries["https://www.youtube.com/watch?v=dQw4w9WgXcQ"] == "1650 GMT"  # stamped paragraphs
+    assert entries["https://example.org/levee-holds.jpg"] == "1500 GMT"
 
 
 def test_same_tweet_in_two_documents_is_one_media_row(tmp_path: Path) -> None:
