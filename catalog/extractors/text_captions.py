@@ -27,6 +27,7 @@ from catalog.credits import (
 from catalog.document import Document, Para, Paras
 from catalog.extractors._dates import byline_date
 from catalog.extractors._text import SENTENCE_ENDS, described
+from catalog.providers import identify
 from catalog.records import MediaRef, changed
 from catalog.vocabulary import (
     AGENCIES,
@@ -464,6 +465,8 @@ def _caption_or_credit(
             return _credit(para, rest, kind)
         if label in _KINDLESS_LABELS:
             return None  # "Source: the ministry said ..." is prose, not a caption
+        if rest.startswith(("http://", "https://")) and " " not in rest and identify(rest):
+            return None  # "Footage: https://vimeo.com/1": the platform's address is the item (text_posts)
         return described(
             DETECTOR,
             para,

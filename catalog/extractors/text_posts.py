@@ -59,11 +59,17 @@ _FACEBOOK = re.compile(
 _VIMEO = re.compile(r"^(?P<title>\S.{0,200}?)\s+from\s+(?P<user>\S.{0,60}?)\s+on\s+Vimeo\.?\s*$")
 _GETTY = re.compile(r"^\s*Embed\s+from\s+Getty\s+Images\s*$", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"^\s*\[\s*embedded\s+content\s*\]\s*$", re.IGNORECASE)
+# Platform addresses written without their scheme ("youtube.com/watch?v=...", "t.me/channel/1").
+_BARE_HOSTS = (
+    "pic.twitter.com/", "t.me/", "youtu.be/", "youtube.com/", "twitter.com/", "x.com/",
+    "instagram.com/", "facebook.com/", "tiktok.com/", "vimeo.com/", "soundcloud.com/", "bsky.app/",
+)  # fmt: skip
 _URL = re.compile(
-    r"(?:https?://|(?<![\w/])(?:www\.|pic\.twitter\.com/|t\.me/|youtu\.be/))"
+    r"(?:https?://|(?<![\w/.@-])(?:www\.|" + "|".join(map(re.escape, _BARE_HOSTS)) + r"))"
     r"[^\s<>\"')\]]+"
 )
-_URL_HINTS = ("http", "www.", "pic.twitter.com/", "t.me/", "youtu.be/")
+# One search each finds the lines that may hold an address: ".com/" stands for the bare hosts.
+_URL_HINTS = ("http", "www.", ".com/", "t.me/", "youtu.be/", "bsky.app/")
 _HINTS = (*_URL_HINTS, "(@", "Vimeo", "mbed")
 # What the openings of the leftovers _named_post reads hold, searched in the whole text:
 # Instagram's "A photo posted by" / "A video shared by" (in any case), Facebook's "Posted by";
