@@ -69,7 +69,7 @@ _LABEL_KIND = dict(CREDIT_LABELS)
 # "Photo: X", "Photo by X", "Photograph – X"; the label needs a separator unless it ends in by/of.
 _LABEL_RX = re.compile(
     r"^\s*(?P<label>" + "|".join(re.escape(label) for label in _LABELS) + r")"
-    r"(?:\s*[:：]\s*|\s+[–—-]\s+|(?<=by)\s+|(?<=of)\s+|(?<=von)\s+|(?<=von\.)\s+|(?<=de)\s+)",
+    r"(?:\s*[:：]\s*|\s*(?:\.\.\.|…)\s*|\s+[–—-]\s+|(?<=by)\s+|(?<=of)\s+|(?<=von)\s+|(?<=von\.)\s+|(?<=de)\s+)",
     re.IGNORECASE,
 )
 _COPYRIGHT_RX = re.compile(r"^\s*(?:©|\(c\)|copyright\b|℗)\s*(?:\d{4}\s*)?", re.IGNORECASE)
@@ -227,6 +227,8 @@ def parse_credit(text: str) -> Credit:
             if found_role:
                 role = role or _ROLE_OF[found_role.group().casefold()]
                 part = _ROLE_RX.sub(" ", part).strip(" .,-")
+                if part[:3].casefold() == "by ":
+                    part = part[3:].strip()  # "Pool photo by Jane Doe"
                 if not part:
                     continue
             if part.casefold() in _PLATFORMS:

@@ -48,6 +48,9 @@ CASES: list[tuple[str, str | None, str | None, str | None, str | None]] = [
     ("Tourismus Beispielstadt GmbH / no name", None, "Tourismus Beispielstadt GmbH", None, None),
     # Libération's label without a colon, and a full stop before the agency
     ("Photo Lionel Bonaventure. AFP", "Lionel Bonaventure", "AFP", None, None),
+    # The New York Times' "Credit..." label, and a role before "photo by"
+    ("Credit...Erin Schaff/The New York Times", "Erin Schaff", "The New York Times", None, None),
+    ("Pool photo by Jane Doe", "Jane Doe", None, "pool", None),
     # an ampersand makes a body, not a person
     ("Jane Doe, Fauna & Flora International", "Jane Doe", "Fauna & Flora International", None, None),
     ("Copyright 2020 Reuters", None, "Reuters", None, None),
