@@ -33,6 +33,7 @@ __all__ = [
     "NOTICE_HOLDERS",
     "RELATIVE_TIME_WORDS",
     "NO_NAMES",
+    "PRESENTING_OPENINGS",
     "PLATFORM_NAMES",
     "COURTESY_PHRASES",
     "COMMA_LABELS",
@@ -1138,14 +1139,18 @@ LIST_ENDINGS: tuple[str, ...] = (
     "namely",
     "among them",
 )
-# Lead-ins that open a list or an explanation, never an embed: "Here's what we know:".
-NOT_LEADIN_OPENINGS: tuple[str, ...] = (
+# Openings that present what follows: a list or an explanation ("Here's what we know:"), unless
+# they name media ("Here is footage of the air defence at work:" stood above a video).
+PRESENTING_OPENINGS: tuple[str, ...] = (
     "here is",
     "here are",
     "here's",
     "these are",
     "this is what",
     "the following",
+)
+# Lead-ins that open a list or an explanation, never an embed: "What we know:", "Read more:".
+NOT_LEADIN_OPENINGS: tuple[str, ...] = (
     "what we know",
     "key points",
     "read more",

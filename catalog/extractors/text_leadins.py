@@ -28,6 +28,7 @@ from catalog.vocabulary import (
     LIST_ENDINGS,
     NOT_LEADIN_OPENINGS,
     PLATFORM_NAMES,
+    PRESENTING_OPENINGS,
     ROLE_WORDS,
     SPEECH_VERBS,
     TITLE_SMALL_WORDS,
@@ -46,6 +47,9 @@ _LEADING = frozenset(LEADING_CLAUSE_WORDS)
 _AUX = frozenset(AUXILIARIES)
 _NOT_LEADIN = re.compile(
     r"^(?:" + "|".join(re.escape(w) for w in NOT_LEADIN_OPENINGS) + r")\b", re.IGNORECASE
+)
+_PRESENTING = re.compile(
+    r"^(?:" + "|".join(re.escape(w) for w in PRESENTING_OPENINGS) + r")\b", re.IGNORECASE
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])")
 _TOKEN = re.compile(r"[\w’'.-]+|[,—–:;()“”\"]")
@@ -163,6 +167,8 @@ def _leadin(doc: Document, para: Para, nxt: Para | None) -> MediaRef | None:
     kind = _CUES.best(words)
     if len(sentence.split()) < 3 and not kind:
         return None  # "Background:", "Timeline:" are headings
+    if kind is None and _PRESENTING.match(sentence):
+        return None  # "Here's what we know:", "The following:": a list or an explanation
     if kind is None and _is_heading(sentence):
         return None  # "Best of the Web:", "ADD TO CART:", "Moderation or Pre-Screening:": furniture
     if ends_colon and nxt is not None and _LIST_ITEM.match(nxt.text):

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from catalog.document import Document, Para, Paras
 from catalog.extractors._dates import byline_date
 from catalog.extractors._text import described
-from catalog.providers import identify
+from catalog.providers import Identity, identify
 from catalog.records import MediaRef
 from catalog.urls import absolute
 from catalog.vocabulary import PLATFORM_NAMES
@@ -40,6 +40,8 @@ _FLAT_TWEET = re.compile(
 _FLAT_BYLINE = re.compile(
     r"^(?P<text>.*?)\s*(?:[—–]|--?)\s*(?P<name>[^()\n—–]{1,60}?)\s*\((?P<handle>@\w{1,30})\)\s*$"
 )
+# A rendered card's header alone on its line: "Volodymyr Zelenskiy (@ZelenskyyUa)".
+_CARD_HEADER = re.compile(r"^(?P<name>[^()\n—–@]{1,60}?)\s*\((?P<handle>@\w{1,30})\)$")
 # "Twitter: Lina Shamy - Buses are leaving east Aleppo now"; a name holds no "!" or "?" (a
 # comment's pingback: "Instagram: Werbung, Werbung, Werbung! - Kerstin und das Chaos").
 _PLATFORM_NAMES = frozenset(PLATFORM_NAMES)
@@ -126,19 +128,15 @@ def _flat_tweet(paras: Paras, i: int, usual_gap: int) -> MediaRef | None:
             m = _FLAT_BYLINE.match(para.text.strip())
             context = f"{para.text}\n{below}"
     if not m:
-        return None
+        return _card(paras, i)
     text = m.group("text").strip() or None
     line = para.line
     prev = paras[i - 1] if i > 0 else None
     if text is None and prev is not None and _is_post_text(prev, para, usual_gap):
         # The byline alone on its line: the post's words are the line above it.
         text, line, context = prev.text.strip(), prev.line, f"{prev.text}\n{context}"
-    url = None
-    ident = None
-    for raw in _URL.findall(context):
-        found = identify(_absolute(raw))
-        if found is not None and found.provider == "twitter":
-            ident, url = found, found.url
+    ident = _tweet(context)
+    url = ident.url if ident else None
     return MediaRef(
         kind="social_post",
         presence="described",
@@ -152,6 +150,53 @@ def _flat_tweet(paras: Paras, i: int, usual_gap: int) -> MediaRef | None:
         credit=f"{m.group('name').strip()} ({m.group('handle')})",
         author_name=m.group("name").strip(),
         author_handle=m.group("handle"),
+        posted_at=posted,
+        post_text=text,
+        context=context,
+        attaches=True,
+        reach=_MARKER_REACH,
+    )
+
+
+def _tweet(text: str) -> Identity | None:
+    """The last tweet's address in a post's words or byline (its status link), if any."""
+    ident = None
+    for raw in _URL.findall(text):
+        found = identify(_absolute(raw))
+        if found is not None and found.provider == "twitter":
+            ident = found
+    return ident
+
+
+def _card(paras: Paras, i: int) -> MediaRef | None:
+    """A post copied from its rendered card: "Name (@handle)" alone on its line, the words under
+    it, and its date under them ("March 6, 2025") or a picture's link in its words. An author's
+    box ("Jane Doe (@janedoe)" over a biography) has neither."""
+    m = _CARD_HEADER.match(paras.texts[i])
+    if m is None or i + 1 >= len(paras) or paras[i + 1].stamp is not None:
+        return None
+    text = paras.texts[i + 1].strip()
+    if text.endswith(":") or "(@" in text:
+        return None
+    posted = byline_date(paras.texts[i + 2]) if i + 2 < len(paras) else None
+    if not posted and "pic.twitter.com/" not in text and "t.co/" not in text:
+        return None
+    context = "\n".join(paras.texts[i : i + (3 if posted else 2)])
+    ident = _tweet(text)
+    name, handle = m.group("name").strip(), m.group("handle")
+    return MediaRef(
+        kind="social_post",
+        presence="described",
+        detector=DETECTOR,
+        position=paras[i].line,
+        line=paras[i].line,
+        provider="twitter",
+        url=ident.url if ident else None,
+        urls=(ident.url,) if ident else (),
+        post_id=ident.post_id if ident else None,
+        credit=f"{name} ({handle})",
+        author_name=name,
+        author_handle=handle,
         posted_at=posted,
         post_text=text,
         context=context,
