@@ -40,6 +40,12 @@ _FLAT_TWEET = re.compile(
 _FLAT_BYLINE = re.compile(
     r"^(?P<text>.*?)\s*(?:[—–]|--?)\s*(?P<name>[^()\n—–]{1,60}?)\s*\((?P<handle>@\w{1,30})\)\s*$"
 )
+# The BBC's wrapper round an embed: "Skip twitter post by NAME", "End of youtube post, 1".
+_SKIP = re.compile(
+    r"^(?:skip|(?P<end>end of))\s+(?P<platform>twitter|x|instagram|facebook|tiktok|youtube|threads|bluesky)"
+    r"\s+(?:post|content|video)(?:\s+by\s+(?P<name>.{1,60}?)|,\s*\d+)?\s*$",
+    re.IGNORECASE,
+)
 # A rendered card's header alone on its line: "Volodymyr Zelenskiy (@ZelenskyyUa)".
 _CARD_HEADER = re.compile(r"^(?P<name>[^()\n—–@]{1,60}?)\s*\((?P<handle>@\w{1,30})\)$")
 # "Twitter: Lina Shamy - Buses are leaving east Aleppo now"; a name holds no "!" or "?" (a
@@ -73,10 +79,11 @@ _URL = re.compile(
 # One search each finds the lines that may hold an address: ".com/" stands for the bare hosts.
 _URL_HINTS = ("http", "www.", ".com/", "t.me/", "youtu.be/", "bsky.app/")
 _HINTS = (*_URL_HINTS, "(@", "Vimeo", "mbed")
-# What the openings of the leftovers _named_post reads hold, searched in the whole text:
-# Instagram's "A photo posted by" / "A video shared by" (in any case), Facebook's "Posted by";
-# "Twitter: NAME - TEXT" is found among the lines with a colon.
-_NAMED_HINTS = ("osted", "OSTED", "hared", "HARED")  # "osted" finds "Posted by" too
+# What the openings of the leftovers _named_post and _skip_marker read hold, searched in the whole
+# text: Instagram's "A photo posted by" / "A video shared by" (in any case), Facebook's "Posted
+# by" ("osted" finds both), the BBC's "Skip twitter post by NAME"; "Twitter: NAME - TEXT" is
+# found among the lines with a colon.
+_NAMED_HINTS = ("osted", "OSTED", "hared", "HARED", " post")
 # A leftover stands for the item a lead-in right above it announced: it joins that lead-in (one
 # paragraph up) or stands as an item of its own.
 _MARKER_REACH = 1
@@ -89,7 +96,12 @@ def extract(doc: Document) -> Iterator[MediaRef]:
     pending: Para | None = None
     for i in _candidates(doc):
         para = paras[i]
-        post = _flat_tweet(paras, i, doc.usual_gap) or _named_post(para) or _marker(para)
+        post = (
+            _flat_tweet(paras, i, doc.usual_gap)
+            or _named_post(para)
+            or _marker(para)
+            or _skip_marker(paras, i)
+        )
         if pending is not None:
             yield from _links(pending, skip_pics=post is not None and post.line == pending.line)
         if post is not None:
@@ -321,6 +333,33 @@ def _marker(para: Para) -> MediaRef | None:
             reach=_MARKER_REACH,
         )
     return None
+
+
+def _skip_marker(paras: Paras, i: int) -> MediaRef | None:
+    """The BBC's accessible wrapper round an embed: "Skip twitter post by Sarah Keith-Lucas" (or
+    "..., 1") before it and "End of twitter post by ..." after it. One item per embed, from its
+    "Skip" line, or from its "End of" line when the "Skip" line is gone."""
+    m = _SKIP.match(paras.texts[i])
+    if m is None:
+        return None
+    if m.group("end") and any(
+        (above := _SKIP.match(text)) and not above.group("end") for text in paras.texts[max(0, i - 6) : i]
+    ):
+        return None  # its "Skip" line made the item
+    platform = m.group("platform").lower()
+    provider = "twitter" if platform == "x" else platform
+    name = (m.group("name") or "").strip() or None
+    return described(
+        DETECTOR,
+        paras[i],
+        "video" if provider == "youtube" else "social_post",
+        provider=provider,
+        author_name=name,
+        credit=name,
+        context=paras.texts[i],
+        attaches=True,
+        reach=_MARKER_REACH,
+    )
 
 
 def _links(para: Para, skip_pics: bool) -> Iterator[MediaRef]:
