@@ -19,7 +19,8 @@ def _words(words: tuple[str, ...]) -> str:
 
 _ZONE = r"(?:" + "|".join(TIME_ZONES) + r")"
 _AMPM = r"(?:\s*[ap]\.?m\.?)?"
-_CLOCK = r"\d{1,2}(?:[:.h]\d{2}|\d{2}(?=\s*" + _ZONE + r"))" + _AMPM + r"(?:\s*" + _ZONE + r")?"
+_HOURS = r"\d{1,2}(?:[:.]|\s?h\s?)\d{2}"  # 14:05, 14.05, 14h05, and Le Monde's "14 h 05"
+_CLOCK = r"(?:" + _HOURS + r"|\d{3,4}(?=\s*" + _ZONE + r"))" + _AMPM + r"(?:\s*" + _ZONE + r")?"
 _SEP = r"\s*(?:[:–—|-]\s*|$)"
 _DAY = r"(?:\w{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+\w{3,9}\.?,?\s+\d{4})"  # March 3, 2022 / 3 March 2022
 
@@ -31,7 +32,7 @@ _SHAPES = (
     r"(?P<s1>" + _words(FIRST_ENTRY_WORDS) + r")" + _SEP,
     # 14.53 / 10:32am / 14h05 alone, or opening the entry's first line; "8:14 p.m. ET, March 3,
     # 2022" with its day
-    r"(?P<s2>\d{1,2}[:.h]\d{2}" + _AMPM + r"(?:\s*" + _ZONE + r")?(?:,\s+" + _DAY + r")?)"
+    r"(?P<s2>" + _HOURS + _AMPM + r"(?:\s*" + _ZONE + r")?(?:,\s+" + _DAY + r")?)"
     r"(?:\s*$|\s*[:–—|-]\s+)",
     # 1650 GMT alone or opening the line
     r"(?P<s3>\d{3,4}\s*" + _ZONE + r")" + _SEP,
@@ -55,8 +56,13 @@ _FIRST3 = itemgetter(slice(None, 3))
 def could_open_stamp(line: str) -> bool:
     """A cheap test on a stripped line's first characters: False means no stamp opens it."""
     first = line[:1]
-    if first.isdigit():  # "14.53", "10:32am", "14h05", "1650 GMT"
-        return line[1:2] in (":", ".", "h") or line[2:3] in (":", ".", "h") or line[:3].isdigit()
+    if first.isdigit():  # "14.53", "10:32am", "14h05", "14 h 05", "1650 GMT"
+        return (
+            line[1:2] in (":", ".", "h")
+            or line[2:3] in (":", ".", "h")
+            or line[:3].isdigit()
+            or "h" in line[1:4]
+        )
     if first == "(":
         return line[1:4].lower() in _PREFIXES
     return line[:3].lower() in _PREFIXES

@@ -34,6 +34,7 @@ __all__ = [
     "RELATIVE_TIME_WORDS",
     "NO_NAMES",
     "PRESENTING_OPENINGS",
+    "KIND_ONLY_CUE_WORDS",
     "PLATFORM_NAMES",
     "COURTESY_PHRASES",
     "COMMA_LABELS",
@@ -815,6 +816,22 @@ TAG_WORDS: tuple[tuple[str, str], ...] = (
     ("screenshot", "screenshot"),
     ("screengrab", "screenshot"),
 )
+
+# The same cues in other languages. They name the kind of a lead-in the rules take on other
+# grounds (a colon line in a live blog, a credit line under it), and never make one: "vidéo"
+# in "La préfecture a publié une vidéo des vagues :" says video. German compounds are listed
+# whole ("Drohnenaufnahmen").
+KIND_ONLY_CUE_WORDS: tuple[tuple[str, str], ...] = (
+    ("vidéo", "video"), ("vidéos", "video"), ("images", "photo"), ("photos", "photo"),  # fr
+    ("en images", "gallery"), ("diaporama", "gallery"),
+    ("video", "video"), ("videos", "video"), ("aufnahmen", "video"), ("drohnenaufnahmen", "video"),  # de
+    ("videoaufnahmen", "video"), ("bilder", "photo"), ("fotos", "photo"), ("foto", "photo"),
+    ("bildergalerie", "gallery"), ("fotostrecke", "gallery"), ("in bildern", "gallery"),
+    ("vídeo", "video"), ("vídeos", "video"), ("imágenes", "photo"), ("fotografías", "photo"),  # es
+    ("en imágenes", "gallery"), ("fotogalería", "gallery"),
+    ("فيديو", "video"), ("صور", "photo"), ("صورة", "photo"), ("بالصور", "gallery"),  # ar
+    ("tweet", "social_post"), ("twitter", "social_post"), ("instagram", "social_post"),
+)  # fmt: skip
 
 # Live-blog entry stamps. Words that open a timed entry ("UPDATE 1650 GMT:", "Mise à jour 14h05").
 STAMP_WORDS: tuple[str, ...] = (

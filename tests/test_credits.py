@@ -292,3 +292,14 @@ def test_a_lead_in_names_its_speaker(
 def test_a_speaker_behind_a_comma_needs_a_name(sentence: str) -> None:
     who = speaker_of(sentence)
     assert who is None or who.person is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "La préfecture a publié une vidéo des vagues à Penmarch",
+        "The Map Improvements project page includes a number of",
+    ],
+)
+def test_a_clause_with_no_name_credits_no_one(sentence: str) -> None:
+    assert speaker_of(sentence) is None

@@ -23,6 +23,7 @@ from catalog.records import MediaRef
 from catalog.vocabulary import (
     AUXILIARIES,
     CUE_WORDS,
+    KIND_ONLY_CUE_WORDS,
     LEAD_VERBS,
     LEADING_CLAUSE_WORDS,
     LIST_ENDINGS,
@@ -40,6 +41,7 @@ DETECTOR = "text_leadins"
 
 # The earliest cue in CUE_WORDS decides the kind: "video and photos" is a video.
 _CUES = PhraseIndex(CUE_WORDS)
+_KIND_ONLY = PhraseIndex(KIND_ONLY_CUE_WORDS)
 _SPEECH = frozenset(SPEECH_VERBS)
 _VERBS = frozenset(LEAD_VERBS) | _SPEECH
 _ROLES = frozenset(ROLE_WORDS)
@@ -102,6 +104,8 @@ _POSTPOSED = re.compile(
     r"(?P<who>[^,;:()]+?)(?:,\s+(?P<apposition>[^,;:()]+?))?\s*[.:]?\s*$"
 )
 _AFFILIATION = re.compile(r"\s+(?:of the|of|from|at|vom|von der|von|bei der|bei|de la|du|de|del)\s+(?=[A-Z])")
+_MAX_ROLE_WORDS = 5  # a role without a name is short: "One of the passengers"
+_MAX_ORG_WORDS = 8  # "The Ministry of Defence of the Russian Federation"; longer is a clause
 # A paragraph followed by more blank lines than usual stood above something that was removed.
 _EXTRA_GAP = 1
 
@@ -195,7 +199,7 @@ def _leadin(doc: Document, para: Para, nxt: Para | None) -> MediaRef | None:
             return None  # outside a live blog, a colon line introduces the words under it
         if ends_colon and _LIST_END.search(sentence):
             return None  # "Other data points include:" opens a list, whatever follows
-        kind = "social_post" if ends_colon else "photo"
+        kind = _KIND_ONLY.best(words) or ("social_post" if ends_colon else "photo")
     who = speaker_of(sentence)
     return described(
         DETECTOR,
@@ -431,10 +435,12 @@ def speaker_of(sentence: str) -> Speaker | None:
     if person is None and not org and _names_an_outlet(phrase):
         org = phrase  # "Syrian State media put out a statement ..."
     if person is None and org is None and role is None:
-        if is_organisation(phrase):
+        if is_organisation(phrase) and len(phrase.split()) <= _MAX_ORG_WORDS:
             org = phrase  # "The port authority said:"
-        else:
+        elif len(phrase.split()) <= _MAX_ROLE_WORDS:
             role = phrase  # "One of the passengers said ...": who, but no name
+        else:
+            return None  # "La préfecture a publié une vidéo ...": a clause, not who
     credit = phrase if not pm else f"{org}'s {phrase}"
     return Speaker(credit=credit, person=person, role=role, org=org)
 
@@ -466,8 +472,8 @@ def _names_an_outlet(phrase: str) -> bool:
     """ "Syrian State media", "The Ministry of Defence": capitalised words naming a body, not a
     description with a place in it ("The lifeboat crew at Sennen Cove")."""
     words = phrase.split()
-    if not any(w[:1].isupper() for w in words[1:]):
-        return False
+    if len(words) > _MAX_ROLE_WORDS + 1 or not any(w[:1].isupper() for w in words[1:]):
+        return False  # "La préfecture a publié une vidéo des vagues à Penmarch": a clause
     return not any(w in _PLACE_WORDS for w in words)
 
 
