@@ -69,6 +69,7 @@ _TRAILING = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_LABELS = tuple(_CREDIT_LABEL_NAMES)
+_TRAILING_LABELS_FOLDED = tuple(label.casefold() for label in _CREDIT_LABEL_NAMES)
 # "Devastation: The remains of the market on Tuesday (pictured)".
 _HEADED = re.compile(r"^(?P<head>[^\W\d_][\w'’.-]*(?:\s+[\w'’.-]+){0,2})\s*:\s+(?P<rest>\S.{20,400})$")
 _NOT_HEADS = frozenset(NOT_CAPTION_HEADS)
@@ -624,6 +625,8 @@ def is_split_label(text: str, nxt: Para | None) -> bool:
     """A credit label alone on its line, or closing a caption ("Cider and Ice. Foto:"), over its
     credit: text_leadins leaves it here."""
     text = text.strip()
+    if not text.rstrip(":： ").casefold().endswith(_TRAILING_LABELS_FOLDED):
+        return False  # no label closes it: spare the patterns
     closed = _CLOSING_LABEL.match(text) if len(text) > 40 or not _LABEL_ALONE.match(text) else None
     return _credit_under_label(closed.group("label") if closed else text, nxt) is not None
 

@@ -63,7 +63,8 @@ _NAMED_ROLE = re.compile(
     r"^(?:[Aa]n?|[Tt]he)\s+[\w-]+(?:\s+[\w-]+){0,2},\s+"
     r"(?P<name>[A-Z][\w’'-]+(?:\s+(?:(?:al|el|bin|de|van|von|abu)[\s-])?[A-Z][\w’'-]+){1,3}),\s"
 )
-_LIST_END = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in LIST_ENDINGS) + r")\s*$", re.IGNORECASE)
+_LIST_ENDINGS = frozenset(LIST_ENDINGS)
+_LIST_END_WORDS = tuple(" " + w for w in LIST_ENDINGS)  # a whole word closing the sentence
 _PLATFORMS = frozenset(name.lower() for name in PLATFORM_NAMES)
 _SMALL = frozenset(TITLE_SMALL_WORDS)
 _PLACE_WORDS = frozenset(("at", "in", "on", "from", "near", "by", "with", "outside", "inside"))
@@ -181,12 +182,7 @@ def _leadin(doc: Document, para: Para, nxt: Para | None) -> MediaRef | None:
         return None  # "You can keep up with me on Twitter:" over "@Josiah_Motley": a profile's link
     if kind == "social_post" and len(sentence.split()) <= 3 and not (nxt and _stands_for_media(nxt)):
         return None  # "Posted by:", "Message:", "Posted In:": a comment's or a form's field
-    if (
-        ends_colon
-        and _LIST_END.search(sentence)
-        and nxt is not None
-        and (_continues(nxt) or _is_fragment(nxt))
-    ):
+    if ends_colon and nxt is not None and _opens_list(sentence) and (_continues(nxt) or _is_fragment(nxt)):
         return None  # "... a number of posts that detail it, including:" over the list of links
     if ends_colon and kind is None and _introduces_quote(sentence, nxt):
         kind = "quote"
@@ -197,7 +193,7 @@ def _leadin(doc: Document, para: Para, nxt: Para | None) -> MediaRef | None:
             return None  # "...including:" over a list, "Sie sind hier:" over a breadcrumb
         if ends_colon and not doc.is_live_blog and not (nxt is not None and _stands_for_media(nxt)):
             return None  # outside a live blog, a colon line introduces the words under it
-        if ends_colon and _LIST_END.search(sentence):
+        if ends_colon and _opens_list(sentence):
             return None  # "Other data points include:" opens a list, whatever follows
         kind = _KIND_ONLY.best(words) or ("social_post" if ends_colon else "photo")
     who = speaker_of(sentence)
@@ -213,6 +209,13 @@ def _leadin(doc: Document, para: Para, nxt: Para | None) -> MediaRef | None:
         tags=tags_for(words),
         context=text,
     )
+
+
+def _opens_list(sentence: str) -> bool:
+    """ "... the key messages, which include", "Other data points are": words that open a list
+    close it (a tuple's endswith, not a pattern searched through the sentence)."""
+    low = sentence.rstrip().lower()
+    return low in _LIST_ENDINGS or low.endswith(_LIST_END_WORDS)
 
 
 def _has_any(text: str, words: tuple[str, ...]) -> bool:

@@ -83,7 +83,7 @@ _HINTS = (*_URL_HINTS, "(@", "Vimeo", "mbed")
 # text: Instagram's "A photo posted by" / "A video shared by" (in any case), Facebook's "Posted
 # by" ("osted" finds both), the BBC's "Skip twitter post by NAME"; "Twitter: NAME - TEXT" is
 # found among the lines with a colon.
-_NAMED_HINTS = ("osted", "OSTED", "hared", "HARED", " post")
+_NAMED_HINTS = ("osted", "OSTED", "hared", "HARED", "kip ")
 # A leftover stands for the item a lead-in right above it announced: it joins that lead-in (one
 # paragraph up) or stands as an item of its own.
 _MARKER_REACH = 1
