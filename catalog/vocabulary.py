@@ -35,6 +35,7 @@ __all__ = [
     "NO_NAMES",
     "PRESENTING_OPENINGS",
     "KIND_ONLY_CUE_WORDS",
+    "PLAYER_LEFTOVERS",
     "PLATFORM_NAMES",
     "COURTESY_PHRASES",
     "COMMA_LABELS",
@@ -832,6 +833,14 @@ KIND_ONLY_CUE_WORDS: tuple[tuple[str, str], ...] = (
     ("فيديو", "video"), ("صور", "photo"), ("صورة", "photo"), ("بالصور", "gallery"),  # ar
     ("tweet", "social_post"), ("twitter", "social_post"), ("instagram", "social_post"),
 )  # fmt: skip
+
+# What a publisher's player or gallery leaves in a page's text, alone on its line, where the
+# media stood (MailOnline's "Video playing bottom right..." under the video's title, "View
+# gallery" over the picture's caption), with the kind it stood for.
+PLAYER_LEFTOVERS: tuple[tuple[str, str], ...] = (
+    ("video playing bottom right", "video"),
+    ("view gallery", "photo"),
+)
 
 # Live-blog entry stamps. Words that open a timed entry ("UPDATE 1650 GMT:", "Mise à jour 14h05").
 STAMP_WORDS: tuple[str, ...] = (

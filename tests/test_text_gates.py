@@ -101,3 +101,16 @@ def test_the_agency_pretest_turns_away_lines_without_an_agency() -> None:
     assert not may_name_agency("Entfernung von Tränensäcken/ Schlupflidern")
     assert not may_name_agency("07/14/2022")
     assert may_name_agency("lena berg/reuters")
+
+
+@pytest.mark.parametrize(
+    ("line", "reads"),
+    [
+        ("Ms Mills added: 'I have never seen anything like it.'", False),  # reported speech
+        ("The owner said: “We lost everything in ten minutes”", False),
+        ('Jetzt macht ihm ein neuer Trend Konkurrenz: "Ikigai"', True),  # a quoted word, no speech
+        ("Residents clear debris from the promenade on Tuesday", True),
+    ],
+)
+def test_reported_speech_is_no_caption(line: str, reads: bool) -> None:
+    assert text_captions._reads_as_caption(line, 40) is reads

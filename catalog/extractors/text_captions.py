@@ -43,6 +43,7 @@ from catalog.vocabulary import (
     PICTURE_POSITION_WORDS,
     RIGHTS_NOTICES,
     SOURCE_LABELS,
+    SPEECH_VERBS,
 )
 
 __all__ = ["extract"]
@@ -99,6 +100,10 @@ _LABEL_SET = frozenset(label.casefold() for label in _ALL_LABELS)
 _SEPARATOR = re.compile(r":|：| –| —| -")
 _SEPARATORS = " |∙·•–—-"
 _LEGAL_LINKS = frozenset(LEGAL_LINKS)
+# Reported speech: a speech verb, a colon and the words quoted ("The owner said: 'I have ...'").
+_SPEECH_QUOTED = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, SPEECH_VERBS)) + r")\s*:\s*['\"“‘„«]", re.IGNORECASE
+)
 _FOOTER_REACH = 3  # lines either side of a © line where a legal link marks the footer
 # "Ã©" is an "é" decoded twice (UTF-8 read as Latin-1), no © ("MÃ©xico"): the lookbehind.
 _TRAILING_COPYRIGHT = re.compile(
@@ -325,8 +330,8 @@ def _reads_as_caption(text: str, limit: int) -> bool:
         return False
     if _title_case(words) and " and " not in text and "," not in text:
         return False  # "The Night Shift": a heading ("Samuel Alito and Elizabeth Prelogar" names)
-    if byline_date(text) or _BYLINE.match(text):
-        return False
+    if byline_date(text) or _BYLINE.match(text) or _SPEECH_QUOTED.search(text):
+        return False  # a date, a byline, "The owner said: 'I have never seen ...'"
     first = text.lstrip()[:1]
     if not (first.isupper() or first.isdigit() or first in "\"“‘'"):
         return False

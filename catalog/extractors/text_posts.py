@@ -25,7 +25,7 @@ from catalog.extractors._text import described
 from catalog.providers import Identity, identify
 from catalog.records import MediaRef
 from catalog.urls import absolute
-from catalog.vocabulary import PLATFORM_NAMES
+from catalog.vocabulary import PLATFORM_NAMES, PLAYER_LEFTOVERS
 
 __all__ = ["extract"]
 
@@ -78,7 +78,8 @@ _URL = re.compile(
 )
 # One search each finds the lines that may hold an address: ".com/" stands for the bare hosts.
 _URL_HINTS = ("http", "www.", ".com/", "t.me/", "youtu.be/", "bsky.app/")
-_HINTS = (*_URL_HINTS, "(@", "Vimeo", "mbed")
+_HINTS = (*_URL_HINTS, "(@", "Vimeo", "mbed", "bottom right", "iew gallery")
+_LEFTOVERS = dict(PLAYER_LEFTOVERS)
 # What the openings of the leftovers _named_post and _skip_marker read hold, searched in the whole
 # text: Instagram's "A photo posted by" / "A video shared by" (in any case), Facebook's "Posted
 # by" ("osted" finds both), the BBC's "Skip twitter post by NAME"; "Twitter: NAME - TEXT" is
@@ -101,6 +102,7 @@ def extract(doc: Document) -> Iterator[MediaRef]:
             or _named_post(para)
             or _marker(para)
             or _skip_marker(paras, i)
+            or _player_leftover(paras, i)
         )
         if pending is not None:
             yield from _links(pending, skip_pics=post is not None and post.line == pending.line)
@@ -357,6 +359,30 @@ def _skip_marker(paras: Paras, i: int) -> MediaRef | None:
         author_name=name,
         credit=name,
         context=paras.texts[i],
+        attaches=True,
+        reach=_MARKER_REACH,
+    )
+
+
+def _player_leftover(paras: Paras, i: int) -> MediaRef | None:
+    """ "Video playing bottom right..." under a video's title, "View gallery" (under "+5") over a
+    picture's caption: one item where the player or the picture stood, captioned by the title
+    or the caption beside it when that reads as one (a line with no closing full stop)."""
+    text = paras.texts[i]
+    kind = _LEFTOVERS.get(text.strip(" .…").casefold()) if len(text) <= 40 else None
+    if kind is None:
+        return None
+    k = i + 1 if kind == "photo" else i - 1  # a gallery's caption is under it, a video's title above
+    beside = paras.texts[k].strip() if 0 <= k < len(paras) else ""
+    if not (3 <= len(beside.split()) <= 60) or beside.endswith((".", ":", "?", "!")):
+        beside = ""
+    lines = (text, beside) if kind == "photo" else (beside, text)
+    return described(
+        DETECTOR,
+        paras[i],
+        kind,
+        caption=beside or None,
+        context="\n".join(line for line in lines if line),
         attaches=True,
         reach=_MARKER_REACH,
     )
