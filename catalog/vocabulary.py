@@ -834,12 +834,14 @@ KIND_ONLY_CUE_WORDS: tuple[tuple[str, str], ...] = (
     ("tweet", "social_post"), ("twitter", "social_post"), ("instagram", "social_post"),
 )  # fmt: skip
 
-# What a publisher's player or gallery leaves in a page's text, alone on its line, where the
-# media stood (MailOnline's "Video playing bottom right..." under the video's title, "View
-# gallery" over the picture's caption), with the kind it stood for.
-PLAYER_LEFTOVERS: tuple[tuple[str, str], ...] = (
-    ("video playing bottom right", "video"),
-    ("view gallery", "photo"),
+# What a publisher's player or gallery, or a platform's embed, leaves in a page's text alone on
+# its line where the media stood (MailOnline's "Video playing bottom right..." under the video's
+# title, "View gallery" over the picture's caption, Instagram's "View this post on Instagram"),
+# with the kind and the platform it stood for.
+PLAYER_LEFTOVERS: tuple[tuple[str, str, str | None], ...] = (
+    ("video playing bottom right", "video", None),
+    ("view gallery", "photo", None),
+    ("view this post on instagram", "social_post", "instagram"),
 )
 
 # Live-blog entry stamps. Words that open a timed entry ("UPDATE 1650 GMT:", "Mise à jour 14h05").

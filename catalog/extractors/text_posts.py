@@ -23,7 +23,7 @@ from catalog.document import Document, Para, Paras
 from catalog.extractors._dates import byline_date
 from catalog.extractors._text import described
 from catalog.providers import Identity, identify
-from catalog.records import MediaRef
+from catalog.records import MediaRef, changed
 from catalog.urls import absolute
 from catalog.vocabulary import PLATFORM_NAMES, PLAYER_LEFTOVERS
 
@@ -58,9 +58,11 @@ _PLATFORM_POST = re.compile(
 _INSTAGRAM = re.compile(
     r"^An?\s+(?P<what>photo|video|post)\s+(?:posted|shared)\s+by\s+"
     r"(?:(?P<name>[^()@\n]{1,60}?)\s*\((?P<handle>@?[\w.]{1,30})\)|(?P<bare>@?[\w.]{1,30}))"
-    r"\s+on\s+(?P<date>" + _DATE + r")",
+    r"(?:\s+on\s+(?P<date>" + _DATE + r")|(?<=\))\s*$)",  # undated since 2020: the handle closes it
     re.IGNORECASE,
 )
+# A TikTok embed's fallback: "@dancerjoe Rain dance on the high street #storm ♬ original sound - Joe".
+_TIKTOK = re.compile(r"^@(?P<handle>[\w.]{2,30})\s+(?P<text>.*?)\s*♬\s*(?P<sound>.*)$")
 _FACEBOOK = re.compile(
     r"^Posted\s+by\s+(?P<name>[^\n]{1,60}?)\s+on\s+(?:[A-Z][a-z]+day,?\s+)?(?P<date>" + _DATE + r")\s*$"
 )
@@ -78,8 +80,9 @@ _URL = re.compile(
 )
 # One search each finds the lines that may hold an address: ".com/" stands for the bare hosts.
 _URL_HINTS = ("http", "www.", ".com/", "t.me/", "youtu.be/", "bsky.app/")
-_HINTS = (*_URL_HINTS, "(@", "Vimeo", "mbed", "bottom right", "iew gallery")
-_LEFTOVERS = dict(PLAYER_LEFTOVERS)
+_HINTS = (*_URL_HINTS, "(@", "Vimeo", "mbed", "bottom right", "iew gallery", "♬", "on Instagram")
+_LEFTOVERS = {phrase: (kind, provider) for phrase, kind, provider in PLAYER_LEFTOVERS}
+_MAX_LEFTOVER = 40
 # What the openings of the leftovers _named_post and _skip_marker read hold, searched in the whole
 # text: Instagram's "A photo posted by" / "A video shared by" (in any case), Facebook's "Posted
 # by" ("osted" finds both), the BBC's "Skip twitter post by NAME"; "Twitter: NAME - TEXT" is
@@ -103,7 +106,15 @@ def extract(doc: Document) -> Iterator[MediaRef]:
             or _marker(para)
             or _skip_marker(paras, i)
             or _player_leftover(paras, i)
+            or _tiktok(para)
         )
+        if (
+            post is not None
+            and post.provider == "instagram"
+            and i > 0
+            and _LEFTOVERS.get(paras.texts[i - 1].strip(" .…").casefold())
+        ):
+            post = changed(post, reach=_MARKER_REACH + 1)  # "View this post on Instagram" stands between
         if pending is not None:
             yield from _links(pending, skip_pics=post is not None and post.line == pending.line)
         if post is not None:
@@ -364,16 +375,32 @@ def _skip_marker(paras: Paras, i: int) -> MediaRef | None:
     )
 
 
+def _tiktok(para: Para) -> MediaRef | None:
+    """A TikTok embed's fallback: "@dancerjoe Rain dance on the high street #storm ♬ original
+    sound - Joe Dancer"."""
+    m = _TIKTOK.match(para.text) if "♬" in para.text else None
+    if m is None:
+        return None
+    handle = f"@{m.group('handle')}"
+    text = m.group("text").strip() or None
+    return _post(para, provider="tiktok", kind="video", handle=handle, credit=handle, post_text=text)
+
+
 def _player_leftover(paras: Paras, i: int) -> MediaRef | None:
     """ "Video playing bottom right..." under a video's title, "View gallery" (under "+5") over a
     picture's caption: one item where the player or the picture stood, captioned by the title
     or the caption beside it when that reads as one (a line with no closing full stop)."""
     text = paras.texts[i]
-    kind = _LEFTOVERS.get(text.strip(" .…").casefold()) if len(text) <= 40 else None
+    kind, provider = (
+        _LEFTOVERS.get(text.strip(" .…").casefold(), (None, None)) if len(text) <= 40 else (None, None)
+    )
     if kind is None:
         return None
+    below = paras.texts[i + 1].strip() if i + 1 < len(paras) else ""
+    if provider == "instagram" and _INSTAGRAM.match(below):
+        return None  # "A post shared by NAME (@handle)" under it is the item
     k = i + 1 if kind == "photo" else i - 1  # a gallery's caption is under it, a video's title above
-    beside = paras.texts[k].strip() if 0 <= k < len(paras) else ""
+    beside = paras.texts[k].strip() if 0 <= k < len(paras) and kind != "social_post" else ""
     if not (3 <= len(beside.split()) <= 60) or beside.endswith((".", ":", "?", "!")):
         beside = ""
     lines = (text, beside) if kind == "photo" else (beside, text)
@@ -381,6 +408,7 @@ def _player_leftover(paras: Paras, i: int) -> MediaRef | None:
         DETECTOR,
         paras[i],
         kind,
+        provider=provider,
         caption=beside or None,
         context="\n".join(line for line in lines if line),
         attaches=True,
