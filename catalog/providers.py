@@ -181,6 +181,22 @@ PROVIDERS: tuple[Pattern, ...] = (
         r"^(?:https?:)?//(?:www\.)?liveleak\.com/(?:view\?[it]=|ll_embed\?[if]=)(?P<id>[\w]+)",
         "https://www.liveleak.com/view?i={id}",
     ),
+    # SoundCloud's player names what it plays in its url parameter, escaped or not:
+    # w.soundcloud.com/player/?url=https%3A//api.soundcloud.com/tracks/293
+    _p(
+        "soundcloud",
+        "audio",
+        r"^(?:https?:)?//w\.soundcloud\.com/player/?\?(?:.*&)?url=(?:https?(?::|%3A)(?://|%2F%2F))?"
+        r"api\.soundcloud\.com(?:/|%2F)(?P<id>(?:tracks|playlists)(?:/|%2F)\d+)",
+        "https://api.soundcloud.com/{id}",
+    ),
+    _p(
+        "soundcloud",
+        "audio",
+        r"^(?:https?:)?//w\.soundcloud\.com/player/?\?(?:.*&)?url=(?:https?(?::|%3A)(?://|%2F%2F))?"
+        r"(?:www\.)?soundcloud\.com(?:/|%2F)(?P<id>[\w-]+(?:/|%2F)[\w-]+)",
+        "https://soundcloud.com/{id}",
+    ),
     _p(
         "soundcloud",
         "audio",
@@ -287,7 +303,8 @@ def identify(url: str) -> Identity | None:
     for pattern in PROVIDERS:
         m = pattern.regex.search(url)
         if m:
-            groups = {k: v for k, v in m.groupdict().items() if v}
+            # a player's parameter may hold the address escaped ("tracks%2F293")
+            groups = {k: v.replace("%2F", "/").replace("%2f", "/") for k, v in m.groupdict().items() if v}
             groups.setdefault("user", "i/web")
             canonical = pattern.canonical.format(**groups)
             return Identity(pattern.provider, pattern.kind, groups["id"], canonical)
