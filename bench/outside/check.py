@@ -10,7 +10,7 @@ are ours, judged by hand from each page's markup; the pages and texts are not co
 - newspaper4k 0.9.6: 16 news pages (`labels.json`, 57 certain items) and its 28 article texts
   (`text-labels.json`: one trace; its extractor's output, so captions and embeds are gone).
 - trafilatura 0.9.3: 18 news pages in English and German (`trafilatura-labels.json`, 35
-  certain items) and 11 more (`trafilatura-2-labels.json`, 32 items). Kept apart as second and
+  certain items) and 11 more (`trafilatura-2-labels.json`, 33 items). Kept apart as second and
   third sets: each was first scored before any change it led to.
 - htmldate 1.2.0: its 68 test pages saved as text (`htmldate-text-labels.json`, 67 certain
   items): whole pages as an archive's text export keeps them, menus and footers included. A

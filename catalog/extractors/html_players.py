@@ -35,6 +35,7 @@ _ID_ELEMENTS = {
 
 
 def extract(doc: Document) -> Iterator[MediaRef]:
+    seen: set[tuple[str | None, str | None]] = set()
     for tag in doc.tags("iframe", "embed", "video", "audio", "video-js", "object", *_ID_ELEMENTS):
         if tag.name in _ID_ELEMENTS:
             ref = _id_element(doc, tag)
@@ -50,8 +51,13 @@ def extract(doc: Document) -> Iterator[MediaRef]:
             ref = None  # the <embed> inside an <object> is the same player, read with it
         else:
             ref = _frame(doc, tag)
-        if ref is not None:
-            yield ref
+        if ref is None:
+            continue
+        key = (ref.provider, ref.post_id or ref.url)
+        if key in seen and any(parent.name == "noscript" for parent in tag.parents):
+            continue  # the <noscript> copy of a lazy player already found
+        seen.add(key)
+        yield ref
 
 
 def _id_element(doc: Document, tag: Tag) -> MediaRef | None:
