@@ -72,14 +72,14 @@ _PLACEHOLDER = re.compile(r"^\s*\[\s*embedded\s+content\s*\]\s*$", re.IGNORECASE
 # Platform addresses written without their scheme ("youtube.com/watch?v=...", "t.me/channel/1").
 _BARE_HOSTS = (
     "pic.twitter.com/", "t.me/", "youtu.be/", "youtube.com/", "twitter.com/", "x.com/",
-    "instagram.com/", "facebook.com/", "tiktok.com/", "vimeo.com/", "soundcloud.com/", "bsky.app/",
+    "instagram.com/", "facebook.com/", "tiktok.com/", "vimeo.com/", "soundcloud.com/",
 )  # fmt: skip
 _URL = re.compile(
     r"(?:https?://|(?<![\w/.@-])(?:www\.|" + "|".join(map(re.escape, _BARE_HOSTS)) + r"))"
     r"[^\s<>\"')\]]+"
 )
 # One search each finds the lines that may hold an address: ".com/" stands for the bare hosts.
-_URL_HINTS = ("http", "www.", ".com/", "t.me/", "youtu.be/", "bsky.app/")
+_URL_HINTS = ("http", "www.", ".com/", "t.me/", "youtu.be/")
 _HINTS = (*_URL_HINTS, "(@", "Vimeo", "mbed", "bottom right", "iew gallery", "♬", "on Instagram")
 _LEFTOVERS = {phrase: (kind, provider) for phrase, kind, provider in PLAYER_LEFTOVERS}
 _MAX_LEFTOVER = 40
