@@ -108,13 +108,8 @@ def extract(doc: Document) -> Iterator[MediaRef]:
             or _player_leftover(paras, i)
             or _tiktok(para)
         )
-        if (
-            post is not None
-            and post.provider == "instagram"
-            and i > 0
-            and _LEFTOVERS.get(paras.texts[i - 1].strip(" .…").casefold())
-        ):
-            post = changed(post, reach=_MARKER_REACH + 1)  # "View this post on Instagram" stands between
+        if post is not None and post.provider == "instagram":
+            post = _framed(post, paras, i)
         if pending is not None:
             yield from _links(pending, skip_pics=post is not None and post.line == pending.line)
         if post is not None:
@@ -373,6 +368,19 @@ def _skip_marker(paras: Paras, i: int) -> MediaRef | None:
         attaches=True,
         reach=_MARKER_REACH,
     )
+
+
+def _framed(post: MediaRef, paras: Paras, i: int) -> MediaRef:
+    """Instagram's embed as a text keeps it since 2020: "View this post on Instagram" over "A post
+    shared by NAME (@handle)", then "on" and the date on lines of their own. The post joins a
+    lead-in above the "View" line, and its date is read from below."""
+    if i > 0 and _LEFTOVERS.get(paras.texts[i - 1].strip(" .…").casefold()):
+        post = changed(post, reach=_MARKER_REACH + 1)
+    if post.posted_at is None and i + 2 < len(paras) and paras.texts[i + 1].strip().casefold() == "on":
+        posted = byline_date(paras.texts[i + 2].split(" at ")[0])  # "Jun 16, 2019 at 7:30am PDT"
+        if posted:
+            post = changed(post, posted_at=posted, context=f"{post.context}\non\n{paras.texts[i + 2]}")
+    return post
 
 
 def _tiktok(para: Para) -> MediaRef | None:
