@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from catalog.document import Document, Para, Paras
 from catalog.extractors._dates import byline_date
 from catalog.extractors._text import described
-from catalog.providers import Identity, identify
+from catalog.providers import identify
 from catalog.records import MediaRef, changed
 from catalog.urls import absolute
 from catalog.vocabulary import PLATFORM_NAMES, PLAYER_LEFTOVERS
@@ -155,8 +155,19 @@ def _flat_tweet(paras: Paras, i: int, usual_gap: int) -> MediaRef | None:
     if text is None and prev is not None and _is_post_text(prev, para, usual_gap):
         # The byline alone on its line: the post's words are the line above it.
         text, line, context = prev.text.strip(), prev.line, f"{prev.text}\n{context}"
-    ident = _tweet(context)
-    url = ident.url if ident else None
+    return _tweet(line, m.group("name").strip(), m.group("handle"), text, posted, context, context)
+
+
+def _tweet(
+    line: int, name: str, handle: str, text: str | None, posted: str | None, context: str, linked: str
+) -> MediaRef:
+    """A flattened tweet, its address taken from the last status link in `linked` (its words or
+    its byline), if any."""
+    ident = None
+    for raw in _URL.findall(linked):
+        found = identify(_absolute(raw))
+        if found is not None and found.provider == "twitter":
+            ident = found
     return MediaRef(
         kind="social_post",
         presence="described",
@@ -164,28 +175,18 @@ def _flat_tweet(paras: Paras, i: int, usual_gap: int) -> MediaRef | None:
         position=line,
         line=line,
         provider="twitter",
-        url=url,
-        urls=(url,) if url else (),
+        url=ident.url if ident else None,
+        urls=(ident.url,) if ident else (),
         post_id=ident.post_id if ident else None,
-        credit=f"{m.group('name').strip()} ({m.group('handle')})",
-        author_name=m.group("name").strip(),
-        author_handle=m.group("handle"),
+        credit=f"{name} ({handle})",
+        author_name=name,
+        author_handle=handle,
         posted_at=posted,
         post_text=text,
         context=context,
         attaches=True,
         reach=_MARKER_REACH,
     )
-
-
-def _tweet(text: str) -> Identity | None:
-    """The last tweet's address in a post's words or byline (its status link), if any."""
-    ident = None
-    for raw in _URL.findall(text):
-        found = identify(_absolute(raw))
-        if found is not None and found.provider == "twitter":
-            ident = found
-    return ident
 
 
 def _card(paras: Paras, i: int) -> MediaRef | None:
@@ -202,27 +203,7 @@ def _card(paras: Paras, i: int) -> MediaRef | None:
     if not posted and "pic.twitter.com/" not in text and "t.co/" not in text:
         return None
     context = "\n".join(paras.texts[i : i + (3 if posted else 2)])
-    ident = _tweet(text)
-    name, handle = m.group("name").strip(), m.group("handle")
-    return MediaRef(
-        kind="social_post",
-        presence="described",
-        detector=DETECTOR,
-        position=paras[i].line,
-        line=paras[i].line,
-        provider="twitter",
-        url=ident.url if ident else None,
-        urls=(ident.url,) if ident else (),
-        post_id=ident.post_id if ident else None,
-        credit=f"{name} ({handle})",
-        author_name=name,
-        author_handle=handle,
-        posted_at=posted,
-        post_text=text,
-        context=context,
-        attaches=True,
-        reach=_MARKER_REACH,
-    )
+    return _tweet(paras[i].line, m.group("name").strip(), m.group("handle"), text, posted, context, text)
 
 
 def _is_post_text(prev: Para, byline: Para, usual_gap: int = 0) -> bool:
