@@ -17,9 +17,12 @@ _CREDIT_CLASSES = frozenset(CREDIT_CLASS_TOKENS)
 _CAPTION_CLASSES = frozenset(CAPTION_CLASS_TOKENS)
 _LABELS = "|".join(re.escape(label) for label, _ in sorted(CREDIT_LABELS, key=lambda x: -len(x[0])))
 # A credit at the end of a caption: "... Photograph: Stephanie Keith/Reuters",
-# "... (Rashid Umar Abbasi / Reuters)", "... © Maizal", "... [Photo: RADsan/iStock]".
+# "... (Rashid Umar Abbasi / Reuters)", "... © Maizal", "... [Photo: RADsan/iStock]"; The New
+# York Times closes its label with an ellipsis ("Credit...Erin Schaff/The New York Times").
 _TRAILING_LABELLED = re.compile(
-    r"(?:^|\s|[.!?]\s*)[\[(]?(?P<credit>(?:" + _LABELS + r")\s*:\s*[^\n\[\]()]{2,160}?)[\])]?\s*$",
+    r"(?:^|\s|[.!?]\s*)[\[(]?(?P<credit>(?:"
+    + _LABELS
+    + r")\s*(?::|\.\.\.|…)\s*[^\n\[\]()]{2,160}?)[\])]?\s*$",
     re.IGNORECASE,
 )
 _TRAILING_COPYRIGHT = re.compile(r"(?:^|\s)(?P<credit>(?:©|\(c\))\s*[^\n]{2,200}?)\s*$")
@@ -27,6 +30,11 @@ _TRAILING_PAREN = re.compile(r"\s\((?P<credit>[^()]{2,80}\s*/\s*[^()]{2,60})\)\s
 # Labels that need no colon: "Photo by X", "Screenshot by X", "Courtesy of X".
 _BY_LABELS = "|".join(
     re.escape(label) for label, _ in CREDIT_LABELS if label.endswith((" by", " of", " von", " de"))
+)
+# A credit after the caption's last sentence, its label needing no colon: "The levee held.
+# Photo by Jane Doe for The Valley Courier".
+_TRAILING_BY = re.compile(
+    r"[.!?]\s+(?P<credit>(?:" + _BY_LABELS + r")\s+(?-i:[A-Z])[^\n\[\]()]{2,120}?)\s*$", re.IGNORECASE
 )
 # A whole block that is a credit line: "Credit: lili sams/mashable", "[Photo: X/iStock]".
 _CREDIT_LINE = re.compile(
@@ -45,7 +53,7 @@ _CONTROLS = frozenset(("button", "btn", "toggle"))
 def split_credit(text: str) -> tuple[str, str | None]:
     """Caption text and the credit at its end, if it ends in one."""
     text = text.strip()
-    for rx in (_TRAILING_LABELLED, _TRAILING_COPYRIGHT, _TRAILING_PAREN):
+    for rx in (_TRAILING_LABELLED, _TRAILING_COPYRIGHT, _TRAILING_PAREN, _TRAILING_BY):
         m = rx.search(text)
         if m:
             credit = m.group("credit").strip()
