@@ -18,6 +18,7 @@ from catalog.records import Credit
 from catalog.vocabulary import (
     AGENCIES,
     COURTESY_PHRASES,
+    CREDIT_LABEL_QUALIFIERS,
     CREDIT_LABELS,
     CREDIT_ROLE_WORDS,
     LICENCE_ELEMENTS,
@@ -68,7 +69,8 @@ _LABELS = sorted((label for label, _ in CREDIT_LABELS), key=len, reverse=True)
 _LABEL_KIND = dict(CREDIT_LABELS)
 # "Photo: X", "Photo by X", "Photograph – X"; the label needs a separator unless it ends in by/of.
 _LABEL_RX = re.compile(
-    r"^\s*(?P<label>" + "|".join(re.escape(label) for label in _LABELS) + r")"
+    r"^\s*(?:(?:" + "|".join(CREDIT_LABEL_QUALIFIERS) + r")\s+)?"  # "Archive photo: Jane Roe"
+    r"(?P<label>" + "|".join(re.escape(label) for label in _LABELS) + r")"
     r"(?:\s*[:：]\s*|\s*(?:\.\.\.|…)\s*|\s+[–—-]\s+|(?<=by)\s+|(?<=of)\s+|(?<=von)\s+|(?<=von\.)\s+|(?<=de)\s+)",
     re.IGNORECASE,
 )
@@ -206,6 +208,8 @@ def parse_credit(text: str) -> Credit:
     if body.endswith(("(", "[")):
         body = body.rstrip(" ([")  # "Tomas Munita/CIFOR (": a line broken at its licence's link
     role: str | None = "courtesy" if courtesy else None
+    if role is None and raw != text.strip() and low.strip():
+        role = _ROLE_OF.get(low.split(None, 1)[0])  # "Handout picture: X": the label's qualifier
     m = _COURTESY_RX.match(body)
     if m and m.end() < len(body):
         role, body = "courtesy", body[m.end() :]

@@ -36,6 +36,7 @@ __all__ = [
     "PRESENTING_OPENINGS",
     "KIND_ONLY_CUE_WORDS",
     "PLAYER_LEFTOVERS",
+    "CREDIT_LABEL_QUALIFIERS",
     "PLATFORM_NAMES",
     "COURTESY_PHRASES",
     "COMMA_LABELS",
@@ -254,6 +255,12 @@ AGENCIES: tuple[tuple[str, ...], ...] = (
     ("SOPA Images", "SOPA Images", "sopa"),
     ("iStock", "iStock", "istockphoto"),
     ("Adobe Stock", "Adobe Stock", "stock.adobe.com"),
+    ("SWNS", "South West News Service", "swns.com"),  # British picture agencies tabloids credit
+    ("Cavendish Press", "Cavendish Press"),
+    ("Mercury Press", "Mercury Press", "mercury press and media"),
+    ("Kennedy News", "Kennedy News and Media", "kennedy news and media"),
+    ("Jam Press", "Jam Press"),
+    ("Solent News", "Solent News & Photo Agency", "solent news and photo agency"),
     ("Unsplash", "Unsplash", "unsplash.com"),  # free picture libraries, credited like agencies
     ("Pexels", "Pexels", "pexels.com"),
     ("Pixabay", "Pixabay", "pixabay.com"),
@@ -335,6 +342,10 @@ LABEL_QUALIFIERS: tuple[str, ...] = (
     "exclusive", "new", "latest", "breaking", "live", "top", "lead", "main", "featured", "header",
     "hero", "watch", "more", "left", "right",
 )  # fmt: skip
+
+# Words before a credit label that say how the picture came, part of the credit: "Archive
+# photo: Jane Roe", "File photo: AP", "Handout picture: Police Scotland".
+CREDIT_LABEL_QUALIFIERS: tuple[str, ...] = ("archive", "file", "handout", "pool", "staff", "agency")
 
 # A control that shows a picture larger, left in the text where the picture stood: the line
 # under it is the picture's credit or caption ("[+] Enlarge" then "Stephen Chernin/Getty Images").

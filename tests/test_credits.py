@@ -51,6 +51,10 @@ CASES: list[tuple[str, str | None, str | None, str | None, str | None]] = [
     # The New York Times' "Credit..." label, and a role before "photo by"
     ("Credit...Erin Schaff/The New York Times", "Erin Schaff", "The New York Times", None, None),
     ("Pool photo by Jane Doe", "Jane Doe", None, "pool", None),
+    # a qualifier before the label is part of it; British picture agencies
+    ("Archive photo: Jane Roe", "Jane Roe", None, None, None),
+    ("Handout picture: Police Scotland", None, "Police Scotland", "handout", None),
+    ("Picture: SWNS", None, "SWNS", None, None),
     # an ampersand makes a body, not a person
     ("Jane Doe, Fauna & Flora International", "Jane Doe", "Fauna & Flora International", None, None),
     ("Copyright 2020 Reuters", None, "Reuters", None, None),

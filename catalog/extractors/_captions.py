@@ -7,9 +7,15 @@ import re
 from bs4 import Tag
 from bs4.element import NavigableString
 
-from catalog.credits import looks_like_credit, strip_label
+from catalog.credits import agency, looks_like_credit, strip_label
 from catalog.extractors._html import class_words, text_of
-from catalog.vocabulary import CAPTION_CLASS_TOKENS, CREDIT_CLASS_TOKENS, CREDIT_LABELS
+from catalog.vocabulary import (
+    CAPTION_CLASS_TOKENS,
+    COMMA_LABELS,
+    CREDIT_CLASS_TOKENS,
+    CREDIT_LABEL_QUALIFIERS,
+    CREDIT_LABELS,
+)
 
 __all__ = ["caption_and_credit", "split_credit"]
 
@@ -20,11 +26,18 @@ _LABELS = "|".join(re.escape(label) for label, _ in sorted(CREDIT_LABELS, key=la
 # "... (Rashid Umar Abbasi / Reuters)", "... © Maizal", "... [Photo: RADsan/iStock]"; The New
 # York Times closes its label with an ellipsis ("Credit...Erin Schaff/The New York Times").
 _TRAILING_LABELLED = re.compile(
-    r"(?:^|\s|[.!?]\s*)[\[(]?(?P<credit>(?:"
+    r"(?:^|\s|[.!?]\s*)[\[(]?(?P<credit>(?:(?:"
+    + "|".join(CREDIT_LABEL_QUALIFIERS)
+    + r")\s+)?(?:"
     + _LABELS
     + r")\s*(?::|\.\.\.|…)\s*[^\n\[\]()]{2,160}?)[\])]?\s*$",
     re.IGNORECASE,
 )
+# A wire's credit closing the caption with no label: "... November 1, 2024. REUTERS/Eva Manez".
+_TRAILING_WIRE = re.compile(
+    r"[.!?]\s+(?P<credit>(?P<wire>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)?)\s*/\s*[^/\n]{2,80}?)\s*$"
+)
+_COMMA_ROLES = {label: role for label, role, _ in COMMA_LABELS}
 _TRAILING_COPYRIGHT = re.compile(r"(?:^|\s)(?P<credit>(?:©|\(c\))\s*[^\n]{2,200}?)\s*$")
 _TRAILING_PAREN = re.compile(r"\s\((?P<credit>[^()]{2,80}\s*/\s*[^()]{2,60})\)\s*$")
 # Labels that need no colon: "Photo by X", "Screenshot by X", "Courtesy of X".
@@ -59,7 +72,22 @@ def split_credit(text: str) -> tuple[str, str | None]:
             credit = m.group("credit").strip()
             caption = text[: m.start("credit")].rstrip(" [(").strip()
             return caption, credit
+    m = _TRAILING_WIRE.search(text) if "/" in text else None
+    if m and agency(m.group("wire")):
+        return text[: m.start("credit")].strip(), m.group("credit").strip()  # "... 2024. REUTERS/Eva Manez"
     return text, None
+
+
+def _comma_labelled(caption: str, credit: str | None) -> tuple[str, str | None]:
+    """The BBC's hidden labels: "Image source, Getty Images" is a credit, "Image caption, Waves
+    crash ..." a caption."""
+    head, comma, rest = caption.partition(",")
+    role = _COMMA_ROLES.get(head.strip().casefold()) if comma else None
+    if role == "credit":
+        return "", credit or rest.strip() or None
+    if role == "caption":
+        return rest.strip(), credit
+    return caption, credit
 
 
 def is_credit_line(text: str) -> bool:
@@ -160,6 +188,7 @@ def _read_caption(block: Tag) -> tuple[str | None, str | None]:
             continue
         caption_parts.append(str(el))
     caption = " ".join(" ".join(caption_parts).split())
+    caption, credit = _comma_labelled(caption, credit)
     if credit is None:
         caption, credit = _credit_before_caption(block, caption)
     if credit is None:
