@@ -32,6 +32,7 @@ from catalog.records import MediaRef, changed
 from catalog.vocabulary import (
     AGENCIES,
     COMMA_LABELS,
+    CREDIT_LABEL_QUALIFIERS,
     CREDIT_LABELS,
     ENLARGE_WORDS,
     LABEL_QUALIFIERS,
@@ -52,9 +53,9 @@ DETECTOR = "text_captions"
 
 _LABEL_KIND = dict(CREDIT_LABELS)
 _ALL_LABELS = sorted({*(label for label, _ in CREDIT_LABELS), *PHOTO_CAPTION_LABELS}, key=len, reverse=True)
-_QUALIFIERS = frozenset(LABEL_QUALIFIERS)
-# Any label, after an optional qualifier ("EXCLUSIVE VIDEO", "Top Image").
-_QUALIFIED = r"(?:(?:" + "|".join(LABEL_QUALIFIERS) + r")\s+)?"
+_QUALIFIERS = frozenset(LABEL_QUALIFIERS + CREDIT_LABEL_QUALIFIERS)
+# Any label, after an optional qualifier ("EXCLUSIVE VIDEO", "Top Image", "Archive photo").
+_QUALIFIED = r"(?:(?:" + "|".join(sorted(_QUALIFIERS)) + r")\s+)?"
 _LABEL_ALTERNATION = "|".join(re.escape(label) for label in _ALL_LABELS)
 _LABELLED = re.compile(
     r"^\s*\[?" + _QUALIFIED + r"(?P<label>" + _LABEL_ALTERNATION + r")"
