@@ -380,9 +380,13 @@ def _live_posts(doc: Document) -> list[tuple[int, int, str]]:
     for post, stamp in posts.values():
         if runs[id(post.parent)] < _MIN_POSTS:
             continue  # an article's column beside a sidebar of dated links: no feed
-        start = doc.order[id(post)]
-        spans.append((start, start + sum(1 for _ in post.descendants), stamp))
+        spans.append((doc.order[id(post)], _last_position(doc, post), stamp))
     return sorted(spans)
+
+
+def _last_position(doc: Document, tag: Tag) -> int:
+    """The document-order place of the tag's last descendant: the end of the span it holds."""
+    return doc.position(tag) + sum(1 for _ in tag.descendants)
 
 
 _RELATIVE = re.compile(r"\b(?:" + "|".join(map(re.escape, RELATIVE_TIME_WORDS)) + r")\b", re.IGNORECASE)
@@ -425,7 +429,7 @@ def _stamped_paragraphs(doc: Document) -> list[tuple[int, int, str]]:
     if len(found) < 2:
         return []
     holder = found[-1][2].parent
-    end = doc.position(holder) + sum(1 for _ in holder.descendants) if holder is not None else 1 << 62
+    end = _last_position(doc, holder) if holder is not None else 1 << 62
     starts = [at for at, _, _ in found]
     return [
         (at, (starts[k + 1] - 1 if k + 1 < len(starts) else end), stamp)

@@ -57,12 +57,7 @@ def could_open_stamp(line: str) -> bool:
     """A cheap test on a stripped line's first characters: False means no stamp opens it."""
     first = line[:1]
     if first.isdigit():  # "14.53", "10:32am", "14h05", "14 h 05", "1650 GMT"
-        return (
-            line[1:2] in (":", ".", "h")
-            or line[2:3] in (":", ".", "h")
-            or line[:3].isdigit()
-            or "h" in line[1:4]
-        )
+        return line[1:2] in (":", ".") or line[2:3] in (":", ".") or line[:3].isdigit() or "h" in line[1:4]
     if first == "(":
         return line[1:4].lower() in _PREFIXES
     return line[:3].lower() in _PREFIXES

@@ -37,6 +37,10 @@ def _p(provider: str, kind: str, pattern: str, canonical: str) -> Pattern:
 
 
 _S = r"^(?:https?:)?//(?:www\.|m\.|mobile\.)?"
+# SoundCloud's player up to the address it plays, whose scheme may be escaped.
+_SOUNDCLOUD_PLAYER = (
+    r"^(?:https?:)?//w\.soundcloud\.com/player/?\?(?:.*&)?url=(?:https?(?::|%3A)(?://|%2F%2F))?"
+)
 
 PROVIDERS: tuple[Pattern, ...] = (
     _p(
@@ -186,15 +190,13 @@ PROVIDERS: tuple[Pattern, ...] = (
     _p(
         "soundcloud",
         "audio",
-        r"^(?:https?:)?//w\.soundcloud\.com/player/?\?(?:.*&)?url=(?:https?(?::|%3A)(?://|%2F%2F))?"
-        r"api\.soundcloud\.com(?:/|%2F)(?P<id>(?:tracks|playlists)(?:/|%2F)\d+)",
+        _SOUNDCLOUD_PLAYER + r"api\.soundcloud\.com(?:/|%2F)(?P<id>(?:tracks|playlists)(?:/|%2F)\d+)",
         "https://api.soundcloud.com/{id}",
     ),
     _p(
         "soundcloud",
         "audio",
-        r"^(?:https?:)?//w\.soundcloud\.com/player/?\?(?:.*&)?url=(?:https?(?::|%3A)(?://|%2F%2F))?"
-        r"(?:www\.)?soundcloud\.com(?:/|%2F)(?P<id>[\w-]+(?:/|%2F)[\w-]+)",
+        _SOUNDCLOUD_PLAYER + r"(?:www\.)?soundcloud\.com(?:/|%2F)(?P<id>[\w-]+(?:/|%2F)[\w-]+)",
         "https://soundcloud.com/{id}",
     ),
     _p(

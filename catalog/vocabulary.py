@@ -829,20 +829,20 @@ TAG_WORDS: tuple[tuple[str, str], ...] = (
     ("screengrab", "screenshot"),
 )
 
-# The same cues in other languages. They name the kind of a lead-in the rules take on other
+# The same cues in other languages (words CUE_WORDS already holds are not repeated: it is asked
+# first). They name the kind of a lead-in the rules take on other
 # grounds (a colon line in a live blog, a credit line under it), and never make one: "vidéo"
 # in "La préfecture a publié une vidéo des vagues :" says video. German compounds are listed
 # whole ("Drohnenaufnahmen").
 KIND_ONLY_CUE_WORDS: tuple[tuple[str, str], ...] = (
-    ("vidéo", "video"), ("vidéos", "video"), ("images", "photo"), ("photos", "photo"),  # fr
-    ("en images", "gallery"), ("diaporama", "gallery"),
-    ("video", "video"), ("videos", "video"), ("aufnahmen", "video"), ("drohnenaufnahmen", "video"),  # de
+    ("vidéo", "video"), ("vidéos", "video"), ("diaporama", "gallery"),  # fr
+    ("aufnahmen", "video"), ("drohnenaufnahmen", "video"),  # de
     ("videoaufnahmen", "video"), ("bilder", "photo"), ("fotos", "photo"), ("foto", "photo"),
     ("bildergalerie", "gallery"), ("fotostrecke", "gallery"), ("in bildern", "gallery"),
     ("vídeo", "video"), ("vídeos", "video"), ("imágenes", "photo"), ("fotografías", "photo"),  # es
     ("en imágenes", "gallery"), ("fotogalería", "gallery"),
     ("فيديو", "video"), ("صور", "photo"), ("صورة", "photo"), ("بالصور", "gallery"),  # ar
-    ("tweet", "social_post"), ("twitter", "social_post"), ("instagram", "social_post"),
+    ("twitter", "social_post"), ("instagram", "social_post"),
 )  # fmt: skip
 
 # What a publisher's player or gallery, or a platform's embed, leaves in a page's text alone on

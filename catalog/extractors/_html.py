@@ -20,7 +20,7 @@ from catalog.vocabulary import (
     WEAK_BOILERPLATE_TOKENS,
 )
 
-__all__ = ["attr", "class_words", "is_furniture", "srcset_urls", "text_of"]
+__all__ = ["attr", "class_words", "in_noscript", "is_furniture", "srcset_urls", "text_of"]
 
 _CAMEL_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 _OWNERSHIP = frozenset(CLASS_OWNERSHIP_WORDS)
@@ -115,6 +115,11 @@ def is_furniture(tag: Tag, stop: Tag | None = None, wrappers: frozenset[int] = f
         if words & _FURNITURE or (words & _WEAK_FURNITURE and not words & _CONTENT):
             return True
     return False
+
+
+def in_noscript(tag: Tag) -> bool:
+    """Inside a <noscript>: the copy a lazy-loading page keeps for readers without scripts."""
+    return any(parent.name == "noscript" for parent in tag.parents)
 
 
 def is_placeholder(url: str) -> bool:

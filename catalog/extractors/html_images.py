@@ -16,6 +16,7 @@ from catalog.extractors._captions import caption_and_credit, credit_text
 from catalog.extractors._html import (
     attr,
     image_candidates,
+    in_noscript,
     is_furniture,
     is_placeholder,
     off_screen,
@@ -99,8 +100,7 @@ def _picture(doc: Document, img: Tag, seen: set[str]) -> MediaRef | None:
     if not urls:
         return None
     keys = {media_key(u) for u in urls}
-    inside_noscript = any(a.name == "noscript" for a in img.parents)
-    if keys & seen and inside_noscript:
+    if keys & seen and in_noscript(img):
         return None  # the <noscript> copy of a lazy picture already found
     alt = attr(img, "alt")
     if alt and is_placeholder(alt.lower()):

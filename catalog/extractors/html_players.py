@@ -10,7 +10,7 @@ from bs4 import Tag
 
 from catalog.document import Document
 from catalog.extractors._captions import caption_and_credit, credit_text
-from catalog.extractors._html import attr, is_furniture, is_placeholder, unique
+from catalog.extractors._html import attr, in_noscript, is_furniture, is_placeholder, unique
 from catalog.extractors._tags import tags_for
 from catalog.providers import identify, provider_of_host
 from catalog.records import MediaRef
@@ -54,7 +54,7 @@ def extract(doc: Document) -> Iterator[MediaRef]:
         if ref is None:
             continue
         key = (ref.provider, ref.post_id or ref.url)
-        if key in seen and any(parent.name == "noscript" for parent in tag.parents):
+        if key in seen and in_noscript(tag):
             continue  # the <noscript> copy of a lazy player already found
         seen.add(key)
         yield ref

@@ -255,9 +255,7 @@ def extract(doc: Document) -> Iterator[MediaRef]:
             or _copyright_credited(para)
             or (_headed_caption(para, texts, i) if i > 0 else None)
         )
-        if ref and _footer_notice(texts, i):
-            continue
-        if ref:
+        if ref and not _footer_notice(texts, i):
             yield _with_caption_beside(ref, paras, i, False, i, used, live)
 
 
@@ -593,7 +591,7 @@ def _split_label(para: Para, nxt: Para | None, paras: Paras, i: int) -> MediaRef
     text = para.text.strip()
     if nxt is None:
         return None
-    closed = _CLOSING_LABEL.match(text) if len(text) > 40 or not _LABEL_ALONE.match(text) else None
+    closed = _closing_label(text)
     if closed is not None:
         ref = _split_label(para._replace(text=closed.group("label")), nxt, paras, i)
         return changed(ref, caption=closed.group("caption").strip()) if ref is not None else None
@@ -633,8 +631,14 @@ def is_split_label(text: str, nxt: Para | None) -> bool:
     text = text.strip()
     if not text.rstrip(":： ").casefold().endswith(_TRAILING_LABELS_FOLDED):
         return False  # no label closes it: spare the patterns
-    closed = _CLOSING_LABEL.match(text) if len(text) > 40 or not _LABEL_ALONE.match(text) else None
+    closed = _closing_label(text)
     return _credit_under_label(closed.group("label") if closed else text, nxt) is not None
+
+
+def _closing_label(text: str) -> re.Match[str] | None:
+    """A caption closed by a credit label ("Cider and Ice. Foto:"); None for a label alone on
+    its line ("(Credit:") or a line no label closes."""
+    return _CLOSING_LABEL.match(text) if len(text) > 40 or not _LABEL_ALONE.match(text) else None
 
 
 def _lone_credit(para: Para, prev: Para | None, nxt: Para | None) -> MediaRef | None:

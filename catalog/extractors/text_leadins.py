@@ -107,6 +107,7 @@ _POSTPOSED = re.compile(
 _AFFILIATION = re.compile(r"\s+(?:of the|of|from|at|vom|von der|von|bei der|bei|de la|du|de|del)\s+(?=[A-Z])")
 _MAX_ROLE_WORDS = 5  # a role without a name is short: "One of the passengers"
 _MAX_ORG_WORDS = 8  # "The Ministry of Defence of the Russian Federation"; longer is a clause
+_MAX_OUTLET_WORDS = 6  # "Syrian State media" in capitals, no clause
 # A paragraph followed by more blank lines than usual stood above something that was removed.
 _EXTRA_GAP = 1
 
@@ -475,7 +476,7 @@ def _names_an_outlet(phrase: str) -> bool:
     """ "Syrian State media", "The Ministry of Defence": capitalised words naming a body, not a
     description with a place in it ("The lifeboat crew at Sennen Cove")."""
     words = phrase.split()
-    if len(words) > _MAX_ROLE_WORDS + 1 or not any(w[:1].isupper() for w in words[1:]):
+    if len(words) > _MAX_OUTLET_WORDS or not any(w[:1].isupper() for w in words[1:]):
         return False  # "La préfecture a publié une vidéo des vagues à Penmarch": a clause
     return not any(w in _PLACE_WORDS for w in words)
 

@@ -82,7 +82,8 @@ _URL = re.compile(
 _URL_HINTS = ("http", "www.", ".com/", "t.me/", "youtu.be/")
 _HINTS = (*_URL_HINTS, "(@", "Vimeo", "mbed", "bottom right", "iew gallery", "♬", "on Instagram")
 _LEFTOVERS = {phrase: (kind, provider) for phrase, kind, provider in PLAYER_LEFTOVERS}
-_MAX_LEFTOVER = 40
+_MAX_LEFTOVER = 40  # a leftover line is short
+_SKIP_REACH = 6  # paragraphs between the BBC's "Skip ... post" line and its "End of ..." line
 # What the openings of the leftovers _named_post and _skip_marker read hold, searched in the whole
 # text: Instagram's "A photo posted by" / "A video shared by" (in any case), Facebook's "Posted
 # by" ("osted" finds both), the BBC's "Skip twitter post by NAME"; "Twitter: NAME - TEXT" is
@@ -332,7 +333,8 @@ def _skip_marker(paras: Paras, i: int) -> MediaRef | None:
     if m is None:
         return None
     if m.group("end") and any(
-        (above := _SKIP.match(text)) and not above.group("end") for text in paras.texts[max(0, i - 6) : i]
+        (above := _SKIP.match(text)) and not above.group("end")
+        for text in paras.texts[max(0, i - _SKIP_REACH) : i]
     ):
         return None  # its "Skip" line made the item
     platform = m.group("platform").lower()
@@ -355,7 +357,7 @@ def _framed(post: MediaRef, paras: Paras, i: int) -> MediaRef:
     """Instagram's embed as a text keeps it since 2020: "View this post on Instagram" over "A post
     shared by NAME (@handle)", then "on" and the date on lines of their own. The post joins a
     lead-in above the "View" line, and its date is read from below."""
-    if i > 0 and _LEFTOVERS.get(paras.texts[i - 1].strip(" .…").casefold()):
+    if i > 0 and _leftover(paras.texts[i - 1]):
         post = changed(post, reach=_MARKER_REACH + 1)
     if post.posted_at is None and i + 2 < len(paras) and paras.texts[i + 1].strip().casefold() == "on":
         posted = byline_date(paras.texts[i + 2].split(" at ")[0])  # "Jun 16, 2019 at 7:30am PDT"
@@ -375,16 +377,20 @@ def _tiktok(para: Para) -> MediaRef | None:
     return _post(para, provider="tiktok", kind="video", handle=handle, credit=handle, post_text=text)
 
 
+def _leftover(text: str) -> tuple[str, str | None] | None:
+    """The kind and platform a player's or an embed's leftover line stood for (PLAYER_LEFTOVERS)."""
+    return _LEFTOVERS.get(text.strip(" .…").casefold()) if len(text) <= _MAX_LEFTOVER else None
+
+
 def _player_leftover(paras: Paras, i: int) -> MediaRef | None:
     """ "Video playing bottom right..." under a video's title, "View gallery" (under "+5") over a
     picture's caption: one item where the player or the picture stood, captioned by the title
     or the caption beside it when that reads as one (a line with no closing full stop)."""
     text = paras.texts[i]
-    kind, provider = (
-        _LEFTOVERS.get(text.strip(" .…").casefold(), (None, None)) if len(text) <= 40 else (None, None)
-    )
-    if kind is None:
+    found = _leftover(text)
+    if found is None:
         return None
+    kind, provider = found
     below = paras.texts[i + 1].strip() if i + 1 < len(paras) else ""
     if provider == "instagram" and _INSTAGRAM.match(below):
         return None  # "A post shared by NAME (@handle)" under it is the item
