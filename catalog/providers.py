@@ -1,7 +1,8 @@
 """Platform URL patterns: which provider a URL belongs to, its post id and canonical URL; and
 what each platform answers about its posts (oEmbed endpoints, pages that answer 200 for any post).
 
-Every pattern has one named group `id` (checked at import); adding a platform is one entry.
+Every pattern has one named group `id` (checked at import), or a `key` made of its groups when
+the post's id comes in two parts; adding a platform is one entry.
 Twitter and x.com, the YouTube forms, t.me and telegram.me each map to one identity.
 """
 
@@ -27,13 +28,14 @@ class Pattern:
     kind: str
     regex: re.Pattern[str]
     canonical: str  # format string over the pattern's named groups
+    key: str  # format string giving the post id, "{id}" unless the id is made of two parts
 
 
-def _p(provider: str, kind: str, pattern: str, canonical: str) -> Pattern:
+def _p(provider: str, kind: str, pattern: str, canonical: str, key: str = "{id}") -> Pattern:
     rx = re.compile(pattern, re.IGNORECASE)
-    if "id" not in rx.groupindex:
+    if key == "{id}" and "id" not in rx.groupindex:
         raise ValueError(f"provider pattern for {provider} lacks the named group 'id'")
-    return Pattern(provider, kind, rx, canonical)
+    return Pattern(provider, kind, rx, canonical, key)
 
 
 _S = r"^(?:https?:)?//(?:www\.|m\.|mobile\.)?"
@@ -56,16 +58,34 @@ PROVIDERS: tuple[Pattern, ...] = (
         "https://twitter.com/i/web/status/{id}",
     ),
     _p(
+        "twitter",
+        "video",
+        _S + r"(?:twitter|x)\.com/i/broadcasts/(?P<id>\w{10,})",
+        "https://twitter.com/i/broadcasts/{id}",
+    ),
+    _p(
+        "twitter",
+        "audio",
+        _S + r"(?:twitter|x)\.com/i/spaces/(?P<id>\w{10,})",
+        "https://twitter.com/i/spaces/{id}",
+    ),
+    _p(
         "youtube",
         "video",
         _S + r"(?:youtube(?:-nocookie)?\.com/(?:embed/|v/|shorts/|live/|watch\?(?:.*&)?v=)"
-        r"|youtu\.be/)(?P<id>[\w-]{11})(?![\w-])",
+        r"|youtu\.be/)(?!videoseries)(?P<id>[\w-]{11})(?![\w-])",
         "https://www.youtube.com/watch?v={id}",
+    ),
+    _p(
+        "youtube",
+        "video",
+        _S + r"youtube(?:-nocookie)?\.com/(?:embed/videoseries|playlist)/?\?(?:.*&)?list=(?P<id>[\w-]{12,})",
+        "https://www.youtube.com/playlist?list={id}",
     ),
     _p(
         "instagram",
         "social_post",
-        _S + r"instagram\.com/(?:[\w.]+/)?(?:p|tv|reel)/(?P<id>[\w-]+)",
+        _S + r"instagram\.com/(?:[\w.]+/)?(?:p|tv|reels?)/(?P<id>[\w-]+)",
         "https://www.instagram.com/p/{id}/",
     ),
     _p(
@@ -83,7 +103,8 @@ PROVIDERS: tuple[Pattern, ...] = (
     _p(
         "dailymotion",
         "video",
-        _S + r"(?:dailymotion\.com/(?:embed/)?video/|dai\.ly/)(?P<id>[a-z0-9]+)",
+        r"^(?:https?:)?//(?:(?:www\.|m\.)?dailymotion\.com/(?:embed/)?video/|dai\.ly/"
+        r"|geo\.dailymotion\.com/player(?:/\w+)?\.html\?(?:.*&)?video=)(?P<id>[a-z0-9]+)",
         "https://www.dailymotion.com/video/{id}",
     ),
     _p(
@@ -102,26 +123,77 @@ PROVIDERS: tuple[Pattern, ...] = (
     _p(
         "tiktok",
         "video",
-        _S + r"tiktok\.com/(?:@[\w.]+/video/|embed/(?:v2/)?)(?P<id>\d+)",
+        _S + r"tiktok\.com/(?:@[\w.]+/(?:video|photo)/|embed/(?:v2/)?|player/v1/)(?P<id>\d+)",
         "https://www.tiktok.com/video/{id}",
+    ),
+    _p(
+        "tiktok",
+        "video",
+        r"^(?:https?:)?//(?:vm\.tiktok\.com/|(?:www\.)?tiktok\.com/t/)(?P<id>\w{6,})",
+        "https://vm.tiktok.com/{id}/",
+    ),
+    # A Facebook video has one number whatever the address: a page's /videos/, /watch/?v=, a reel.
+    _p(
+        "facebook",
+        "video",
+        _S + r"facebook\.com/(?P<user>[\w.]+)/videos/(?:[\w.%-]+/)?(?P<id>\d+)",
+        "https://www.facebook.com/{user}/videos/{id}",
     ),
     _p(
         "facebook",
         "video",
-        _S + r"facebook\.com/(?P<id>[\w.]+/videos/\d+)",
+        _S + r"facebook\.com/(?:watch/?\?(?:.*&)?v=|video\.php\?(?:.*&)?v=|reel/)(?P<id>\d+)",
+        "https://www.facebook.com/watch/?v={id}",
+    ),
+    _p(
+        "facebook",
+        "video",
+        r"^(?:https?:)?//fb\.watch/(?P<id>[\w-]{6,})",
+        "https://fb.watch/{id}/",
+    ),
+    _p(
+        "facebook",
+        "social_post",
+        _S + r"facebook\.com/(?P<id>(?:groups/)?[\w.]+/(?:posts|permalink)/\w+)",
         "https://www.facebook.com/{id}",
     ),
     _p(
         "facebook",
         "social_post",
-        _S + r"facebook\.com/(?P<id>[\w.]+/posts/\d+)",
-        "https://www.facebook.com/{id}",
+        _S
+        + r"facebook\.com/permalink\.php\?(?=(?:.*&)?story_fbid=(?P<story>\w+))(?=(?:.*&)?id=(?P<page>\d+))",
+        "https://www.facebook.com/{page}/posts/{story}",
+        key="{page}/posts/{story}",
+    ),
+    _p(
+        "facebook",
+        "photo",
+        _S + r"facebook\.com/(?:photo(?:\.php)?/?\?(?:.*&)?fbid=|[\w.]+/photos/(?:[\w.]+/)?)(?P<id>\d{6,})",
+        "https://www.facebook.com/photo/?fbid={id}",
+    ),
+    _p(
+        "facebook",
+        "video",
+        _S + r"facebook\.com/share/[vr]/(?P<id>\w+)",
+        "https://www.facebook.com/share/v/{id}/",
+    ),
+    _p(
+        "facebook",
+        "social_post",
+        _S + r"facebook\.com/share/p/(?P<id>\w+)",
+        "https://www.facebook.com/share/p/{id}/",
     ),
     _p(
         "reddit",
         "social_post",
         _S + r"(?:old\.)?reddit\.com/r/\w+/comments/(?P<id>\w+)",
         "https://www.reddit.com/comments/{id}",
+    ),
+    _p(
+        "reddit",
+        "video",
+        r"^(?:https?:)?//v\.redd\.it/(?P<id>\w{8,})",
+        "https://v.redd.it/{id}",
     ),
     _p(
         "bluesky",
@@ -134,6 +206,158 @@ PROVIDERS: tuple[Pattern, ...] = (
         "social_post",
         _S + r"threads\.(?:net|com)/@[\w.]+/post/(?P<id>[\w-]+)",
         "https://www.threads.net/post/{id}",
+    ),
+    _p(
+        "truthsocial",
+        "social_post",
+        _S + r"truthsocial\.com/@(?P<user>\w+)/(?:posts/)?(?P<id>\d{6,})",
+        "https://truthsocial.com/@{user}/{id}",
+    ),
+    _p(
+        "linkedin",
+        "social_post",
+        _S + r"linkedin\.com/(?:embed/)?feed/update/(?P<id>urn:li:(?:share|activity|ugcPost):\d+)",
+        "https://www.linkedin.com/feed/update/{id}/",
+    ),
+    _p(
+        "linkedin",
+        "social_post",
+        _S + r"linkedin\.com/posts/[\w%-]+?[-_](?P<type>activity|share|ugcPost)-(?P<n>\d{10,})",
+        "https://www.linkedin.com/feed/update/urn:li:{type}:{n}/",
+        key="urn:li:{type}:{n}",
+    ),
+    _p(
+        "vk",
+        "video",
+        r"^(?:https?:)?//(?:www\.|m\.)?(?:vk\.(?:com|ru)|vkvideo\.ru)/(?:[\w.]+\?z=)?(?:video|clip)(?P<id>-?\d+_\d+)",
+        "https://vk.com/video{id}",
+    ),
+    _p(
+        "vk",
+        "video",
+        r"^(?:https?:)?//(?:www\.)?(?:vk\.(?:com|ru)|vkvideo\.ru)/video_ext\.php\?"
+        r"(?=(?:.*&)?oid=(?P<owner>-?\d+))(?=(?:.*&)?id=(?P<video>\d+))",
+        "https://vk.com/video{owner}_{video}",
+        key="{owner}_{video}",
+    ),
+    _p(
+        "vk",
+        "social_post",
+        r"^(?:https?:)?//(?:www\.|m\.)?vk\.(?:com|ru)/(?:[\w.]+\?w=)?wall(?P<id>-?\d+_\d+)",
+        "https://vk.com/wall{id}",
+    ),
+    _p(
+        "ok",
+        "video",
+        _S + r"ok\.ru/(?:video|videoembed|live)/(?P<id>\d+)",
+        "https://ok.ru/video/{id}",
+    ),
+    _p(
+        "rumble",
+        "video",
+        _S + r"rumble\.com/embed/(?:[\w]+\.)?(?P<id>v[a-z0-9]{4,})",
+        "https://rumble.com/embed/{id}/",
+    ),
+    _p(
+        "rumble",
+        "video",
+        _S + r"rumble\.com/(?P<id>v[a-z0-9]{4,})-[\w-]*\.html",
+        "https://rumble.com/{id}.html",
+    ),
+    _p(
+        "odysee",
+        "video",
+        _S + r"odysee\.com/\$/embed/(?P<id>[^/?#\s]+/\w+)",
+        "https://odysee.com/$/embed/{id}",
+    ),
+    _p(
+        "odysee",
+        "video",
+        _S + r"odysee\.com/(?P<id>@[^/?#\s]+/[^/?#\s]+)",
+        "https://odysee.com/{id}",
+    ),
+    _p(
+        "bitchute",
+        "video",
+        _S + r"bitchute\.com/(?:video|embed)/(?P<id>[\w-]{6,})",
+        "https://www.bitchute.com/video/{id}/",
+    ),
+    _p(
+        "streamable",
+        "video",
+        _S + r"streamable\.com/(?:[eos]/)?(?P<id>(?!login|signup|upload|about|terms|privacy|pricing|"
+        r"blog|help|documentation|careers)[a-z0-9]{4,8})(?:$|[/?#])",
+        "https://streamable.com/{id}",
+    ),
+    _p(
+        "bilibili",
+        "video",
+        r"^(?:https?:)?//(?:(?:www\.|m\.)?bilibili\.com/video/|player\.bilibili\.com/player\.html\?(?:.*&)?bvid=)"
+        r"(?P<id>BV\w{10}|av\d+)",
+        "https://www.bilibili.com/video/{id}",
+    ),
+    _p(
+        "weibo",
+        "social_post",
+        _S + r"weibo\.com/(?P<user>\d{5,})/(?P<id>[a-z0-9]{9})(?:$|[/?#])",
+        "https://weibo.com/{user}/{id}",
+    ),
+    _p(
+        "pinterest",
+        "photo",
+        r"^(?:https?:)?//(?:[a-z]{2}\.|www\.)?pinterest\.(?:com|co\.uk|[a-z]{2}|com\.\w{2})/pin/(?P<id>\d{6,})",
+        "https://www.pinterest.com/pin/{id}/",
+    ),
+    _p(
+        "tumblr",
+        "social_post",
+        r"^(?:https?:)?//(?P<blog>(?!www\.|embed\.)[\w-]+)\.tumblr\.com/post/(?P<id>\d{6,})",
+        "https://{blog}.tumblr.com/post/{id}",
+    ),
+    _p(
+        "tumblr",
+        "social_post",
+        r"^(?:https?:)?//(?:www\.)?tumblr\.com/(?!embed/|share)(?P<blog>[\w-]+)/(?P<id>\d{6,})",
+        "https://{blog}.tumblr.com/post/{id}",
+    ),
+    _p(
+        "archive_org",
+        "video",
+        _S + r"archive\.org/embed/(?P<id>[\w.-]+)",
+        "https://archive.org/details/{id}",
+    ),
+    _p(
+        "c_span",
+        "video",
+        _S + r"c-span\.org/video/\?(?P<id>\d+-\d+)",
+        "https://www.c-span.org/video/?{id}",
+    ),
+    _p(
+        "wistia",
+        "video",
+        r"^(?:https?:)?//(?:fast\.wistia\.(?:net|com)/embed/(?:iframe|medias)/|[\w-]+\.wistia\.com/medias/)"
+        r"(?P<id>[a-z0-9]{10})",
+        "https://fast.wistia.net/embed/iframe/{id}",
+    ),
+    _p(
+        "kaltura",
+        "video",
+        r"^(?:https?:)?//(?:cdnapisec|cdnapi|www)\.kaltura\.com/(?:p|index\.php/extwidget/preview/partner_id)/"
+        r"(?P<partner>\d+)/.*?entry_id[=/](?P<entry>[01]_[a-z0-9]{8})",
+        "https://www.kaltura.com/index.php/extwidget/preview/partner_id/{partner}/entry_id/{entry}",
+        key="{partner}/{entry}",
+    ),
+    _p(
+        "vidyard",
+        "video",
+        r"^(?:https?:)?//(?:play|embed|video)\.vidyard\.com/(?:watch/)?(?P<id>[\w-]{16,})",
+        "https://play.vidyard.com/{id}",
+    ),
+    _p(
+        "loom",
+        "video",
+        _S + r"loom\.com/(?:share|embed)/(?P<id>[0-9a-f]{32})",
+        "https://www.loom.com/share/{id}",
     ),
     _p(
         "mastodon",
@@ -172,6 +396,70 @@ PROVIDERS: tuple[Pattern, ...] = (
         "audio",
         r"^(?:https?:)?//player\.megaphone\.fm/(?:\?e=)?(?P<id>[A-Z0-9]{6,})",
         "https://player.megaphone.fm/{id}",
+    ),
+    _p(
+        "art19",
+        "audio",
+        _S + r"art19\.com/shows/(?P<show>[\w-]+)/episodes/(?P<id>[0-9a-f-]{36})",
+        "https://art19.com/shows/{show}/episodes/{id}",
+    ),
+    _p(
+        "simplecast",
+        "audio",
+        r"^(?:https?:)?//player\.simplecast\.com/(?P<id>[0-9a-f-]{36})",
+        "https://player.simplecast.com/{id}",
+    ),
+    _p(
+        "buzzsprout",
+        "audio",
+        _S + r"buzzsprout\.com/(?P<show>\d+)/(?:episodes/)?(?P<episode>\d+)",
+        "https://www.buzzsprout.com/{show}/{episode}",
+        key="{show}/{episode}",
+    ),
+    _p(
+        "omny",
+        "audio",
+        _S + r"omny\.fm/shows/(?P<id>[\w-]+/(?!embed\b)[\w-]+)",
+        "https://omny.fm/shows/{id}",
+    ),
+    _p(
+        "libsyn",
+        "audio",
+        r"^(?:https?:)?//html5-player\.libsyn\.com/embed/episode/id/(?P<id>\d+)",
+        "https://html5-player.libsyn.com/embed/episode/id/{id}/",
+    ),
+    _p(
+        "audioboom",
+        "audio",
+        _S + r"(?:embeds\.)?audioboom\.com/(?:posts|boos)/(?P<id>\d+)",
+        "https://audioboom.com/posts/{id}",
+    ),
+    _p(
+        "npr",
+        "audio",
+        _S + r"npr\.org/player/embed/(?P<id>\d+/\d+)",
+        "https://www.npr.org/player/embed/{id}",
+    ),
+    _p(
+        "mixcloud",
+        "audio",
+        r"^(?:https?:)?//(?:www\.|player-widget\.)?mixcloud\.com/(?:widget/iframe/\?(?:.*&)?feed=(?:https?(?::|%3A)(?://|%2F%2F)"
+        r"(?:www\.)?mixcloud\.com)?(?:/|%2F))?(?!widget|discover|upload|select|categories)"
+        r"(?P<id>[\w-]+(?:/|%2F)[\w-]+)",
+        "https://www.mixcloud.com/{id}/",
+    ),
+    _p(
+        "bandcamp",
+        "audio",
+        r"^(?:https?:)?//(?P<artist>[\w-]+)\.bandcamp\.com/(?P<type>track|album)/(?P<id>[\w-]+)",
+        "https://{artist}.bandcamp.com/{type}/{id}",
+        key="{artist}/{type}/{id}",
+    ),
+    _p(
+        "bandcamp",
+        "audio",
+        r"^(?:https?:)?//bandcamp\.com/EmbeddedPlayer/(?:v=2/)?(?P<id>(?:album|track)=\d+)",
+        "https://bandcamp.com/EmbeddedPlayer/{id}/",
     ),
     _p(
         "periscope",
@@ -216,6 +504,14 @@ PROVIDERS: tuple[Pattern, ...] = (
         "photo",
         _S + r"flickr\.com/photos/[\w@-]+/(?P<id>\d+)",
         "https://www.flickr.com/photo.gne?id={id}",
+    ),
+    # flic.kr's short address is the photo's number in base 58
+    _p(
+        "flickr",
+        "photo",
+        r"^(?:https?:)?//flic\.kr/p/(?P<base58>[1-9a-km-zA-HJ-NP-Z]{2,12})(?![\w])",
+        "https://www.flickr.com/photo.gne?id={base58}",
+        key="{base58}",
     ),
     _p(
         "imgur",
@@ -266,6 +562,36 @@ HOST_HINTS = (
     "jwplayer.com",
     "jwplatform.com",
     "brightcove.net",
+    "redd.it",
+    "truthsocial.com",
+    "linkedin.com",
+    "vk.com",
+    "vk.ru",
+    "vkvideo.ru",
+    "ok.ru",
+    "rumble.com",
+    "odysee.com",
+    "bitchute.com",
+    "streamable.com",
+    "bilibili.com",
+    "weibo.com",
+    "pinterest.",
+    "tumblr.com",
+    "archive.org",
+    "c-span.org",
+    "wistia.",
+    "kaltura.com",
+    "vidyard.com",
+    "loom.com",
+    "art19.com",
+    "simplecast.com",
+    "buzzsprout.com",
+    "omny.fm",
+    "libsyn.com",
+    "audioboom.com",
+    "npr.org/player",
+    "mixcloud.com",
+    "bandcamp.com",
     "/embed",
 )
 
@@ -308,9 +634,25 @@ def identify(url: str) -> Identity | None:
             # a player's parameter may hold the address escaped ("tracks%2F293")
             groups = {k: v.replace("%2F", "/").replace("%2f", "/") for k, v in m.groupdict().items() if v}
             groups.setdefault("user", "i/web")
+            if "base58" in groups:
+                if not set(groups["base58"]) <= _BASE58_DIGITS:
+                    continue  # the pattern ignores case; the alphabet does not
+                groups["base58"] = str(_from_base58(groups["base58"]))
             canonical = pattern.canonical.format(**groups)
-            return Identity(pattern.provider, pattern.kind, groups["id"], canonical)
+            return Identity(pattern.provider, pattern.kind, pattern.key.format(**groups), canonical)
     return None
+
+
+_BASE58 = "123456789abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ"
+_BASE58_DIGITS = frozenset(_BASE58)
+
+
+def _from_base58(text: str) -> int:
+    """Flickr's alphabet: flic.kr/p/2kVnXyZ is a photo number written in base 58."""
+    number = 0
+    for char in text:
+        number = number * 58 + _BASE58.index(char)
+    return number
 
 
 def provider_of_host(host: str) -> str | None:

@@ -36,6 +36,7 @@ __all__ = [
     "PRESENTING_OPENINGS",
     "KIND_ONLY_CUE_WORDS",
     "PLAYER_LEFTOVERS",
+    "PLAYER_TITLES",
     "CREDIT_LABEL_QUALIFIERS",
     "PLATFORM_NAMES",
     "COURTESY_PHRASES",
@@ -409,6 +410,12 @@ PLATFORM_NAMES: tuple[str, ...] = (
     "Weibo",
     "VK",
     "Flickr",
+    "LinkedIn",
+    "Truth Social",
+    "Twitch",
+    "Rumble",
+    "Tumblr",
+    "Pinterest",
 )
 
 # Phrases of a page's own copyright notice: such a line credits no picture.
@@ -807,6 +814,15 @@ CUE_WORDS: tuple[tuple[str, str], ...] = (
     ("on telegram", "social_post"),
     ("on tiktok", "social_post"),
     ("on bluesky", "social_post"),
+    ("on threads", "social_post"),
+    ("on mastodon", "social_post"),
+    ("on truth social", "social_post"),
+    ("on linkedin", "social_post"),
+    ("on reddit", "social_post"),
+    ("on weibo", "social_post"),
+    ("on vk", "social_post"),
+    ("on rumble", "video"),
+    ("on twitch", "video"),
 )
 
 # Words that say what media is: they become `tags`.
@@ -853,6 +869,31 @@ PLAYER_LEFTOVERS: tuple[tuple[str, str, str | None], ...] = (
     ("video playing bottom right", "video", None),
     ("view gallery", "photo", None),
     ("view this post on instagram", "social_post", "instagram"),
+)
+
+# An embed code's default title names the player, not what it plays ("YouTube video player"):
+# no caption. Titles that open with a player's name keep what follows ("Spotify Embed: Episode").
+PLAYER_TITLES: tuple[str, ...] = (
+    "youtube video player",
+    "vimeo video player",
+    "dailymotion video player",
+    "video player",
+    "audio player",
+    "media player",
+    "podcast player",
+    "embedded content",
+    "embedded post",
+    "embedded video",
+    "embed",
+    "x post",
+    "twitter tweet",
+    "instagram embed",
+    "tiktok embed",
+    "facebook social plugin",
+    "fb:post facebook social plugin",
+    "fb:video facebook social plugin",
+    "soundcloud widget",
+    "spotify embed",
 )
 
 # Live-blog entry stamps. Words that open a timed entry ("UPDATE 1650 GMT:", "Mise à jour 14h05").

@@ -117,6 +117,21 @@ def is_furniture(tag: Tag, stop: Tag | None = None, wrappers: frozenset[int] = f
     return False
 
 
+# Elements an embed script fills from the post's address in a data attribute: Facebook's SDK
+# markup, Tumblr's.
+EMBED_WRAPPER_CLASSES = frozenset(("fb-post", "fb-video", "fb-comment-embed", "tumblr-post"))
+
+
+def is_embed_link(link: Tag) -> bool:
+    """The link an embed script replaces with the picture it names: Flickr
+    (`a[data-flickr-embed]`), Getty Images (`a.gie-single`), Pinterest (`a[data-pin-do=embedPin]`)."""
+    return (
+        "data-flickr-embed" in link.attrs
+        or attr(link, "data-pin-do") == "embedPin"
+        or "gie-single" in (attr(link, "class") or "")
+    )
+
+
 def in_noscript(tag: Tag) -> bool:
     """Inside a <noscript>: the copy a lazy-loading page keeps for readers without scripts."""
     return any(parent.name == "noscript" for parent in tag.parents)

@@ -17,6 +17,7 @@ from catalog.extractors._html import (
     attr,
     image_candidates,
     in_noscript,
+    is_embed_link,
     is_furniture,
     is_placeholder,
     off_screen,
@@ -190,14 +191,10 @@ def _photo_page(doc: Document, path: str, src: str | None) -> bool:
 
 
 def _inside_embed(img: Tag) -> bool:
-    """Inside a social embed's blockquote, or the link a Flickr or Getty embed script replaces:
+    """Inside a social embed's blockquote, or the link an embed script replaces (Flickr, Getty):
     the embed is the item (html_social reads it)."""
     parent = img.parent
-    if (
-        parent is not None
-        and parent.name == "a"
-        and ("data-flickr-embed" in parent.attrs or "gie-single" in (attr(parent, "class") or ""))
-    ):
+    if parent is not None and parent.name == "a" and is_embed_link(parent):
         return True
     for anc in img.parents:
         if anc.name == "blockquote":

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from bs4 import Tag
+
 from catalog.document import Document
-from catalog.extractors._html import attr, is_furniture, text_of
+from catalog.extractors._html import EMBED_WRAPPER_CLASSES, attr, is_embed_link, is_furniture, text_of
 from catalog.providers import HOST_HINTS, identify
 from catalog.records import MediaRef
 
@@ -29,9 +31,7 @@ def extract(doc: Document) -> Iterator[MediaRef]:
         ident = identify(url) if url else None
         if ident is None or ident.url in seen:
             continue
-        if any(parent.name in _EMBED_TAGS for parent in link.parents) or is_furniture(
-            link, wrappers=doc.headline_holders()
-        ):
+        if is_embed_link(link) or _in_embed(link) or is_furniture(link, wrappers=doc.headline_holders()):
             continue
         seen.add(ident.url)
         text = text_of(link) or None
@@ -47,3 +47,16 @@ def extract(doc: Document) -> Iterator[MediaRef]:
             post_id=ident.post_id,
             context=text,
         )
+
+
+def _in_embed(link: Tag) -> bool:
+    """Inside an embed or a player (the embed is the item), or inside the element an embed
+    script fills (Facebook's `div.fb-post`, Tumblr's `div.tumblr-post`)."""
+    for parent in link.parents:
+        if parent.name in _EMBED_TAGS:
+            return True
+        if parent.name == "div" and not EMBED_WRAPPER_CLASSES.isdisjoint(
+            (attr(parent, "class") or "").split()
+        ):
+            return True
+    return False

@@ -14,7 +14,7 @@ from catalog.extractors._html import attr, in_noscript, is_furniture, is_placeho
 from catalog.extractors._tags import tags_for
 from catalog.providers import identify, provider_of_host
 from catalog.records import MediaRef
-from catalog.vocabulary import LAZY_SRC_ATTRS
+from catalog.vocabulary import LAZY_SRC_ATTRS, PLAYER_TITLES
 
 __all__ = ["extract"]
 
@@ -22,6 +22,7 @@ DETECTOR = "html_players"
 # Lazy frames keep the player's address in the same attributes lazy pictures use
 # ("data-litespeed-src" beside src="about:blank").
 _FRAME_ATTRS = ("src", *LAZY_SRC_ATTRS, "data-video-url")
+_PLAYER_TITLES = frozenset(PLAYER_TITLES)
 
 
 # Players written as their own elements, with the video's id in an attribute.
@@ -70,7 +71,7 @@ def _id_element(doc: Document, tag: Tag) -> MediaRef | None:
     if ident is None:
         return None
     caption, credit = caption_and_credit(tag)
-    title = attr(tag, "title") or attr(tag, "playlabel")
+    title = _title(tag, "title") or _title(tag, "playlabel")
     return _player(
         doc, tag, ident.provider, ident.kind, ident.url, ident.post_id, video, caption or title, credit
     )
@@ -144,7 +145,7 @@ def _frame(doc: Document, frame: Tag) -> MediaRef | None:
         if ident is None:
             continue
         caption, credit = caption_and_credit(frame)
-        title = attr(frame, "title")
+        title = _title(frame, "title")
         return MediaRef(
             kind=ident.kind,
             presence="embedded",
@@ -161,6 +162,17 @@ def _frame(doc: Document, frame: Tag) -> MediaRef | None:
             context=caption or title,
         )
     return None
+
+
+def _title(tag: Tag, name: str) -> str | None:
+    """A player's title attribute when it names what it plays: an embed code's default title
+    ("YouTube video player", "Embedded post") names the player, and "Spotify Embed: Episode 12"
+    keeps what follows the player's name."""
+    title = (attr(tag, name) or "").strip()
+    head, sep, rest = title.partition(":")
+    if sep and head.strip().lower() in _PLAYER_TITLES:
+        title = rest.strip()
+    return None if not title or title.lower() in _PLAYER_TITLES else title
 
 
 def _plugin_target(url: str) -> str:

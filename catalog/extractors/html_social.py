@@ -17,7 +17,7 @@ from bs4 import Tag
 
 from catalog.document import Document
 from catalog.extractors._dates import byline_date
-from catalog.extractors._html import attr, class_words, text_of, unique
+from catalog.extractors._html import EMBED_WRAPPER_CLASSES, attr, class_words, is_embed_link, text_of, unique
 from catalog.providers import identify
 from catalog.records import MediaRef
 
@@ -46,9 +46,9 @@ _ADDRESS_ATTRS = (
     "data-instgrm-permalink",
 )
 _ADDRESS_SET = frozenset(_ADDRESS_ATTRS)
-# Elements holding a post's address in a data attribute: Facebook's SDK markup and the privacy
-# wrappers that load an embed only after consent.
-_WRAPPER_CLASSES = frozenset(("fb-post", "fb-video", "fb-comment-embed"))
+# Elements holding a post's address in a data attribute: the embed scripts' markup and the
+# privacy wrappers that load an embed only after consent.
+_WRAPPER_CLASSES = EMBED_WRAPPER_CLASSES
 _WRAPPER_WORDS = frozenset(("embed", "consent", "privacy", "social", "oembed", "placeholder"))
 # "— Name (@handle.bsky.social) March 3, 2025 at 10:00 AM"; "Posted by u/name"
 _BYLINE = re.compile(
@@ -94,8 +94,9 @@ def extract(doc: Document) -> Iterator[MediaRef]:
 
 def _embed_link(doc: Document, link: Tag) -> MediaRef | None:
     """Embeds written as a link their script turns into a picture: Flickr (`a[data-flickr-embed]`),
-    Getty Images (`a.gie-single`), Imgur (`blockquote.imgur-embed-pub` holds an `a`: read there)."""
-    if "data-flickr-embed" not in link.attrs and "gie-single" not in (attr(link, "class") or ""):
+    Getty Images (`a.gie-single`), Pinterest (`a[data-pin-do=embedPin]`), Imgur
+    (`blockquote.imgur-embed-pub` holds an `a`: read there)."""
+    if not is_embed_link(link):
         return None
     raw = attr(link, "href")
     url = doc.resolve(raw) if raw else None
@@ -148,6 +149,13 @@ def _wrapped(doc: Document, tag: Tag) -> MediaRef | None:
         raw = written = next((v for v in (attr(tag, a) for a in _ADDRESS_ATTRS) if v), None)
     url = doc.resolve(raw) if raw else None
     ident = identify(url) if url else None
+    if ident is None and tag.name != "script":
+        # Tumblr's data-href is its embed server's; the post's own address is the link inside.
+        raw = written = next(
+            (h for h in (attr(a, "href") for a in tag.find_all("a")) if h and identify(h)), None
+        )
+        url = doc.resolve(raw) if raw else None
+        ident = identify(url) if url else None
     if ident is None:
         return None
     # A wrapper's own words are the platform's or the consent banner's, not the post's.
