@@ -323,8 +323,16 @@ def can_name(part: str) -> bool:
 
 
 def _is_name(part: str) -> bool:
+    """At most five words, no digits or addresses; and a small word among capitalised ones is a
+    particle ("Karam al-Masri", "Ursula von der Leyen"): "Inside the Battle" is a title. A name
+    written all in lower case ("lili sams") is still a name."""
     words = part.split()
-    return 1 <= len(words) <= 5 and not _NON_NAME.search(part) and any(ch.isalpha() for ch in part)
+    if not 1 <= len(words) <= 5 or _NON_NAME.search(part) or not any(ch.isalpha() for ch in part):
+        return False
+    if "(" in part:
+        words = part.split("(")[0].split() or words  # "Thomas Kujat (slowbike makrohaus)"
+    small = [w for w in words if w[0].islower()]
+    return len(small) == len(words) or all(w.split("-")[0] in _PARTICLES for w in small)
 
 
 def display_name(name: str, org: bool = False) -> str:
@@ -439,6 +447,10 @@ def looks_like_credit(text: str) -> bool:
         return name[:1].isupper() and name.casefold() not in _LABEL_KIND and looks_like_credit(name)
     if len(words) > 8:
         return False  # whatever parsing found, no credit runs this long without a slash
+    if " for " in text and "/" not in text:
+        maker = text.split(" for ", 1)[0]
+        if not (_is_name(maker) or agency(maker) or is_organisation(maker)):
+            return False  # "Inside the Battle for Tripoli": a title, not "Jane Doe for The Times"
     # Capitalised words (or words of a script without case, such as Arabic) make a name: asked
     # before parsing, which it spares.
     if (

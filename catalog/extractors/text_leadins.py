@@ -83,6 +83,14 @@ _MAX_LINK = 200  # a gallery's or a podcast's link is a short line
 # What an embed's leftover holds (text_posts reads them): a handle, a picture link, "posted by".
 _LEFTOVER_SIGNS = ("(@", "pic.twitter.com", "posted by", "Posted by", "mbed")
 _SENTENCE_WORDS = 5  # fewer words ending in a full stop make a fragment ("Tel. 0800 123.")
+_MAX_LABEL_WORDS = 2  # a lead-in of a label only: "PHOTOS:", "Verge Video:", "Latest Podcast:"
+_MAX_TITLE_WORDS = 16  # the title under it is one short line
+_TITLE_CASE_SHARE = 0.6  # most words of a title are capitalised
+# A player's controls and a programme's times, left under a label: no title.
+_CONTROL_WORDS = frozenset(
+    ("play", "download", "subscribe", "listen", "watch", "view", "click", "share", "open")
+)
+_CLOCK = re.compile(r"\d:\d\d|\d\s*[ap]\.?m\b", re.IGNORECASE)
 # The verbs of a relayed post ("Journalist X says ..."): the pattern, its cheap pre-test and the
 # whole-text candidate search all read this one list.
 _RELAY_VERB_WORDS = (
@@ -198,11 +206,20 @@ def _leadin(doc: Document, para: Para, nxt: Para | None) -> MediaRef | None:
             return None  # "Other data points include:" opens a list, whatever follows
         kind = _KIND_ONLY.best(words) or ("social_post" if ends_colon else "photo")
     who = speaker_of(sentence)
+    caption = text.rstrip(":").strip() if kind != "quote" else None
+    if (
+        ends_colon
+        and kind != "quote"
+        and len(words) <= _MAX_LABEL_WORDS
+        and nxt is not None
+        and _is_title(nxt)
+    ):
+        caption = nxt.text.strip()  # "PHOTOS:" over "Earthquake Shakes the Northeastern U.S."
     return described(
         DETECTOR,
         para,
         kind,
-        caption=text.rstrip(":").strip() if kind != "quote" else None,
+        caption=caption,
         credit=who.credit if who else None,
         credit_person=who.person if who else None,
         credit_org=who.org if who else None,
@@ -210,6 +227,24 @@ def _leadin(doc: Document, para: Para, nxt: Para | None) -> MediaRef | None:
         tags=tags_for(words),
         context=text,
     )
+
+
+def _is_title(nxt: Para) -> bool:
+    """The title of what a label-only lead-in ("PHOTOS:", "Latest Podcast:") stood for, left
+    under it: one short line, not a sentence (no full stop, or words in title case), not a
+    stamp, a credit line, an address or an embed's leftover."""
+    text = nxt.text.strip()
+    words = text.split()
+    if nxt.stamp is not None or not 2 <= len(words) <= _MAX_TITLE_WORDS or ". " in text or "http" in text:
+        return False
+    if text.endswith(":") or _is_credit_line(text) or _has_any(text, _LEFTOVER_SIGNS):
+        return False
+    if words[0].lower() in _CONTROL_WORDS or _CLOCK.search(text):
+        return False  # "Play in new window", "Download Today's Podcast", "Wednesdays at 8:35am"
+    if not text.endswith("."):
+        return text[0].isupper() or text[0].isdigit() or text[0] in "'\"‘“"
+    capitalised = sum(w[0].isupper() for w in words if w[0].isalpha())
+    return capitalised >= _TITLE_CASE_SHARE * sum(w[0].isalpha() for w in words)
 
 
 def _opens_list(sentence: str) -> bool:
