@@ -421,6 +421,8 @@ def parties(
     return list(unique.values())
 
 
+# Two words at least in quotes: a title ("The 'Humans of Khartoum'"), not a nickname ("Al 'Hughes' Dukes").
+_QUOTED = re.compile(r"(?:^|\s)['\"‘“][^'\"‘’“”\s]+\s[^'\"‘’“”]+['\"’”](?=\s|$|[,.;:!?])")
 _CREDIT_WORDS = ("via", "handout", "getty")
 _CREDIT_WORD = re.compile("|".join(rf"\b{word}\b" for word in _CREDIT_WORDS), re.IGNORECASE)
 
@@ -447,6 +449,8 @@ def looks_like_credit(text: str) -> bool:
         return name[:1].isupper() and name.casefold() not in _LABEL_KIND and looks_like_credit(name)
     if len(words) > 8:
         return False  # whatever parsing found, no credit runs this long without a slash
+    if ("'" in text or '"' in text or "‘" in text or "“" in text) and _QUOTED.search(text):
+        return False  # "The 'Humans of Khartoum'": a title quotes, a credit names
     if " for " in text and "/" not in text:
         maker = text.split(" for ", 1)[0]
         if not (_is_name(maker) or agency(maker) or is_organisation(maker)):

@@ -191,6 +191,7 @@ def test_the_table_is_large() -> None:
         # "X for Y" credits X for an outlet only when X can name someone: these are titles
         "Inside the Battle for Tripoli",
         "Audit braced for Competition Commission probe",
+        "The 'Humans of Khartoum'",  # a title in quotes
     ],
 )
 def test_prose_is_no_credit(line: str) -> None:
@@ -209,6 +210,7 @@ def test_prose_is_no_credit(line: str) -> None:
         "Aleppo Media Centre",
         "Ministry of Defence",
         "Sam Fielding on Flickr",
+        "Al 'Hughes' Dukes Photography",  # a nickname in quotes is part of a name
     ],
 )
 def test_credits_look_like_credits(line: str) -> None:

@@ -110,6 +110,7 @@ _FOOTER_REACH = 3  # lines either side of a © line where a legal link marks the
 _TRAILING_COPYRIGHT = re.compile(
     r"^(?P<caption>[^\W\d_].{2,400}?)[\s" + re.escape(_SEPARATORS) + r"]*(?<!Ã)©\s*(?P<credit>[^©]{2,120})$"
 )
+_PROSE_WORDS = 12  # the article going on under a caption: a sentence of a dozen words at least
 _CREDIT_WORDS = 10  # a credit after © is short: "Österreich Werbung / Peter Burgstaller"
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)\s)\s*(?P<rest>\S.{1,200})$", re.IGNORECASE)
 # A credit alone in brackets: "(EPA)", "(AFP/Getty)", "(Photo: Reuters)".
@@ -249,10 +250,12 @@ def extract(doc: Document) -> Iterator[MediaRef]:
             yield _with_caption_beside(ref, paras, i, False, max(i, taken), used, live)
             continue
         ref = (
-            _caption_or_credit(para, nxt, paras.texts[i - 1] if i > 0 else "", site)
+            # "Die neue AfD-Fraktion im Bundestag© Odd Andersen /AFP": the © divides caption
+            # and credit before the slash's parties are read
+            (_copyright_credited(para) if para.text.find("©", 1) > 0 else None)
+            or _caption_or_credit(para, nxt, paras.texts[i - 1] if i > 0 else "", site)
             or _captioned_credit(para)
             or _bracket_credited(para)
-            or _copyright_credited(para)
             or (_headed_caption(para, texts, i) if i > 0 else None)
         )
         if ref and not _footer_notice(texts, i):
@@ -310,12 +313,15 @@ def _with_caption_beside(
     if ref.caption is not None or ref.credit is None or ref.kind != "photo" or live_blog:
         return ref  # in a live blog a credit line credits the item above it (assemble)
     above, below = i - 1, after + 1
-    for k in (below, above) if below_first else (above,):
+    # under a labelled credit or a © line, the line below is its caption only when the line
+    # above is none and it reads as one printed there (_caption_under)
+    for k in (below, above) if below_first else (above, below):
         limit = _CAPTION_WORDS if k == above else _CAPTION_WORDS_BELOW
         if (
             0 <= k < len(paras)
             and k not in used
             and paras.stamps[k] is None
+            and (below_first or k == above or _caption_under(paras.texts, k))
             and _reads_as_caption(paras.texts[k], limit)
         ):
             used.add(k)
@@ -323,12 +329,26 @@ def _with_caption_beside(
     return ref
 
 
+def _caption_under(texts: list[str], k: int) -> bool:
+    """A caption printed under its credit ("© UC Global" over "From the powerpoint surveillance
+    instructions provided to Morales ..."): a line ending in no stop, with no label in it, and
+    the article going on under it in whole sentences. A line of the article broken at a link
+    ("Eine weitere ... Quelle ist" / "Wikipedia") or a teaser over a heading is none."""
+    text = texts[k].rstrip()
+    if text.endswith((*SENTENCE_ENDS, '"', "”", "»", ")", ":")) or ": " in text:
+        return False
+    after = texts[k + 1].rstrip() if k + 1 < len(texts) else ""
+    return after.endswith(SENTENCE_ENDS) and len(after.split()) >= _PROSE_WORDS
+
+
 def _reads_as_caption(text: str, limit: int) -> bool:
     words = text.split()
     if not _CAPTION_MIN_WORDS <= len(words) <= limit or text.rstrip().endswith(":"):
         return False
-    if _title_case(words) and " and " not in text and "," not in text:
-        return False  # "The Night Shift": a heading ("Samuel Alito and Elizabeth Prelogar" names)
+    if _title_case(words) and " and " not in text and "," not in text and not text.rstrip().endswith("."):
+        # "The Night Shift": a heading ("Samuel Alito and Elizabeth Prelogar" names); a German
+        # sentence capitalises its nouns ("Auch Herbert Grönemeyer gehört zu den Unterstützern.")
+        return False
     if byline_date(text) or _BYLINE.match(text) or _SPEECH_QUOTED.search(text):
         return False  # a date, a byline, "The owner said: 'I have never seen ...'"
     first = text.lstrip()[:1]
