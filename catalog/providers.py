@@ -16,6 +16,7 @@ __all__ = [
     "HOST_HINTS",
     "OEMBED_ENDPOINTS",
     "PROVIDERS",
+    "PROVIDER_HINTS",
     "Identity",
     "identify",
     "provider_of_host",
@@ -534,66 +535,73 @@ PROVIDERS: tuple[Pattern, ...] = (
     ),
 )
 
-# Every address `identify` recognises contains one of these: a cheap test before the patterns.
-HOST_HINTS = (
-    "twitter.com",
-    "x.com/",
-    "youtu",
-    "instagram.com",
-    "t.me/",
-    "telegram.",
-    "vimeo.com",
-    "dailymotion.com",
-    "dai.ly",
-    "tiktok.com",
-    "facebook.com",
-    "fb.watch",
-    "reddit.com",
-    "bsky.app",
-    "threads.",
-    "soundcloud.com",
-    "spotify.com",
-    "flickr.com",
-    "flic.kr",
-    "imgur.com",
-    "giphy.com",
-    "gettyimages.",
-    "gty.im",
-    "jwplayer.com",
-    "jwplatform.com",
-    "brightcove.net",
-    "redd.it",
-    "truthsocial.com",
-    "linkedin.com",
-    "vk.com",
-    "vk.ru",
-    "vkvideo.ru",
-    "ok.ru",
-    "rumble.com",
-    "odysee.com",
-    "bitchute.com",
-    "streamable.com",
-    "bilibili.com",
-    "weibo.com",
-    "pinterest.",
-    "tumblr.com",
-    "archive.org",
-    "c-span.org",
-    "wistia.",
-    "kaltura.com",
-    "vidyard.com",
-    "loom.com",
-    "art19.com",
-    "simplecast.com",
-    "buzzsprout.com",
-    "omny.fm",
-    "libsyn.com",
-    "audioboom.com",
-    "npr.org/player",
-    "mixcloud.com",
-    "bandcamp.com",
-    "/embed",
+# What an address of each platform contains: `identify` tries a platform's patterns only on
+# an address holding one of its hints, and links are tested against all of them first.
+PROVIDER_HINTS: dict[str, tuple[str, ...]] = {
+    "twitter": ("twitter.com", "x.com/"),
+    "youtube": ("youtu",),
+    "instagram": ("instagram.com",),
+    "telegram": ("t.me/", "telegram."),
+    "vimeo": ("vimeo.com",),
+    "dailymotion": ("dailymotion.com", "dai.ly"),
+    "twitch": ("twitch.tv",),
+    "tiktok": ("tiktok.com",),
+    "facebook": ("facebook.com", "fb.watch"),
+    "reddit": ("reddit.com", "redd.it"),
+    "bluesky": ("bsky.app",),
+    "threads": ("threads.",),
+    "truthsocial": ("truthsocial.com",),
+    "linkedin": ("linkedin.com",),
+    "vk": ("vk.com", "vk.ru", "vkvideo.ru"),
+    "ok": ("ok.ru",),
+    "rumble": ("rumble.com",),
+    "odysee": ("odysee.com",),
+    "bitchute": ("bitchute.com",),
+    "streamable": ("streamable.com",),
+    "bilibili": ("bilibili.com",),
+    "weibo": ("weibo.com",),
+    "pinterest": ("pinterest.",),
+    "tumblr": ("tumblr.com",),
+    "archive_org": ("archive.org",),
+    "c_span": ("c-span.org",),
+    "wistia": ("wistia.",),
+    "kaltura": ("kaltura.com",),
+    "vidyard": ("vidyard.com",),
+    "loom": ("loom.com",),
+    "mastodon": ("/embed",),  # any instance: only its embed form
+    "jwplayer": ("jwplayer.com", "jwplatform.com"),
+    "brightcove": ("brightcove.net",),
+    "apple_podcasts": ("podcasts.apple.com",),
+    "acast": ("acast.com",),
+    "megaphone": ("megaphone.fm",),
+    "art19": ("art19.com",),
+    "simplecast": ("simplecast.com",),
+    "buzzsprout": ("buzzsprout.com",),
+    "omny": ("omny.fm",),
+    "libsyn": ("libsyn.com",),
+    "audioboom": ("audioboom.com",),
+    "npr": ("npr.org/player",),
+    "mixcloud": ("mixcloud.com",),
+    "bandcamp": ("bandcamp.com",),
+    "periscope": ("periscope.tv", "pscp.tv"),
+    "liveleak": ("liveleak.com",),
+    "soundcloud": ("soundcloud.com",),
+    "spotify": ("spotify.com",),
+    "flickr": ("flickr.com", "flic.kr"),
+    "imgur": ("imgur.com",),
+    "giphy": ("giphy.com",),
+    "getty": ("gettyimages.", "gty.im"),
+}
+HOST_HINTS = tuple(dict.fromkeys(hint for hints in PROVIDER_HINTS.values() for hint in hints))
+# The patterns by platform, in PROVIDER_HINTS' order (Truth Social before any Mastodon),
+# and one pass over an address that finds the hints it holds.
+_BY_PROVIDER: tuple[tuple[str, tuple[Pattern, ...]], ...] = tuple(
+    (name, tuple(p for p in PROVIDERS if p.provider == name)) for name in PROVIDER_HINTS
 )
+_HINT_RX = re.compile("|".join(re.escape(hint) for hint in HOST_HINTS))
+_PROVIDERS_OF_HINT = {
+    hint: {n for n, hints in PROVIDER_HINTS.items() if hint in hints} for hint in HOST_HINTS
+}
 
 # Hosts whose files belong to a platform although their URLs carry no post id.
 _HOST_PROVIDERS: tuple[tuple[str, str], ...] = (
@@ -628,7 +636,10 @@ class Identity:
 
 def identify(url: str) -> Identity | None:
     """The platform identity of an absolute URL, or None for ordinary files and pages."""
-    for pattern in PROVIDERS:
+    hinted: set[str] = set()
+    for hint in _HINT_RX.findall(url.lower()):
+        hinted |= _PROVIDERS_OF_HINT[hint]
+    for pattern in (p for name, patterns in _BY_PROVIDER if name in hinted for p in patterns):
         m = pattern.regex.search(url)
         if m:
             # a player's parameter may hold the address escaped ("tracks%2F293")

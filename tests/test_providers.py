@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from catalog.providers import HOST_HINTS, PROVIDERS, identify
+from catalog.providers import HOST_HINTS, PROVIDER_HINTS, PROVIDERS, identify
 
 # (address as written, provider, kind, post id, canonical address)
 FORMS = [
@@ -158,10 +158,10 @@ def test_pages_that_are_no_post_give_no_identity(url):
     assert identify(url) is None
 
 
-def test_every_recognised_address_holds_a_host_hint():
-    """Links are tested against HOST_HINTS before the patterns: a platform missing there would
-    never be reached from a page's links."""
-    for url, *_ in FORMS:
-        assert any(hint in url for hint in HOST_HINTS), url
-    providers = {p.provider for p in PROVIDERS}
-    assert {row[1] for row in FORMS} <= providers
+def test_every_recognised_address_holds_its_platforms_hint():
+    """identify tries a platform's patterns only on an address holding one of its hints, and
+    links are tested against HOST_HINTS first: a hint missing there would hide the platform."""
+    for url, provider, *_ in FORMS:
+        assert any(hint in url.lower() for hint in PROVIDER_HINTS[provider]), url
+        assert any(hint in url.lower() for hint in HOST_HINTS), url
+    assert {p.provider for p in PROVIDERS} == set(PROVIDER_HINTS)
