@@ -4,6 +4,8 @@ documents to it and stores the results itself, in input order."""
 
 from __future__ import annotations
 
+import contextlib
+import logging
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -52,8 +54,14 @@ def executor(jobs: int, engine: str, scheduler: str | None) -> Iterator[Executor
         if scheduler:
             client = Client(scheduler)
         else:
+            # Dask's own log lines are no error of an input (each is reported on its line);
+            # only its critical ones reach the terminal.
             cluster = LocalCluster(
-                n_workers=max(jobs, 1), threads_per_worker=1, processes=True, dashboard_address=None
+                n_workers=max(jobs, 1),
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.CRITICAL,
             )
             client = Client(cluster)
     except (OSError, TimeoutError, ValueError) as exc:
@@ -65,6 +73,11 @@ def executor(jobs: int, engine: str, scheduler: str | None) -> Iterator[Executor
         yield pool
         pool.shutdown(wait=True)
     finally:
+        if cluster is not None:
+            # Workers leave through the scheduler before it stops: closing it under them races
+            # their heartbeat ("Failed to communicate with scheduler during heartbeat").
+            with contextlib.suppress(Exception):
+                client.retire_workers(close_workers=True)
         client.close()
         if cluster is not None:
             cluster.close()
