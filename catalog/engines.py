@@ -4,11 +4,10 @@ documents to it and stores the results itself, in input order."""
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import ParamSpec, TypeVar
 
 from catalog.errors import CatalogError
@@ -76,7 +75,7 @@ def executor(jobs: int, engine: str, scheduler: str | None) -> Iterator[Executor
         if cluster is not None:
             # Workers leave through the scheduler before it stops: closing it under them races
             # their heartbeat ("Failed to communicate with scheduler during heartbeat").
-            with contextlib.suppress(Exception):
+            with suppress(Exception):
                 client.retire_workers(close_workers=True)
         client.close()
         if cluster is not None:

@@ -46,9 +46,8 @@ _ADDRESS_ATTRS = (
     "data-instgrm-permalink",
 )
 _ADDRESS_SET = frozenset(_ADDRESS_ATTRS)
-# Elements holding a post's address in a data attribute: the embed scripts' markup and the
-# privacy wrappers that load an embed only after consent.
-_WRAPPER_CLASSES = EMBED_WRAPPER_CLASSES
+# Besides the embed scripts' elements (EMBED_WRAPPER_CLASSES), the privacy wrappers that load
+# an embed only after consent hold a post's address in a data attribute.
 _WRAPPER_WORDS = frozenset(("embed", "consent", "privacy", "social", "oembed", "placeholder"))
 # "— Name (@handle.bsky.social) March 3, 2025 at 10:00 AM"; "Posted by u/name"
 _BYLINE = re.compile(
@@ -144,18 +143,21 @@ def _wrapped(doc: Document, tag: Tag) -> MediaRef | None:
         if _ADDRESS_SET.isdisjoint(tag.attrs):
             return None  # most elements: no address to read, nothing more to look at
         classes = set((attr(tag, "class") or "").split())
-        if not (classes & _WRAPPER_CLASSES or class_words(tag) & _WRAPPER_WORDS) or tag.find("blockquote"):
+        if not (classes & EMBED_WRAPPER_CLASSES or class_words(tag) & _WRAPPER_WORDS) or tag.find(
+            "blockquote"
+        ):
             return None
         raw = written = next((v for v in (attr(tag, a) for a in _ADDRESS_ATTRS) if v), None)
     url = doc.resolve(raw) if raw else None
     ident = identify(url) if url else None
     if ident is None and tag.name != "script":
         # Tumblr's data-href is its embed server's; the post's own address is the link inside.
-        raw = written = next(
-            (h for h in (attr(a, "href") for a in tag.find_all("a")) if h and identify(h)), None
-        )
-        url = doc.resolve(raw) if raw else None
-        ident = identify(url) if url else None
+        for link in tag.find_all("a"):
+            written = attr(link, "href")
+            url = doc.resolve(written) if written else None
+            ident = identify(url) if url else None
+            if ident is not None:
+                break
     if ident is None:
         return None
     # A wrapper's own words are the platform's or the consent banner's, not the post's.

@@ -111,6 +111,7 @@ _TRAILING_COPYRIGHT = re.compile(
     r"^(?P<caption>[^\W\d_].{2,400}?)[\s" + re.escape(_SEPARATORS) + r"]*(?<!Ã)©\s*(?P<credit>[^©]{2,120})$"
 )
 _PROSE_WORDS = 12  # the article going on under a caption: a sentence of a dozen words at least
+_CLOSED = (*SENTENCE_ENDS, '"', "”", "»", ")", ":")  # a line ending so is no caption under a credit
 _CREDIT_WORDS = 10  # a credit after © is short: "Österreich Werbung / Peter Burgstaller"
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)\s)\s*(?P<rest>\S.{1,200})$", re.IGNORECASE)
 # A credit alone in brackets: "(EPA)", "(AFP/Getty)", "(Photo: Reuters)".
@@ -252,7 +253,7 @@ def extract(doc: Document) -> Iterator[MediaRef]:
         ref = (
             # "Die neue AfD-Fraktion im Bundestag© Odd Andersen /AFP": the © divides caption
             # and credit before the slash's parties are read
-            (_copyright_credited(para) if para.text.find("©", 1) > 0 else None)
+            _copyright_credited(para)
             or _caption_or_credit(para, nxt, paras.texts[i - 1] if i > 0 else "", site)
             or _captioned_credit(para)
             or _bracket_credited(para)
@@ -335,7 +336,7 @@ def _caption_under(texts: list[str], k: int) -> bool:
     the article going on under it in whole sentences. A line of the article broken at a link
     ("Eine weitere ... Quelle ist" / "Wikipedia") or a teaser over a heading is none."""
     text = texts[k].rstrip()
-    if text.endswith((*SENTENCE_ENDS, '"', "”", "»", ")", ":")) or ": " in text:
+    if text.endswith(_CLOSED) or ": " in text:
         return False
     after = texts[k + 1].rstrip() if k + 1 < len(texts) else ""
     return after.endswith(SENTENCE_ENDS) and len(after.split()) >= _PROSE_WORDS
