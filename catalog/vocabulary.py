@@ -6,6 +6,11 @@ Adding a language or an agency is one line here; no other module holds word list
 from __future__ import annotations
 
 __all__ = [
+    "CAPTION_PLACE_WORDS",
+    "FIRST_PERSON_WORDS",
+    "PHOTO_WORDS",
+    "REPORTING_WORDS",
+    "VIDEO_WORDS",
     "AGENCIES",
     "CREDIT_LABELS",
     "ENLARGE_WORDS",
@@ -1308,4 +1313,24 @@ GENERIC_TLDS = frozenset(
         "page", "today", "world", "global", "africa", "asia", "arab", "berlin", "london", "nyc",
         "paris",
     )
+)  # fmt: skip
+
+# The line model's words (catalog.linemodel), as lower-case tokens. Words that place someone in
+# a picture without brackets ("from left", "left to right", "pictured"):
+CAPTION_PLACE_WORDS = frozenset(("pictured", "inset", "l-r", "clockwise"))
+# Words of the article's own reporting, around which a caption is not.
+REPORTING_WORDS = frozenset(
+    (*SPEECH_VERBS, "according", "claimed", "claims", "revealed", "admitted", "believes", "believed",
+     "reported", "reports", "confirmed", "sagte", "selon", "según")
+)  # fmt: skip
+# First-person words: speech and columns, rarely a caption.
+FIRST_PERSON_WORDS = frozenset(("i", "we", "my", "our", "me", "us", "i'm", "ich", "wir", "je", "nous", "yo"))
+# Words naming a picture or a video, as tokens.
+PHOTO_WORDS = frozenset(
+    ("photo", "photos", "photograph", "photographs", "picture", "pictures", "image", "images", "graphic",
+     "graphics", "chart", "map", "snapped", "foto", "fotos", "bild", "bilder", "imagen")
+)  # fmt: skip
+VIDEO_WORDS = frozenset(
+    ("video", "videos", "footage", "clip", "clips", "watch", "film", "filmed", "livestream", "stream",
+     "vidéo", "vídeo")
 )  # fmt: skip
