@@ -48,7 +48,10 @@ def media_id(ref: MediaRef, doc_id: str) -> str:
         return f"relative:{doc_id}:{ref.url}"  # "/photos/a.jpg" on another site is another picture
     if ref.url:
         return media_key(ref.url)
-    digest = hashlib.sha256((ref.caption or ref.credit or "").encode()).hexdigest()[:8]
+    said = ref.caption or ref.credit or ""
+    if ref.post_text:  # two posts of one account on one line ("( 1/2 )", "( 2/2 )") are two
+        said = f"{said}\n{ref.post_text}"
+    digest = hashlib.sha256(said.encode()).hexdigest()[:8]
     return f"described:{doc_id}:{ref.line or 0}:{digest}"
 
 

@@ -6,6 +6,7 @@ Adding a language or an agency is one line here; no other module holds word list
 from __future__ import annotations
 
 __all__ = [
+    "NOT_POST_OPENINGS",
     "CAPTION_PLACE_WORDS",
     "FIRST_PERSON_WORDS",
     "PHOTO_WORDS",
@@ -1333,4 +1334,9 @@ PHOTO_WORDS = frozenset(
 VIDEO_WORDS = frozenset(
     ("video", "videos", "footage", "clip", "clips", "watch", "film", "filmed", "livestream", "stream",
      "vidéo", "vídeo")
+)  # fmt: skip
+# What follows a name and its handle in a sentence of prose ("said Jane Doe (@janedoe), the
+# council's spokeswoman"), never a flattened post's first word.
+NOT_POST_OPENINGS: tuple[str, ...] = (
+    ",", "said", "says", "who", "wrote", "writes", "tweeted", "tweets", "told", "and", "has",
 )  # fmt: skip

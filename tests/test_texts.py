@@ -26,7 +26,7 @@ def catalogue(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
-def _found(db: Path, source: Path) -> dict[int, dict[str, object]]:
+def _found(db: Path, source: Path) -> dict[tuple[int, int], dict[str, object]]:
     conn = sqlite3.connect(db)
     conn.row_factory = sqlite3.Row
     rows = conn.execute(
@@ -37,21 +37,31 @@ def _found(db: Path, source: Path) -> dict[int, dict[str, object]]:
         (str(source),),
     ).fetchall()
     conn.close()
-    found: dict[int, dict[str, object]] = {}
-    for row in rows:
-        assert row["line"] not in found, f"{source.name}: two items on line {row['line']}"
-        found[row["line"]] = dict(row)
+    found: dict[tuple[int, int], dict[str, object]] = {}
+    for row in rows:  # (line, n): the n-th item on its line, in document order
+        n = sum(1 for line, _ in found if line == row["line"])
+        found[(row["line"], n)] = dict(row)
     return found
+
+
+def _expected(items: list[dict[str, object]]) -> dict[tuple[int, int], dict[str, object]]:
+    """Labels keyed as `_found` keys findings: several posts may share a line."""
+    out: dict[tuple[int, int], dict[str, object]] = {}
+    for item in items:
+        line = int(str(item["line"]))
+        n = sum(1 for at, _ in out if at == line)
+        out[(line, n)] = item
+    return out
 
 
 @pytest.mark.parametrize("text", CASES, ids=lambda p: p.stem)
 def test_text_matches_its_labels(catalogue: Path, text: Path) -> None:
     labels = json.loads(text.with_suffix(".labels.json").read_text(encoding="utf-8"))
     found = _found(catalogue, text.resolve())
-    expected = {item["line"]: item for item in labels["items"]}
+    expected = _expected(labels["items"])
     assert sorted(found) == sorted(expected), f"{text.name}: items on lines {sorted(found)}"
-    for line, item in expected.items():
-        got = found[line]
+    for (line, nth), item in expected.items():
+        got = found[(line, nth)]
         for key in EXACT:
             if key in item:
                 assert got[key] == item[key], f"{text.name}:{line} {key}"

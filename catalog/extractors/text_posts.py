@@ -25,7 +25,7 @@ from catalog.extractors._text import described
 from catalog.providers import identify
 from catalog.records import MediaRef, changed
 from catalog.urls import absolute
-from catalog.vocabulary import PLATFORM_NAMES, PLAYER_LEFTOVERS
+from catalog.vocabulary import NOT_POST_OPENINGS, PLATFORM_NAMES, PLAYER_LEFTOVERS
 
 __all__ = ["extract"]
 
@@ -46,6 +46,12 @@ _SKIP = re.compile(
     r"\s+(?:post|content|video)(?:\s+by\s+(?P<name>.{1,60}?)|,\s*\d+)?\s*$",
     re.IGNORECASE,
 )
+# A post's byline before its words, as a page's text or a corpus keeps a rendered card: "Lina
+# Shamy (@LinaShamy) Buses are leaving", several on one line, and in lower-cased, tokenised
+# corpora "lina shamy ( @ linashamy ) buses are leaving" (the handle's own spaces too).
+_BYLINE_FIRST = re.compile(r"\(\s?@\s?(?P<handle>\w[\w ]{0,30}?)\s?\)")
+_NAME_WORDS = 4  # the most words of a name before its handle
+_PROSE_AFTER = frozenset(NOT_POST_OPENINGS)
 # A rendered card's header alone on its line: "Volodymyr Zelenskiy (@ZelenskyyUa)".
 _CARD_HEADER = re.compile(r"^(?P<name>[^()\n—–@]{1,60}?)\s*\((?P<handle>@\w{1,30})\)$")
 # "Twitter: Lina Shamy - Buses are leaving east Aleppo now"; a name holds no "!" or "?" (a
@@ -80,7 +86,7 @@ _URL = re.compile(
 )
 # One search each finds the lines that may hold an address: ".com/" stands for the bare hosts.
 _URL_HINTS = ("http", "www.", ".com/", "t.me/", "youtu.be/")
-_HINTS = (*_URL_HINTS, "(@", "Vimeo", "mbed", "bottom right", "iew gallery", "♬", "on Instagram")
+_HINTS = (*_URL_HINTS, "(@", "( @", "Vimeo", "mbed", "bottom right", "iew gallery", "♬", "on Instagram")
 _LEFTOVERS = {phrase: (kind, provider) for phrase, kind, provider in PLAYER_LEFTOVERS}
 _MAX_LEFTOVER = 40  # a leftover line is short
 _SKIP_REACH = 6  # paragraphs between the BBC's "Skip ... post" line and its "End of ..." line
@@ -111,10 +117,12 @@ def extract(doc: Document) -> Iterator[MediaRef]:
         )
         if post is not None and post.provider == "instagram":
             post = _framed(post, paras, i)
+        posts = [post] if post is not None else _bylines(para)
+        if posts:
+            post = posts[0]
         if pending is not None:
             yield from _links(pending, skip_pics=post is not None and post.line == pending.line)
-        if post is not None:
-            yield post
+        yield from posts
         pending = para
         if post is not None and post.line == para.line:
             yield from _links(para, skip_pics=True)
@@ -188,6 +196,59 @@ def _tweet(
         attaches=True,
         reach=_MARKER_REACH,
     )
+
+
+def _bylines(para: Para) -> list[MediaRef]:
+    """Every post of a line whose bylines come first ("Name (@handle) words ..."), each with its
+    name (the words just before its handle, the words that spell the handle when a lead-in runs
+    into them: "... writer stephen king stephen king ( @ stephenking )") and its words (up to the
+    next post's name)."""
+    text = para.text
+    if "@" not in text:
+        return []
+    found = []
+    for m in _BYLINE_FIRST.finditer(text):
+        after = text[m.end() :].split(None, 1)
+        if after and (after[0] in _PROSE_AFTER or after[0][:1] in ",;"):
+            continue  # "said Jane Doe (@janedoe), the": a sentence naming an account
+        handle = "@" + m.group("handle").replace(" ", "")
+        found.append((_name_before(text[: m.start()], handle), m, handle))
+    posts = []
+    for k, ((name, start), m, handle) in enumerate(found):
+        end = found[k + 1][0][1] if k + 1 < len(found) else len(text)
+        words = text[m.end() : end].strip() or None
+        post = _tweet(para.line, name or handle, handle, words, None, text[start:end].strip(), words or "")
+        lead = text[:start].strip() if k == 0 else ""
+        posts.append(
+            changed(
+                post,
+                author_name=name,
+                credit=f"{name} ({handle})" if name else handle,
+                # "residents have been sharing what they can see : mia tolland ( @ ... )"
+                caption=lead.rstrip(":： ").strip() or None if lead.endswith((":", "：")) else None,
+            )
+        )
+    return posts
+
+
+def _name_before(before: str, handle: str) -> tuple[str | None, int]:
+    """The name in front of a handle and where it starts in `before`: the last words up to a
+    colon or a sentence's end, at most _NAME_WORDS of them, or fewer when fewer spell the
+    handle."""
+    words = list(re.finditer(r"\S+", before))[-_NAME_WORDS:]
+    while words and words[0].group()[-1] in ":.!?;,)" or (words and words[0].group() in ("-", "—", "–")):
+        words.pop(0)
+    for k, w in enumerate(words):
+        if w.group()[-1] in ":.!?;" or w.group() in ("-", "—", "–"):
+            words = words[k + 1 :]
+    spelled = handle[1:].casefold()
+    for k in range(len(words)):
+        if "".join(w.group() for w in words[k:]).casefold().replace(".", "") == spelled:
+            words = words[k:]
+            break
+    if not words:
+        return None, len(before.rstrip())
+    return " ".join(w.group() for w in words), words[0].start()
 
 
 def _card(paras: Paras, i: int) -> MediaRef | None:
