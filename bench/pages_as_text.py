@@ -157,9 +157,46 @@ def _post_handle(media: Media) -> str | None:
     return f"@{media.author_handle.lstrip('@')}" if media.author_handle else None
 
 
-def labels_for(rows: list[tuple[Media, Mention]], text: str) -> list[dict[str, object]]:
+_CAPTION_CLASSES = ("caption", "credit", "copyright", "figcaption", "wp-caption-text")
+_FURNITURE = {"nav", "footer", "aside", "header", "form", "button"}
+
+
+def marked_captions(html: str) -> list[str]:
+    """The texts a page marks as captions or credits itself, read apart from the scanner: every
+    <figcaption>, and every element whose class or id names a caption or a credit and that
+    stands in a <figure> or beside a picture or a player; none in the page's navigation,
+    header, footer and asides (where related articles' cards stand)."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.document_fromstring(html.encode("utf-8", "replace"))
+    except Exception:  # an empty or broken page: nothing marked
+        return []
+    found: list[str] = []
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        marks = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+        if el.tag != "figcaption" and not any(c in marks for c in _CAPTION_CLASSES):
+            continue
+        ancestors = [a.tag for a in el.iterancestors() if isinstance(a.tag, str)]
+        if _FURNITURE.intersection(ancestors):
+            continue
+        parent = el.getparent()
+        media = parent.iter("img", "picture", "video", "iframe") if parent is not None else iter(())
+        beside_media = next(media, None) is not None
+        if el.tag != "figcaption" and "figure" not in ancestors and not beside_media:
+            continue  # a card's title or a widget's: no picture stands with it
+        words = " ".join(el.text_content().split())
+        if len(words.split()) >= 2 and len(words) <= 400 and not any(words in f or f in words for f in found):
+            found.append(words)
+    return found
+
+
+def labels_for(rows: list[tuple[Media, Mention]], text: str, marked: list[str]) -> list[dict[str, object]]:
     """Line labels for a text: each picture, video or post the page shows (embedded), whose
-    caption, credit or post text landed in the text."""
+    caption, credit or post text landed in the text, and each caption or credit the page marks
+    as one (`marked_captions`) that the scanner did not read."""
     land = Landing(text)
     items: list[dict[str, object]] = []
     seen: set[str] = set()
@@ -198,6 +235,13 @@ def labels_for(rows: list[tuple[Media, Mention]], text: str) -> list[dict[str, o
             assert cred_at is not None
             item.update(line=cred_at[0], line_end=cred_at[1], caption=None, credit=credit)
         items.append(item)
+    taken = {int(str(it["line"])) for it in items}
+    for words in marked:
+        at = land.find(words)
+        if at is not None and not taken.intersection(range(at[0] - 1, at[1] + 2)):
+            item = {"kind": "photo", "line": at[0], "line_end": at[1], "caption": words, "uncertain": False}
+            items.append(item)
+            taken.add(at[0])
     items.sort(key=lambda it: int(str(it["line"])))
     return _merge_same_lines(items)
 
@@ -236,6 +280,7 @@ def build(pages: list[Path], out: Path, split: str) -> dict[str, Path]:
         if split != "all" and publisher_split(publisher) != split:
             continue
         html = page.read_text(encoding="utf-8", errors="replace")
+        marked = marked_captions(html)
         stem = f"{page.parent.name}.{page.stem}"
         for name, convert in CONVERTERS.items():
             try:
@@ -248,7 +293,7 @@ def build(pages: list[Path], out: Path, split: str) -> dict[str, Path]:
             (folder / f"{stem}.txt").write_text(text, encoding="utf-8")
             entries[name].append(
                 {"id": stem, "source": str(page), "publisher": publisher, "split": publisher_split(publisher),
-                 "items": labels_for(rows, text)}
+                 "items": labels_for(rows, text, marked)}
             )  # fmt: skip
     files = {}
     for name, found in entries.items():

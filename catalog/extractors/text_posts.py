@@ -51,6 +51,8 @@ _SKIP = re.compile(
 # corpora "lina shamy ( @ linashamy ) buses are leaving" (the handle's own spaces too).
 _BYLINE_FIRST = re.compile(r"\(\s?@\s?(?P<handle>\w[\w ]{0,30}?)\s?\)")
 _NAME_WORDS = 4  # the most words of a name before its handle
+_POST_WORDS = 2  # the fewest words of a post after its byline
+_WORDS = re.compile(r"\S+")
 _PROSE_AFTER = frozenset(NOT_POST_OPENINGS)
 # A rendered card's header alone on its line: "Volodymyr Zelenskiy (@ZelenskyyUa)".
 _CARD_HEADER = re.compile(r"^(?P<name>[^()\n—–@]{1,60}?)\s*\((?P<handle>@\w{1,30})\)$")
@@ -217,6 +219,9 @@ def _bylines(para: Para) -> list[MediaRef]:
     for k, ((name, start), m, handle) in enumerate(found):
         end = found[k + 1][0][1] if k + 1 < len(found) else len(text)
         words = text[m.end() : end].strip() or None
+        if name is None or words is None or (len(words.split()) < _POST_WORDS and words != "."):
+            continue  # "Stefan Keller (@sfkeller)" alone, "(@vrenifrost) am": an author's box, a comment's
+        # (a tokenised corpus closes a post of a picture alone with " .": "jason ng ( @ byjasonng ) .")
         post = _tweet(para.line, name or handle, handle, words, None, text[start:end].strip(), words or "")
         lead = text[:start].strip() if k == 0 else ""
         posts.append(
@@ -235,12 +240,15 @@ def _name_before(before: str, handle: str) -> tuple[str | None, int]:
     """The name in front of a handle and where it starts in `before`: the last words up to a
     colon or a sentence's end, at most _NAME_WORDS of them, or fewer when fewer spell the
     handle."""
-    words = list(re.finditer(r"\S+", before))[-_NAME_WORDS:]
-    while words and words[0].group()[-1] in ":.!?;,)" or (words and words[0].group() in ("-", "—", "–")):
-        words.pop(0)
+    words = list(_WORDS.finditer(before))[-_NAME_WORDS:]
+    cut = 0
     for k, w in enumerate(words):
-        if w.group()[-1] in ":.!?;" or w.group() in ("-", "—", "–"):
-            words = words[k + 1 :]
+        word = w.group()
+        if word in ("@", "#"):
+            cut = k + 2  # a tokenised mention, "@ twitterid": the name is after it
+        elif word[0] in "@#" or word[-1] in ":.!?;,)" or word in ("-", "—", "–"):
+            cut = k + 1
+    words = words[cut:]
     spelled = handle[1:].casefold()
     for k in range(len(words)):
         if "".join(w.group() for w in words[k:]).casefold().replace(".", "") == spelled:
