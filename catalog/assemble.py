@@ -57,6 +57,7 @@ def media_id(ref: MediaRef, doc_id: str) -> str:
 
 def assemble(doc: Document, refs: list[MediaRef]) -> list[tuple[Media, Mention]]:
     doc_id = document_id(doc.source)
+    refs = _uncovered(refs)
     refs = _attach(doc, refs)
     merged = _merge(refs, doc_id)
     merged.sort(key=lambda item: (item[1].position, item[1].line or 0))
@@ -85,6 +86,24 @@ def assemble(doc: Document, refs: list[MediaRef]) -> list[tuple[Media, Mention]]
         )
         rows.append((media, mention))
     return rows
+
+
+def _uncovered(refs: list[MediaRef]) -> list[MediaRef]:
+    """The findings without the fallbacks whose lines another extractor read: a rule that knows
+    a shape ("Photo: X/AFP", "Name (@handle)") reads a line surer than the line model."""
+    if not any(r.fallback for r in refs):
+        return refs
+    read: set[int] = set()
+    for r in refs:
+        if not r.fallback and r.line is not None:
+            read.update(range(r.line, r.line + (r.context or "").count("\n") + 1))
+    return [
+        r
+        for r in refs
+        if not r.fallback
+        or r.line is None
+        or read.isdisjoint(range(r.line, r.line + (r.context or "").count("\n") + 1))
+    ]
 
 
 def _attach(doc: Document, refs: list[MediaRef]) -> list[MediaRef]:

@@ -1,7 +1,7 @@
 """The line model: how much a paragraph of a text reads like a media trace standing alone (a
 caption left where a picture stood, a player's title, a video marker), judged from shallow
 features of the paragraph and its neighbours, as boilerpipe judges boilerplate (Kohlschütter et
-al., 2010), and weighed by a logistic regression that `bench/train_linemodel.py` fits on labelled
+al., 2010), and weighed by a small ensemble of shallow trees that `bench/train_linemodel.py` fits on labelled
 and self-labelled real text and ships as `linemodel.json` (plain numbers, no pickle).
 
 A paragraph here is a block: a text's non-blank lines, with the lines of one paragraph that a
@@ -26,13 +26,27 @@ from catalog.document import Document
 from catalog.vocabulary import (
     CAPTION_PLACE_WORDS,
     FIRST_PERSON_WORDS,
+    FURNITURE_WORDS,
+    NOT_CAPTION_HEADS,
     PHOTO_WORDS,
     PICTURE_POSITION_WORDS,
     REPORTING_WORDS,
     VIDEO_WORDS,
 )
 
-__all__ = ["FEATURES", "Block", "LineModel", "blocks_of", "features", "load"]
+__all__ = [
+    "FEATURES",
+    "Block",
+    "LineModel",
+    "Profile",
+    "Tree",
+    "blocks_of",
+    "features",
+    "from_json",
+    "in_article",
+    "load",
+    "text_profile",
+]
 
 
 class Block(NamedTuple):
@@ -58,6 +72,7 @@ FEATURES: tuple[str, ...] = (
     "start_quote",
     "start_digit",
     "head_label",  # "Soaked: ...": a short label and a colon opening the line
+    "head_known",  # ... a label that opens no caption ("Read more:", "Related:", "Background:")
     "pictured",
     "place",  # "(left)", ", right,", "above", "from left": someone placed in a picture
     "age",  # "Charles Vacca, 39,": a name with an age
@@ -71,6 +86,10 @@ FEATURES: tuple[str, ...] = (
     "name_first",  # two capitalised words open it: a person or a place first
     "digits",
     "address",  # http, www.
+    "bullets",  # "*", "|", "•" between words or opening the line: a menu's or a list's line
+    "furniture",  # a site's own words: sign in, subscribe, newsletter, cookies, comments
+    "dated",  # a date or a clock time: a byline's, a teaser's
+    "priced",  # a price or a discount: a shopping widget's line
     "handle",  # @
     "photo_word",
     "video_word",
@@ -92,13 +111,23 @@ FEATURES: tuple[str, ...] = (
     "prose_around",  # sentences of an article among the two blocks above and the two below
     "short_around",  # lines of a few words (a menu's, a list's) among them
     "text_prose",  # the share of the text's blocks that are an article's sentences
+    "text_open",  # the share of its longer blocks (eight words and more) that close with no stop
+    "text_marked",  # the share of its blocks that place someone in a picture or open with a label
 )
 
 _WORD = re.compile(r"[^\W_]+")
+_NOT_HEADS = frozenset(NOT_CAPTION_HEADS)
 _HEAD_LABEL = re.compile(r"^[^\W\d_][\w'’.-]*(?:\s+[\w'’.-]+){0,2}\s*:\s+\S")
 _AGE = re.compile(r",\s+\d{1,3}\s*,|\(\s*\d{1,3}\s*\)")
 _SLASH_CREDIT = re.compile(r"(?:^|\s)[^\W\d_][\w'’.-]*(?:\s[\w'’.-]+){0,2}\s?/\s?[^\W\d_][\w'’&.-]*")
 _INNER_STOP = re.compile(r"\w[.!?]\s+\S")
+_BULLETS = ("* ", "- ", "• ", "· ", "> ", "+ ")
+_BULLETS_INSIDE = (" * ", " | ", "•", " · ")
+_DATED = re.compile(
+    r"\b\d{1,2}:\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b"
+    r"|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* (?:19|20)\d\d\b"
+)
+_PRICED = re.compile(r"[$€£¥]\s?\d|\d\s?(?:€|%\s?off\b)|\b(?:USD|EUR|GBP)\s?\d", re.IGNORECASE)
 _QUOTES = ('"', "“", "”", "«", "»", " '", "' ", "‘", " ’")
 _SENTENCE_ENDS = (".", "!", "?")
 _QUOTE_ENDS = ('"', "”", "’", "'", "»")
@@ -110,38 +139,64 @@ def _any(words: frozenset[str], tokens: Sequence[str]) -> float:
 
 
 @dataclass(frozen=True)
-class LineModel:
-    """Weights over FEATURES (after the features are centred and scaled) and the thresholds the
-    training chose on data: `threshold` for a block standing alone, `beside` for a block next to a
-    credit or a lead-in that already says a picture stood there."""
+class Tree:
+    """One regression tree of the ensemble, as parallel lists: node n splits on feature[n] at
+    threshold[n] (left when the value is not above it); a leaf has left[n] == -1 and holds
+    value[n]."""
 
-    weights: tuple[float, ...]
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
+    feature: tuple[int, ...]
+    threshold: tuple[float, ...]
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    value: tuple[float, ...]
+
+    def leaf(self, row: Sequence[float]) -> float:
+        n = 0
+        left, right, feature, threshold = self.left, self.right, self.feature, self.threshold
+        while left[n] >= 0:
+            n = left[n] if row[feature[n]] <= threshold[n] else right[n]
+        return self.value[n]
+
+
+@dataclass(frozen=True)
+class LineModel:
+    """Gradient-boosted shallow trees over FEATURES, and the threshold the training chose on
+    data for a block to count as a media trace."""
+
+    base: float
+    trees: tuple[Tree, ...]
     threshold: float
-    beside: float
 
     def score(self, row: Sequence[float]) -> float:
         """The probability that the block is a media trace."""
-        z = 0.0
-        for x, w, m, s in zip(row, self.weights, self.mean, self.scale, strict=True):
-            z += w * (x - m) / s
+        z = self.base
+        for tree in self.trees:
+            z += tree.leaf(row)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 @cache
 def load() -> LineModel:
     """The shipped model (read once, on first use)."""
-    data = json.loads(resources.files("catalog").joinpath("linemodel.json").read_text(encoding="utf-8"))
-    if tuple(data["features"]) != FEATURES:
+    text = resources.files("catalog").joinpath("linemodel.json").read_text(encoding="utf-8")
+    return from_json(json.loads(text))
+
+
+def from_json(data: dict[str, object]) -> LineModel:
+    """A model from its plain numbers, checked as they are read (no pickle, no code)."""
+    if tuple(data["features"]) != FEATURES:  # type: ignore[arg-type]
         raise ValueError("linemodel.json was fitted on other features: run bench/train_linemodel.py")
-    return LineModel(
-        weights=tuple(data["weights"]),
-        mean=tuple(data["mean"]),
-        scale=tuple(data["scale"]),
-        threshold=float(data["threshold"]),
-        beside=float(data["beside"]),
+    trees = tuple(
+        Tree(
+            feature=tuple(int(x) for x in t["feature"]),
+            threshold=tuple(float(x) for x in t["threshold"]),
+            left=tuple(int(x) for x in t["left"]),
+            right=tuple(int(x) for x in t["right"]),
+            value=tuple(float(x) for x in t["value"]),
+        )
+        for t in data["trees"]  # type: ignore[attr-defined]
     )
+    return LineModel(base=float(data["base"]), trees=trees, threshold=float(data["threshold"]))  # type: ignore[arg-type]
 
 
 def blocks_of(doc: Document) -> list[Block]:
@@ -179,6 +234,23 @@ class Profile(NamedTuple):
     prose: list[bool]  # each block: a sentence of an article (a dozen words, closed)
     short: list[bool]  # each block: a line of a few words
     text_prose: float  # the share of prose blocks
+    text_open: float  # the share of longer blocks with no closing stop
+    text_marked: float  # the share of blocks with a caption's marks ("(left)", "pictured", "Label: ...")
+
+
+def in_article(profile: Profile, k: int) -> bool:
+    """Whether block k stands in an article's flow, the only place the model judges: in a text
+    that reads mostly as sentences (a page saved whole, its menus and teasers, does not), with a
+    sentence among the three blocks above it or the three below (a run of captions stands between
+    two of the article's paragraphs)."""
+    if profile.text_prose < _ARTICLE_PROSE:
+        return False
+    prose = profile.prose
+    return any(prose[max(0, k - _REACH) : k]) or any(prose[k + 1 : k + 1 + _REACH])
+
+
+_ARTICLE_PROSE = 0.3  # the share of a text's blocks that are sentences, in an article
+_REACH = 3
 
 
 def features(doc: Document, blocks: list[Block], k: int, profile: Profile) -> list[float]:
@@ -212,6 +284,7 @@ def features(doc: Document, blocks: list[Block], k: int, profile: Profile) -> li
         1.0 if first in "\"“‘'«" else 0.0,
         1.0 if first.isdigit() else 0.0,
         1.0 if _HEAD_LABEL.match(t) else 0.0,
+        1.0 if ":" in t[:40] and _known_head(low.partition(":")[0]) else 0.0,
         1.0 if "pictur" in low else 0.0,
         _place(low, tokens),
         1.0 if _AGE.search(t) else 0.0,
@@ -225,6 +298,10 @@ def features(doc: Document, blocks: list[Block], k: int, profile: Profile) -> li
         1.0 if len(words) > 1 and words[0][:1].isupper() and words[1][:1].isupper() else 0.0,
         1.0 if any(ch.isdigit() for ch in t) else 0.0,
         1.0 if "http" in low or "www." in low else 0.0,
+        float(min(3, sum(map(t.count, _BULLETS_INSIDE)) + t.startswith(_BULLETS))),
+        _any(FURNITURE_WORDS, tokens),
+        1.0 if _DATED.search(low) else 0.0,
+        1.0 if _PRICED.search(t) else 0.0,
         1.0 if "@" in t else 0.0,
         _any(PHOTO_WORDS, tokens),
         _any(VIDEO_WORDS, tokens),
@@ -246,7 +323,15 @@ def features(doc: Document, blocks: list[Block], k: int, profile: Profile) -> li
         float(sum(profile.prose[max(0, k - 2) : k]) + sum(profile.prose[k + 1 : k + 3])),
         float(sum(profile.short[max(0, k - 2) : k]) + sum(profile.short[k + 1 : k + 3])),
         profile.text_prose,
+        profile.text_open,
+        profile.text_marked,
     ]
+
+
+def _known_head(head: str) -> bool:
+    """A label that opens no caption, alone or qualified ("Read more", "Related photos")."""
+    head = head.strip()
+    return head in _NOT_HEADS or head.split(" ", 1)[0] in _NOT_HEADS
 
 
 def _place(low: str, tokens: Sequence[str]) -> float:
@@ -279,9 +364,22 @@ def text_profile(doc: Document, blocks: list[Block]) -> Profile:
     usual = float(lengths[len(lengths) // 2]) if lengths else 10.0
     prose = [n >= _PROSE_WORDS and b.text.endswith(_PROSE_ENDS) for n, b in zip(counts, blocks, strict=True)]
     short = [n <= _SHORT_WORDS for n in counts]
-    return Profile(lower_text, usual, prose, short, sum(prose) / len(prose) if prose else 0.0)
+    longer = [b.text for n, b in zip(counts, blocks, strict=True) if n >= _LONGER_WORDS]
+    open_ = sum(1 for t in longer if t[-1].isalnum())
+    marked = sum(1 for b in blocks if _marked(b.text))
+    n = len(blocks) or 1
+    return Profile(
+        lower_text, usual, prose, short, sum(prose) / n, open_ / len(longer) if longer else 0.0, marked / n
+    )
+
+
+def _marked(text: str) -> bool:
+    """A caption's marks: someone placed in the picture, or a short label before a colon."""
+    low = text.lower()
+    return "pictur" in low or bool(_place(low, ())) or bool(_HEAD_LABEL.match(text))
 
 
 _PROSE_WORDS = 12
 _PROSE_ENDS = (*_SENTENCE_ENDS, *_QUOTE_ENDS)
 _SHORT_WORDS = 4
+_LONGER_WORDS = 8

@@ -47,6 +47,8 @@ class MediaRef:
     entry (a credit line under a photo); assemble merges it there, or keeps it as an item of its
     own when nothing stands above it. `reach` (paragraphs) marks an embed's leftover ("[embedded
     content]", a flattened post) that joins only a lead-in that many paragraphs above it.
+    `fallback` marks a generic extractor's finding (the line model's), kept only where no other
+    extractor read its lines.
     """
 
     kind: str
@@ -74,6 +76,7 @@ class MediaRef:
     context: str | None = None
     attaches: bool = False
     reach: int | None = None
+    fallback: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,8 @@ Adding a language or an agency is one line here; no other module holds word list
 from __future__ import annotations
 
 __all__ = [
+    "FURNITURE_WORDS",
+    "FUSED_CREDIT_AGENCIES",
     "NOT_POST_OPENINGS",
     "CAPTION_PLACE_WORDS",
     "FIRST_PERSON_WORDS",
@@ -343,6 +345,9 @@ LONE_CREDIT_AGENCIES: tuple[str, ...] = (
     "Yonhap",
     "UPI",
 )  # fmt: skip (short names, as in AGENCIES)
+# Picture agencies whose name after a slash marks a credit even inside a line of prose ("... the
+# search . rahman/afp/getty images officials said"): short names, as in AGENCIES.
+FUSED_CREDIT_AGENCIES: tuple[str, ...] = (*LONE_CREDIT_AGENCIES, "PA", "The Guardian")
 
 # Words before a media label that leave it a label: "EXCLUSIVE VIDEO: ...", "Top Image: X".
 LABEL_QUALIFIERS: tuple[str, ...] = (
@@ -1339,4 +1344,10 @@ VIDEO_WORDS = frozenset(
 # council's spokeswoman"), never a flattened post's first word.
 NOT_POST_OPENINGS: tuple[str, ...] = (
     ",", "said", "says", "who", "wrote", "writes", "tweeted", "tweets", "told", "and", "has",
+)  # fmt: skip
+# A site's own words around an article, never a caption's (the line model's, as tokens).
+FURNITURE_WORDS = frozenset(
+    ("subscribe", "subscription", "newsletter", "newsletters", "login", "log", "sign", "password",
+     "email", "e-mail", "cookie", "cookies", "privacy", "commenting", "comments", "comment",
+     "advertisement", "sponsored", "share", "follow", "register", "download", "app")
 )  # fmt: skip

@@ -19,6 +19,7 @@ from catalog.extractors import (
     html_social,
     text_captions,
     text_leadins,
+    text_lines,
     text_posts,
 )
 from catalog.records import MediaRef
@@ -45,6 +46,7 @@ REGISTRY: tuple[Extractor, ...] = (
     Extractor(text_posts.DETECTOR, _TEXT, text_posts.extract),
     Extractor(text_captions.DETECTOR, _TEXT, text_captions.extract),
     Extractor(text_leadins.DETECTOR, _TEXT, text_leadins.extract),
+    Extractor(text_lines.DETECTOR, _TEXT, text_lines.extract),  # the line model: last
 )
 
 

@@ -35,6 +35,7 @@ from catalog.vocabulary import (
     CREDIT_LABEL_QUALIFIERS,
     CREDIT_LABELS,
     ENLARGE_WORDS,
+    FUSED_CREDIT_AGENCIES,
     LABEL_QUALIFIERS,
     LEGAL_LINKS,
     LONE_CREDIT_AGENCIES,
@@ -198,6 +199,21 @@ _ASIDE_LINK = re.compile(
 _ASIDE_KIND = {"footage": "video", "podcast": "audio", "audio": "audio", "photos": "gallery",
                "pictures": "gallery", "gallery": "gallery", "slideshow": "gallery"}  # fmt: skip
 _QUOTED = re.compile(r"[\"“](?P<title>[^\"”]{3,200})[\"”]")
+# A photographer's name and a picture agency joined by a slash inside a line, the way a corpus
+# that lost a page's line breaks keeps a caption's credit ("... take part in the search .
+# rahman/afp/getty images officials said ...", "mike pence robinson/ap donald trump was ...").
+_PICTURE_AGENCY_NAMES = sorted(
+    {name.casefold() for row in AGENCIES if row[0] in FUSED_CREDIT_AGENCIES for name in row},
+    key=len,
+    reverse=True,
+)
+_AGENCY_ALTERNATION = "|".join(re.escape(n).replace(r"\ ", r"\s") for n in _PICTURE_AGENCY_NAMES)
+_FUSED_CREDIT = re.compile(
+    r"(?:^|(?<=\s))(?P<credit>-?(?P<who>[^\W\d_][\w'’.-]*(?:\s[^\W\d_][\w'’.-]*)?)\s?/\s?"
+    r"(?:" + _AGENCY_ALTERNATION + r")(?:\s?/\s?(?:" + _AGENCY_ALTERNATION + r"))*)(?=$|[\s.,;:)])",
+    re.IGNORECASE,
+)
+_NOT_NAMES = frozenset(("the", "a", "an", "and", "or", "of", "in", "on", "by", "for", "to", "with", "via"))
 # A studio's name in brackets credits the picture: "(Al ‘Hughes’ Dukes Photography)".
 _STUDIO_WORDS = ("photography", "photo", "photos", "images", "pictures", "studio", "studios")
 _SHORT_LINES = (
@@ -256,6 +272,7 @@ def extract(doc: Document) -> Iterator[MediaRef]:
             _copyright_credited(para)
             or _caption_or_credit(para, nxt, paras.texts[i - 1] if i > 0 else "", site)
             or _captioned_credit(para)
+            or _fused_credit(para)
             or _bracket_credited(para)
             or (_headed_caption(para, texts, i) if i > 0 else None)
         )
@@ -285,6 +302,8 @@ def _worth_reading(texts: list[str], i: int) -> bool:
             return True  # is_bare_credit: one of the parties is an agency
         if "/" in text[-80:] and may_name_agency(text.rstrip(_DASHES)[-82:]):
             return True  # _agency_closed: "... on Monday. AFP/John Doe"
+        if len(text) > 90 and may_name_agency(text):
+            return True  # _fused_credit: "mike pence robinson/ap donald trump was ..."
     if ":" not in text and "：" not in text and not _SEPARATOR.search(text, 1, 48):
         return False
     if _opens_with_label(text):
@@ -765,6 +784,26 @@ def _has_closing_label(text: str) -> bool:
     """The words before the line's last colon end in a credit label ("... Photograph:")."""
     colon = max(text.rfind(":"), text.rfind("："))
     return colon >= 10 and text[max(0, colon - 30) : colon].rstrip().lower().endswith(_TRAILING_LABELS)
+
+
+def _fused_credit(para: Para) -> MediaRef | None:
+    """A photographer's credit fused into a line with a picture agency's name ("rahman/afp/getty
+    images", "robinson/ap"), as corpora that lost a page's line breaks keep it: the words before
+    it on the line, back to the last full stop, are the caption; with none before it, the line
+    opens with the credit and it belongs to the item above (the caption on the line above). The
+    words after it are the article going on."""
+    text = para.text
+    if "/" not in text or len(text) > _MAX_LINE * 2:
+        return None
+    m = _FUSED_CREDIT.search(text)
+    if m is None or m.group("who").split()[0].casefold() in _NOT_NAMES:
+        return None
+    before = text[: m.start()].rstrip(" -–—")
+    caption = re.split(r"(?<=[.!?])\s+(?=\S)", before)[-1].strip() if before else ""
+    credit = m.group("credit").lstrip("-")
+    if len(caption.split()) < 2:
+        return _credit(para, credit, "photo")  # attaches to the caption above
+    return _credit(para, credit, "photo", caption.rstrip(" .") or None)
 
 
 def _agency_closed(para: Para, text: str) -> MediaRef | None:
