@@ -544,7 +544,7 @@ class Store:
         """Media with an http(s) address not checked since `before` (an ISO time), oldest first."""
         sql = (
             "select id, kind, provider, url from media where (url like 'http://%' or url like 'https://%') "
-            "and (checked_at is null or checked_at < ?) order by checked_at is not null, checked_at, rowid"
+            "and (checked_at is null or checked_at <= ?) order by checked_at is not null, checked_at, rowid"
         )
         params: list[Any] = [before]
         if limit:
@@ -553,7 +553,7 @@ class Store:
         return [dict(r) for r in self.db.query(sql, params)]
 
     def recently_checked(self, since: str) -> int:
-        return int(self.db.execute("select count(*) from media where checked_at >= ?", [since]).fetchone()[0])
+        return int(self.db.execute("select count(*) from media where checked_at > ?", [since]).fetchone()[0])
 
     def save_enrichment(self, media_id: str, fields: dict[str, Any]) -> None:
         """Store what enrichment learned of one media row, in its own transaction. IPTC credit
