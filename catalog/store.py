@@ -14,7 +14,7 @@ from typing import Any
 
 import sqlite_utils
 
-from catalog.credits import parties
+from catalog.credits import Party, parties
 from catalog.errors import StoreError
 from catalog.records import DocumentRecord, Media, Mention
 
@@ -192,6 +192,56 @@ def _values(table: str, row: dict[str, Any] | DocumentRecord | Mention) -> list[
 def _fts_query(words: str) -> str:
     """Words a user typed, as an FTS5 query: each a quoted term, all required."""
     return " ".join('"' + w.replace('"', '""') + '"' for w in words.split())
+
+
+class _Names:
+    """The stored names of the parties one document's media credit, read with one query; a party
+    not stored yet takes the first spelling the document gives it, and is written with the
+    others new in one go (`write`) before the media link to it."""
+
+    def __init__(self, db: sqlite_utils.Database, found: list[Media]) -> None:
+        self.db = db
+        self._parties: dict[tuple[str | None, ...], list[Party]] = {}
+        ids = list(
+            dict.fromkeys(
+                f"{party.type}:{party.key}"
+                for media in found
+                for party in self.parties(
+                    media.credit, media.credit_person, media.credit_org, media.author_handle
+                )
+            )
+        )
+        sql = "select id, name from credits where id in (select value from json_each(?))"
+        self.names: dict[str, str] = dict(db.execute(sql, [json.dumps(ids)]).fetchall())
+        self.asked = set(ids)
+        self.new: dict[str, tuple[str, str, str, str | None]] = {}
+
+    def parties(self, *credited: str | None) -> list[Party]:
+        """credits.parties, once for each credit the document gives."""
+        found = self._parties.get(credited)
+        if found is None:
+            found = self._parties[credited] = list(parties(*credited))
+        return found
+
+    def name(self, credit_id: str, party: Party) -> str:
+        name = self.names.get(credit_id)
+        if name is not None:
+            return name
+        if credit_id not in self.asked:  # named only by a credit filled in from the stored row
+            self.asked.add(credit_id)
+            stored = self.db.execute("select name from credits where id = ?", [credit_id]).fetchone()
+            if stored is not None:
+                self.names[credit_id] = stored[0]
+                return str(stored[0])
+        self.names[credit_id] = party.name
+        self.new[credit_id] = (credit_id, party.name, party.type, party.full_name)
+        return party.name
+
+    def write(self) -> None:
+        self.db.conn.executemany(
+            "insert or ignore into credits (id, name, type, full_name) values (?, ?, ?, ?)",
+            list(self.new.values()),
+        )
 
 
 class Store:
@@ -474,7 +524,7 @@ class Store:
         links: dict[str, list[tuple[str, str]]] = {}
         tags: dict[str, list[str]] = {}
         touched: set[str] = set()  # every party named, if only by a reading a later one replaced
-        names: dict[str, str] = {}  # each party's stored name, read once for the document
+        names = _Names(self.db, found)
         for media in found:
             row: dict[str, Any] = {name: getattr(media, name) for name in _MEDIA_RECORD_FIELDS}
             row["urls"] = json.dumps(list(media.urls))
@@ -492,6 +542,7 @@ class Store:
             touched.update(credit_id for credit_id, _ in links[media.id])
             tags[media.id] = json.loads(row["tags"]) if old else list(media.tags)
             rows[media.id] = row
+        names.write()
         self._staged("media", [[row.get(c) for c in _MEDIA_SCANNED] for row in rows.values()])
         self._relink(rows, links, tags, touched)
 
@@ -591,30 +642,29 @@ class Store:
             raise StoreError(f"cannot write to {self.path}: {exc}") from exc
 
     def _credit_parties(
-        self, row: dict[str, Any], known: dict[str, str] | None = None
+        self, row: dict[str, Any], known: _Names | None = None
     ) -> tuple[list[tuple[str, str]], str, str | None]:
         """The parties a media row credits, each created the first time it is seen: their links
         (credit id, role), the `credits` array of their names and the row's `credit_person`. A
         party keeps the spelling it was first stored with, so every later spelling of it
-        (KARAM AL-MASRI, Karam Al-Masri) shows and facets as one name. `known` keeps the names
-        already read for one document (an agency credits many of its pictures)."""
+        (KARAM AL-MASRI, Karam Al-Masri) shows and facets as one name. `known` holds the names
+        of the parties a document credits, read at once (see _Names)."""
         db = self.db
         links: list[tuple[str, str]] = []
         names: list[str] = []
         person: str | None = row["credit_person"]
-        known = {} if known is None else known
-        for party in parties(row["credit"], row["credit_person"], row["credit_org"], row["author_handle"]):
+        credited = (row["credit"], row["credit_person"], row["credit_org"], row["author_handle"])
+        for party in known.parties(*credited) if known is not None else parties(*credited):
             credit_id = f"{party.type}:{party.key}"
-            name = known.get(credit_id)
-            if name is None:
+            if known is not None:
+                name = known.name(credit_id, party)
+            else:
                 # Plain statements: sqlite-utils' insert() reads the table's schema on every call.
                 db.execute(
                     "insert or ignore into credits (id, name, type, full_name) values (?, ?, ?, ?)",
                     [credit_id, party.name, party.type, party.full_name],
                 )
-                name = known[credit_id] = db.execute(
-                    "select name from credits where id = ?", [credit_id]
-                ).fetchone()[0]
+                name = db.execute("select name from credits where id = ?", [credit_id]).fetchone()[0]
             links.append((credit_id, party.role))
             names.append(name)
             if party.type == "person":
