@@ -26,7 +26,6 @@ from catalog.vocabulary import RELATIVE_TIME_WORDS
 
 __all__ = ["Document", "Para", "build_document"]
 
-_NEWLINE = re.compile("\n")
 _HEADLINE_WORDS = 4
 _SRC_BEFORE = re.compile(r"src(?:set)?\s*=\s*[\"']?$", re.IGNORECASE)
 _MAX_LOOKS = 20
@@ -176,9 +175,9 @@ class Document:
         at = at if at >= 0 else first
         if at < 0:
             return None
-        if self._newlines is None:
-            self._newlines = [m.start() for m in _NEWLINE.finditer(self.text)]
-        return bisect_left(self._newlines, at) + 1
+        if self._newlines is None:  # where each line ends, one past its newline (in C: no Python step a line)
+            self._newlines = list(accumulate(map(add, map(len, self.text.split("\n")[:-1]), repeat(1))))
+        return bisect_right(self._newlines, at) + 1
 
     def _in_source_attribute(self, needle: str) -> tuple[int, int]:
         """Where `needle` is first written as a src-like attribute's value (src=, data-src=,

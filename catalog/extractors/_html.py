@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from catalog.tree import Element, attr, text_of
 from catalog.vocabulary import (
@@ -38,32 +39,42 @@ _OFF_SCREEN = re.compile(r"(?:left|top|right)\s*:\s*-\d{3,}px", re.IGNORECASE)
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
-def class_words(tag: Element) -> set[str]:
+def class_words(tag: Element) -> frozenset[str]:
     """The words of a tag's class and id: "story--header--pic" gives story, header, pic;
     camel case is split too ("apCaption" gives ap, caption; "PopularPosts" popular, posts).
     A class that states what a block holds or how it is shown says nothing of what it is:
     "layout-with-rail__wrapper" gives layout, wrapper (its "__rail" element is the rail),
     "c-fixed-sidebar-layout" gives c, fixed, layout (a layout named after its parts), and
     "has-paywall" and "hidden-contents-menu" give nothing."""
+    classes, ident = attr(tag, "class"), attr(tag, "id")
+    if classes and ident:
+        return _words(classes) | _words(ident)
+    if classes or ident:
+        return _words(classes or ident or "")
+    return _NO_WORDS
+
+
+_NO_WORDS: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=4096)
+def _words(value: str) -> frozenset[str]:
+    """The words of one class or id value (see class_words); a page repeats its classes, and
+    the furniture and caption checks read every ancestor's."""
+    if not _STATEMENT.search(value):
+        return frozenset(w.lower() for w in _CAMEL_WORDS.findall(value))
     words: set[str] = set()
-    for name in ("class", "id"):
-        value = attr(tag, name)
-        if not value:
-            continue
-        if not _STATEMENT.search(value):
-            words.update(w.lower() for w in _CAMEL_WORDS.findall(value))
-            continue
-        for token in value.split():
-            for part in token.split("__"):
-                found = [w.lower() for w in _CAMEL_WORDS.findall(part)]
-                if not _STATE.isdisjoint(found):
-                    continue
-                cut = next((i for i, w in enumerate(found) if w in _OWNERSHIP), len(found))
-                kept = found[:cut]
-                if "layout" in kept:  # "c-fixed-sidebar-layout": a layout named after its parts
-                    kept = [w for w in kept if w not in _WEAK_FURNITURE]
-                words.update(kept)
-    return words
+    for token in value.split():
+        for part in token.split("__"):
+            found = [w.lower() for w in _CAMEL_WORDS.findall(part)]
+            if not _STATE.isdisjoint(found):
+                continue
+            cut = next((i for i, w in enumerate(found) if w in _OWNERSHIP), len(found))
+            kept = found[:cut]
+            if "layout" in kept:  # "c-fixed-sidebar-layout": a layout named after its parts
+                kept = [w for w in kept if w not in _WEAK_FURNITURE]
+            words.update(kept)
+    return frozenset(words)
 
 
 def is_furniture(
