@@ -279,7 +279,11 @@ class Store:
             self.db.conn.execute("BEGIN")
             # Parties left unlinked by other writers (enrichment) go first, as each document
             # once dropped them; within the batch each document drops those it unlinks.
-            self._drop_unlinked_credits()
+            try:
+                self._drop_unlinked_credits()
+            except sqlite3.Error as exc:
+                self.db.conn.execute("ROLLBACK")
+                raise StoreError(f"cannot write to {self.path}: {exc}") from exc
 
         def done() -> None:
             state["count"] += 1

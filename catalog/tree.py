@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import suppress
 from itertools import islice
 from typing import Any, TypeAlias
 
@@ -165,11 +166,7 @@ def _folded(text: str) -> Element | None:
         if kind == 0:
             keep = parent is None or len(kept) < _FOLD_TOP or heights.get(i, 0) < _FOLD_BOTTOM
             if keep:
-                el = (
-                    etree.SubElement(parent, value, attrib)
-                    if parent is not None
-                    else etree.Element(value, attrib)
-                )
+                el = _element(parent, value, attrib)
                 if parent is not None:
                     last[parent] = el
                 root = root if root is not None else el
@@ -181,14 +178,37 @@ def _folded(text: str) -> Element | None:
         elif parent is not None:
             child = last.get(parent)
             if kind == 3:
-                comment = etree.Comment(value)
-                parent.append(comment)
-                last[parent] = comment
+                with suppress(ValueError):  # "--" inside: no comment lxml can make, and no text
+                    comment = etree.Comment(_xml_safe(value))
+                    parent.append(comment)
+                    last[parent] = comment
             elif child is not None:
-                child.tail = (child.tail or "") + value
+                child.tail = (child.tail or "") + _xml_safe(value)
             else:
-                parent.text = (parent.text or "") + value
+                parent.text = (parent.text or "") + _xml_safe(value)
     return root
+
+
+# Characters XML forbids, which lxml's element API refuses (libxml2's HTML parser keeps them).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _xml_safe(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
+def _element(parent: Element | None, tag: str, attrib: dict[str, str]) -> Element:
+    """An element made with lxml's API, which refuses names HTML allows ("xmlns:og", "@click",
+    "a:b:c"): such an attribute is left out, such a tag becomes a <span>."""
+    try:
+        etree.QName(tag)
+    except ValueError:
+        tag = "span"
+    el = etree.SubElement(parent, tag) if parent is not None else etree.Element(tag)
+    for name, value in attrib.items():
+        with suppress(ValueError):
+            el.set(name, _xml_safe(value))
+    return el
 
 
 def is_element(node: Any) -> bool:

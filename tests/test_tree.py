@@ -107,3 +107,12 @@ def test_a_text_over_ten_megabytes_does_not_end_the_page() -> None:
 def test_a_page_of_no_element() -> None:
     doc = _doc("<!-- nothing here -->")
     assert doc.root is None and doc.index == {} and extract_all(doc) == []
+
+
+def test_a_page_too_deep_with_markup_lxml_refuses_is_still_read() -> None:
+    odd = '<p xmlns:og="x" @click="go" class="note">a\x0bb<!-- a -- b --></p><a:b:c>z</a:b:c>'
+    page = "<body><article>" + "<div>" * 3_000 + odd + FIGURE.format(name="odd") + "</div>" * 3_000
+    doc = _doc(page)
+    (ref,) = extract_all(doc)
+    assert (ref.url, ref.credit) == ("https://img.example.org/odd.jpg", "Jane Doe/AFP")
+    assert attr(doc.tags("p")[0], "class") == "note"
