@@ -11,19 +11,23 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import click
-from tqdm import tqdm
 
 from catalog import __version__
 from catalog.engines import ENGINES
-from catalog.enrich import enrich
 from catalog.errors import CatalogError
-from catalog.export import FORMATS, Filters, export
+from catalog.export import FORMATS, Filters
 from catalog.options import DEFAULT_MAX_BYTES, DEFAULT_MAX_ELEMENTS, DEFAULT_TIME_BUDGET, ScanOptions
-from catalog.scan import DocumentResult, scan
-from catalog.serve import run
+
+if TYPE_CHECKING:
+    from tqdm import tqdm
+
+    from catalog.scan import DocumentResult
+
+# Each command imports what it runs when it runs: `catalog --help` and a scan of files import
+# neither Datasette (serve), nor httpx and Pillow (enrich), nor Dask (--engine dask).
 
 __all__ = ["main"]
 
@@ -51,6 +55,8 @@ _allow_private_option = click.option(
 @contextmanager
 def _progress(desc: str, unit: str) -> Iterator[tqdm[NoReturn]]:
     """A progress bar on standard error when it is a terminal (none in pipes, logs and tests)."""
+    from tqdm import tqdm
+
     bar: tqdm[NoReturn] = tqdm(
         desc=desc, unit=unit, file=sys.stderr, disable=None, leave=False, mininterval=0.25
     )
@@ -65,7 +71,7 @@ def _say(bar: tqdm[NoReturn], line: str, err: bool = False) -> None:
     if bar.disable:
         click.echo(line, err=err)
     else:
-        tqdm.write(line, file=sys.stderr if err else sys.stdout)
+        bar.write(line, file=sys.stderr if err else sys.stdout)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -167,6 +173,8 @@ def scan_command(
 ) -> None:
     """Scan files and folders (.html .htm .txt .md, also .gz), web archives (.warc, .warc.gz),
     page addresses, sitemaps and feeds into the catalogue."""
+    from catalog.scan import scan
+
     given = list(inputs)
     if urls_file is not None:
         given += [line.strip() for line in urls_file if line.strip() and not line.lstrip().startswith("#")]
@@ -244,6 +252,7 @@ def enrich_command(
     quiet: bool,
 ) -> None:
     """Look at the media: availability, and for photos size, hashes, EXIF, IPTC and a thumbnail."""
+    from catalog.enrich import enrich
 
     def show(media_id: str, availability: str) -> None:
         bar.update()
@@ -291,6 +300,8 @@ def export_command(
     search: str | None,
 ) -> None:
     """Write the media objects with their mentions as JSON, NDJSON or CSV (all, or filtered)."""
+    from catalog.export import export
+
     filters = Filters(kind=kind, provider=provider, credit=credit, search=search)
     try:
         if output:
@@ -328,6 +339,8 @@ def serve_command(
     db_path: str, port: int, host: str, metadata: str | None, publish: bool, allow_sql: bool
 ) -> None:
     """Browse the catalogue in Datasette: facets, caption search, JSON and CSV export."""
+    from catalog.serve import run
+
     try:
         run(db_path, host=host, port=port, metadata=metadata, publish=publish, allow_sql=allow_sql)
     except CatalogError as exc:

@@ -1,4 +1,4 @@
-"""A source parsed once: the soup and its tag index for HTML, the lines and entries for text.
+"""A source parsed once: lxml's tree and its tag index for HTML, the lines and entries for text.
 
 Every extractor reads the same Document; nothing parses a source twice.
 """
@@ -14,18 +14,18 @@ from itertools import accumulate, compress, count, repeat
 from operator import add, sub
 from typing import NamedTuple, overload
 
-from bs4 import BeautifulSoup, Comment, Tag
+from lxml import etree
 
 from catalog.entries import could_open_stamp, split_stamp, stamp_openers
 from catalog.errors import InputError
 from catalog.options import ScanOptions
 from catalog.sources import Source
+from catalog.tree import Element, get_text, is_element, parse_html, stripped_strings, top_level
 from catalog.urls import absolute, mirrored_url, relative_reference
 from catalog.vocabulary import RELATIVE_TIME_WORDS
 
 __all__ = ["Document", "Para", "build_document"]
 
-_NEWLINE = re.compile("\n")
 _HEADLINE_WORDS = 4
 _SRC_BEFORE = re.compile(r"src(?:set)?\s*=\s*[\"']?$", re.IGNORECASE)
 _MAX_LOOKS = 20
@@ -87,10 +87,12 @@ class Document:
     title: str | None = None
     published_at: str | None = None
     language: str | None = None
-    soup: BeautifulSoup | None = None
-    # tag name -> tags in document order (HTML); one walk of the tree builds it
-    index: dict[str, list[Tag]] = field(default_factory=dict)
-    order: dict[int, int] = field(default_factory=dict)
+    root: Element | None = None
+    # tag name -> elements in document order (HTML); one walk of the tree builds it
+    index: dict[str, list[Element]] = field(default_factory=dict)
+    # element -> its place in document order, counting every node as BeautifulSoup did (elements,
+    # strings, comments, the doctype): mentions are numbered by it
+    order: dict[Element, int] = field(default_factory=dict)
     # (line, stamp) for every live-blog entry stamp, in line order (text)
     entries: list[tuple[int, str]] = field(default_factory=list)
     # (first position, last position, stamp) of every live-blog post of a page, in order (HTML)
@@ -101,7 +103,7 @@ class Document:
     usual_gap: int = 1
     _newlines: list[int] | None = field(default=None, repr=False)
     _word_hits: dict[str, set[int]] = field(default_factory=dict, repr=False)
-    _headline_holders: frozenset[int] | None = field(default=None, repr=False)
+    _headline_holders: frozenset[Element] | None = field(default=None, repr=False)
 
     @property
     def is_live_blog(self) -> bool:
@@ -109,28 +111,31 @@ class Document:
         "updated 19:56" line makes no live blog)."""
         return len(self.entries) >= 2
 
-    def tags(self, *names: str) -> list[Tag]:
-        """Tags with these names in document order, from the index (no tree walk)."""
+    def tags(self, *names: str) -> list[Element]:
+        """Elements with these names in document order, from the index (no tree walk)."""
         if len(names) == 1:
             return self.index.get(names[0], [])
         found = [t for n in names for t in self.index.get(n, [])]
         found.sort(key=self.position)
         return found
 
-    def position(self, tag: Tag) -> int:
-        """The tag's place in document order: mentions are numbered by it."""
-        return self.order.get(id(tag), 0)
+    def position(self, tag: Element) -> int:
+        """The element's place in document order: mentions are numbered by it."""
+        return self.order.get(tag, 0)
 
-    def headline_holders(self) -> frozenset[int]:
-        """The ids of the elements that hold the page's headline: an <h1> of four words or more
+    def headline_holders(self) -> frozenset[Element]:
+        """The elements that hold the page's headline: an <h1> of four words or more
         with no picture in it (a site's logo is an <h1> too, with one or two words or an image).
         A block holding the headline wraps the article, whatever its class says
         ("container advert-content-wrap", Blogger's "widget Blog")."""
         if self._headline_holders is None:
-            holders: set[int] = set()
+            holders: set[Element] = set()
             for h1 in self.tags("h1"):
-                if h1.find("img") is None and len(h1.get_text(" ").split()) >= _HEADLINE_WORDS:
-                    holders.update(id(node) for node in h1.parents)
+                if (
+                    next(h1.iterdescendants("img"), None) is None
+                    and len(get_text(h1, " ").split()) >= _HEADLINE_WORDS
+                ):
+                    holders.update(h1.iterancestors())
             self._headline_holders = frozenset(holders)
         return self._headline_holders
 
@@ -158,8 +163,8 @@ class Document:
     def line_of(self, needle: str | None) -> int | None:
         """The 1-based line where `needle` (an attribute value as written) first occurs.
 
-        lxml does not report source lines through bs4, so HTML mentions are placed by finding
-        the address they were read from in the source text.
+        HTML mentions are placed by finding the address they were read from in the source text
+        (the line of the attribute, not of the tag's start, which lxml would give).
         """
         if not needle:
             return None
@@ -170,9 +175,9 @@ class Document:
         at = at if at >= 0 else first
         if at < 0:
             return None
-        if self._newlines is None:
-            self._newlines = [m.start() for m in _NEWLINE.finditer(self.text)]
-        return bisect_left(self._newlines, at) + 1
+        if self._newlines is None:  # where each line ends, one past its newline (in C: no Python step a line)
+            self._newlines = list(accumulate(map(add, map(len, self.text.split("\n")[:-1]), repeat(1))))
+        return bisect_right(self._newlines, at) + 1
 
     def _in_source_attribute(self, needle: str) -> tuple[int, int]:
         """Where `needle` is first written as a src-like attribute's value (src=, data-src=,
@@ -311,34 +316,17 @@ _TIME_OPENERS = ("@", " um", " at", " à")
 
 
 def _parse_html(doc: Document) -> None:
-    soup = BeautifulSoup(doc.text, "lxml")
-    doc.soup = soup
-    index: defaultdict[str, list[Tag]] = defaultdict(list)
-    order: dict[int, int] = {}
-    saved_from: str | None = None
-    limit = doc.options.max_elements
-    elements = 0
-    for n, el in enumerate(soup.descendants):
-        if isinstance(el, Tag):
-            index[el.name].append(el)
-            order[id(el)] = n
-            elements += 1
-            if elements > limit:
-                raise InputError(f"too many HTML elements, more than {limit:,} (see --max-elements)")
-        elif saved_from is None and isinstance(el, Comment):
-            m = _SAVED_FROM.search(el)
-            if m:
-                saved_from = m.group(1)
-    doc.index = dict(index)
-    doc.order = order
-    if len(index.get("time", ())) >= 2:
+    root, doctype = parse_html(doc.text)
+    doc.root = root
+    saved_from = _index(doc, root, doctype) if root is not None else None
+    if len(doc.index.get("time", ())) >= 2:
         doc.posts = _live_posts(doc)
     if not doc.posts:
         doc.posts = _stamped_paragraphs(doc)
     meta = _meta(doc)
     doc.url = doc.url or _page_url(doc, meta, saved_from)
     title = doc.tags("title")
-    doc.title = meta.get("og:title") or (title[0].get_text(" ", strip=True) if title else None)
+    doc.title = meta.get("og:title") or (" ".join(stripped_strings(title[0])) if title else None)
     doc.published_at = (
         meta.get("article:published_time")
         or meta.get("datepublished")
@@ -350,6 +338,46 @@ def _parse_html(doc: Document) -> None:
     doc.language = str(lang).split("-")[0].lower() if lang else meta.get("og:locale", "")[:2] or None
 
 
+def _index(doc: Document, root: Element, doctype: bool) -> str | None:
+    """One walk of the tree: every element by name, in document order, and its place counted as
+    BeautifulSoup counted nodes (each element, string and comment one, the doctype first), so
+    that mentions keep their numbers. Returns the address of a "saved from url" comment."""
+    index: defaultdict[str, list[Element]] = defaultdict(list)
+    order: dict[Element, int] = {}
+    saved_from: str | None = None
+    limit = doc.options.max_elements
+    n = 1 if doctype else 0
+    for top in top_level(root):
+        if not is_element(top):  # a comment before or after <html>
+            if saved_from is None:
+                saved_from = _saved_from(top)
+            n += 2 if top.tail else 1
+            continue
+        for event, el in etree.iterwalk(top, events=("start", "end", "comment", "pi")):
+            if event == "start":
+                order[el] = n
+                index[el.tag].append(el)
+                n += 2 if el.text else 1
+                if len(order) > limit:
+                    raise InputError(f"too many HTML elements, more than {limit:,} (see --max-elements)")
+            elif event == "end":
+                if el.tail:
+                    n += 1
+            else:
+                if saved_from is None:
+                    saved_from = _saved_from(el)
+                n += 2 if el.tail else 1
+    doc.index = dict(index)
+    doc.order = order
+    return saved_from
+
+
+def _saved_from(comment: Element) -> str | None:
+    """The page's address in a browser's "saved from url=(0045)https://..." comment."""
+    m = _SAVED_FROM.search(comment.text or "") if comment.tag is etree.Comment else None
+    return m.group(1) if m else None
+
+
 def _live_posts(doc: Document) -> list[tuple[int, int, str]]:
     """The posts of a live blog page and their stamps. A post is the lowest block around a
     <time> that has a sibling of its own kind (same tag, same first class) holding a <time> too,
@@ -359,34 +387,40 @@ def _live_posts(doc: Document) -> list[tuple[int, int, str]]:
     times = doc.tags("time")
     # (parent, tag, first class) -> the children of that kind holding a <time>: one climb from
     # each <time>, so a post's siblings are counted without walking any parent's children
-    kinds: defaultdict[tuple[int, str, str], set[int]] = defaultdict(set)
+    kinds: defaultdict[tuple[Element, str, str], set[Element]] = defaultdict(set)
     for time in times:
-        node: Tag = time
+        node = time
         for _ in range(_MAX_POST_DEPTH):
-            parent = node.parent
+            parent = node.getparent()
             if parent is None:
                 break
-            kinds[(id(parent), node.name, _first_class(node))].add(id(node))
+            kinds[(parent, node.tag, _first_class(node))].add(node)
             node = parent
-    posts: dict[int, tuple[Tag, str]] = {}
+    posts: dict[Element, str] = {}
     for time in times:
         post = _post_of(time, kinds)
-        if post is not None and id(post) not in posts:  # its first <time> stamps a post
+        if post is not None and post not in posts:  # its first <time> stamps a post
             stamp = _stamp_of(time)
             if stamp:
-                posts[id(post)] = (post, stamp)
-    runs = Counter(id(post.parent) for post, _ in posts.values())
+                posts[post] = stamp
+    runs = Counter(post.getparent() for post in posts)
     spans = []
-    for post, stamp in posts.values():
-        if runs[id(post.parent)] < _MIN_POSTS:
+    for post, stamp in posts.items():
+        if runs[post.getparent()] < _MIN_POSTS:
             continue  # an article's column beside a sidebar of dated links: no feed
-        spans.append((doc.order[id(post)], _last_position(doc, post), stamp))
+        spans.append((doc.order[post], _last_position(doc, post), stamp))
     return sorted(spans)
 
 
-def _last_position(doc: Document, tag: Tag) -> int:
-    """The document-order place of the tag's last descendant: the end of the span it holds."""
-    return doc.position(tag) + sum(1 for _ in tag.descendants)
+def _last_position(doc: Document, tag: Element) -> int:
+    """The document-order place of the element's last descendant (each element, string and
+    comment counted, as `order` counts them): the end of the span it holds."""
+    n = 1 if tag.text else 0
+    for node in tag.iterdescendants():
+        n += 2 if node.text and node.tag is not etree.Comment else 1
+        if node.tail:
+            n += 1
+    return doc.position(tag) + n
 
 
 _RELATIVE = re.compile(r"\b(?:" + "|".join(map(re.escape, RELATIVE_TIME_WORDS)) + r")\b", re.IGNORECASE)
@@ -395,18 +429,18 @@ _MIN_POSTS = 3  # posts side by side that make a live blog's feed
 _POST_WORDS = 20  # characters a post holds beyond its stamp
 
 
-def _post_of(time: Tag, kinds: dict[tuple[int, str, str], set[int]]) -> Tag | None:
+def _post_of(time: Element, kinds: dict[tuple[Element, str, str], set[Element]]) -> Element | None:
     """The lowest block around the <time> with a timed sibling of its own kind, holding more
     than the stamp (a post, not the span of a date beside an "updated" one)."""
-    node: Tag = time
-    stamp = len(time.get_text())
+    node = time
+    stamp = len(get_text(time))
     for _ in range(_MAX_POST_DEPTH):
-        parent = node.parent
-        if parent is None or parent.name in ("body", "html", "[document]"):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
             return None
         if (
-            len(kinds[(id(parent), node.name, _first_class(node))]) >= 2
-            and len(node.get_text()) >= stamp + _POST_WORDS
+            len(kinds[(parent, node.tag, _first_class(node))]) >= 2
+            and len(get_text(node)) >= stamp + _POST_WORDS
         ):
             return node
         node = parent
@@ -418,17 +452,17 @@ def _stamped_paragraphs(doc: Document) -> list[tuple[int, int, str]]:
     ("UPDATE 1650 GMT: Buses have left", "14.53" alone), as a text's are. Each stamp's entry
     runs to the next stamp, the last to the end of the block holding the stamps; two stamps at
     least, as in a text."""
-    found: list[tuple[int, str, Tag]] = []
+    found: list[tuple[int, str, Element]] = []
     for tag in doc.tags("p", "h2", "h3", "h4"):
-        first = next(tag.stripped_strings, "")
+        first = next(stripped_strings(tag), "")
         if not first or not could_open_stamp(first):
             continue
-        stamp, _ = split_stamp(" ".join(tag.get_text(" ").split())[:200])
+        stamp, _ = split_stamp(" ".join(get_text(tag, " ").split())[:200])
         if stamp:
             found.append((doc.position(tag), stamp, tag))
     if len(found) < 2:
         return []
-    holder = found[-1][2].parent
+    holder = found[-1][2].getparent()
     end = _last_position(doc, holder) if holder is not None else 1 << 62
     starts = [at for at, _, _ in found]
     return [
@@ -437,16 +471,16 @@ def _stamped_paragraphs(doc: Document) -> list[tuple[int, int, str]]:
     ]
 
 
-def _first_class(tag: Tag) -> str:
-    classes = tag.get("class")
-    return classes[0] if isinstance(classes, list) and classes else ""
+def _first_class(tag: Element) -> str:
+    classes = (tag.get("class") or "").split()
+    return classes[0] if classes else ""
 
 
-def _stamp_of(time: Tag) -> str | None:
+def _stamp_of(time: Element) -> str | None:
     """A post's stamp as the page prints it ("14.53 GMT", "Mon 3 Mar 2025 10.32 GMT"), read as
     a text's stamps are ("posted at 14:05" is 14:05); its machine time when the print is
     relative ("2h ago", "vor 5 Minuten") or missing."""
-    shown = " ".join(time.get_text(" ").split())[:80]
+    shown = " ".join(get_text(time, " ").split())[:80]
     written = time.get("datetime")
     machine = written.strip() if isinstance(written, str) and written.strip() else None
     if not shown or (machine and _RELATIVE.search(shown)):
@@ -472,9 +506,9 @@ def _page_url(doc: Document, meta: dict[str, str], saved_from: str | None) -> st
         if isinstance(href, str) and absolute(href, None):
             return href.strip()
     for link in doc.tags("link"):
-        rel: object = link.get("rel") or []
+        rel = (link.get("rel") or "").split()
         href = link.get("href")
-        if isinstance(rel, list) and "canonical" in rel and isinstance(href, str) and absolute(href, None):
+        if "canonical" in rel and isinstance(href, str) and absolute(href, None):
             return href.strip()
     for candidate in (meta.get("og:url"), meta.get("twitter:url"), saved_from):
         if candidate and absolute(candidate, None):

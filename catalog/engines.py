@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future
 from contextlib import contextmanager, suppress
 from typing import ParamSpec, TypeVar
 
@@ -41,6 +41,8 @@ def executor(jobs: int, engine: str, scheduler: str | None) -> Iterator[Executor
         yield _Here()
         return
     if engine != "dask":
+        from concurrent.futures import ProcessPoolExecutor  # here: one job starts no pool
+
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             yield pool
         return

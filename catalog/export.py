@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from catalog.errors import StoreError
-from catalog.store import Store
 
 __all__ = ["FORMATS", "Filters", "export", "media_objects"]
 
@@ -42,6 +41,8 @@ def media_objects(db_path: str | Path, filters: Filters | None = None) -> Iterat
     """Every media object with every `media` column and its `mentions`, as the contract says."""
     if not Path(db_path).exists():
         raise StoreError(f"no catalogue at {db_path}: run `catalog scan` first")
+    from catalog.store import Store  # here: the command line's help needs no database
+
     store = Store(db_path)
     try:
         f = filters or Filters()

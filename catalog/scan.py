@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from catalog import __version__
 from catalog.assemble import assemble, document_id
@@ -20,13 +21,15 @@ from catalog.document import build_document
 from catalog.engines import executor
 from catalog.errors import InputError
 from catalog.extractors import REGISTRY, extract_all
-from catalog.fetch import FeedFound, Fetcher, FetchOptions, is_url
 from catalog.options import ScanOptions
 from catalog.records import DocumentRecord, Media, Mention
 from catalog.sources import Source, discover, read_source
 from catalog.store import Store
 from catalog.urls import domain_of
 from catalog.warc import is_warc, warc_sources
+
+if TYPE_CHECKING:
+    from catalog.fetch import Fetcher
 
 __all__ = ["DocumentResult", "ScanReport", "scan", "scan_source", "scanner_id"]
 
@@ -149,21 +152,12 @@ def _results(
     engine: str = "local",
     scheduler: str | None = None,
 ) -> Iterator[DocumentResult]:
-    fetcher = Fetcher(
-        FetchOptions(
-            max_bytes=options.max_bytes,
-            host_delay=options.host_delay,
-            per_host=options.per_host,
-            concurrency=options.concurrency,
-            respect_robots=not options.ignore_robots,
-            allow_private=options.allow_private,
-        )
-    )
+    web = _Web(options)
     try:
         window = max(jobs, 2) * 4  # documents in flight: enough to keep workers busy, little memory
         pending: deque[tuple[str, Future[_Outcome] | str | None]] = deque()
         with executor(jobs, engine, scheduler) as pool:
-            for path, item in _inputs(paths, fetcher, options):
+            for path, item in _inputs(paths, web, options):
                 if engine == "dask" and isinstance(item, str):
                     item = _read(path, options)  # workers elsewhere need not see our files
                 if isinstance(item, DocumentResult):
@@ -177,7 +171,45 @@ def _results(
             while pending:
                 yield _next(store, pending)
     finally:
-        fetcher.close()
+        web.close()
+
+
+class _Web:
+    """The fetcher of page addresses, made when the first address is met: a scan of files and
+    archives never imports httpx."""
+
+    def __init__(self, options: ScanOptions) -> None:
+        self.options = options
+        self._fetcher: Fetcher | None = None
+
+    def has(self, entry: str) -> bool:
+        """An address to fetch (http or https), as the fetcher judges it."""
+        if "://" not in entry:
+            return False
+        from catalog.fetch import is_url
+
+        return is_url(entry)
+
+    def fetcher(self) -> Fetcher:
+        if self._fetcher is None:
+            from catalog.fetch import Fetcher, FetchOptions
+
+            options = self.options
+            self._fetcher = Fetcher(
+                FetchOptions(
+                    max_bytes=options.max_bytes,
+                    host_delay=options.host_delay,
+                    per_host=options.per_host,
+                    concurrency=options.concurrency,
+                    respect_robots=not options.ignore_robots,
+                    allow_private=options.allow_private,
+                )
+            )
+        return self._fetcher
+
+    def close(self) -> None:
+        if self._fetcher is not None:
+            self._fetcher.close()
 
 
 def _ready(outcome: Future[_Outcome] | str | None) -> bool:
@@ -193,7 +225,7 @@ _MAX_NESTING = 3  # sitemap index -> sitemap -> pages
 _Ahead = deque[tuple[str, int, Future[Source | list[str] | DocumentResult] | _Item]]
 
 
-def _inputs(paths: Iterator[str], fetcher: Fetcher, options: ScanOptions) -> Iterator[tuple[str, _Item]]:
+def _inputs(paths: Iterator[str], web: _Web, options: ScanOptions) -> Iterator[tuple[str, _Item]]:
     """Every input in order, each with what this process knows of it. Addresses are fetched by
     `options.concurrency` threads sharing one client (its per-host limits and delays apply), a
     few ahead of the one being scanned; a sitemap or feed gives way to the pages it lists, and a
@@ -205,7 +237,7 @@ def _inputs(paths: Iterator[str], fetcher: Fetcher, options: ScanOptions) -> Ite
         try:
             while True:
                 while len(ahead) < window and stack:
-                    _look_ahead(stack, ahead, threads, fetcher, options)
+                    _look_ahead(stack, ahead, threads, web, options)
                 if not ahead:
                     return
                 path, depth, next_up = ahead.popleft()
@@ -229,7 +261,7 @@ def _look_ahead(
     stack: list[tuple[Iterator[_Entry], int]],
     ahead: _Ahead,
     threads: ThreadPoolExecutor,
-    fetcher: Fetcher,
+    web: _Web,
     options: ScanOptions,
 ) -> None:
     """Take the next entry of the innermost list: an address starts fetching, an archive opens
@@ -242,8 +274,8 @@ def _look_ahead(
         ahead.append((entry.source, depth, entry))
     elif isinstance(entry, tuple):
         ahead.append((entry[0], depth, DocumentResult(source=entry[0], error=entry[1])))
-    elif is_url(entry):
-        ahead.append((entry, depth, threads.submit(_fetch, fetcher, entry)))
+    elif web.has(entry):
+        ahead.append((entry, depth, threads.submit(_fetch, web.fetcher(), entry)))
     elif is_warc(entry):
         stack.append((warc_sources(entry, options.max_bytes), depth + 1))
     else:
@@ -267,6 +299,8 @@ def _local(path: str) -> str | DocumentResult:
 
 def _fetch(fetcher: Fetcher, url: str) -> Source | list[str] | DocumentResult:
     """The page at `url`, the pages it lists (a sitemap or feed), or why it cannot be read."""
+    from catalog.fetch import FeedFound
+
     try:
         return fetcher.fetch(url)
     except InputError as exc:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import fields
 from pathlib import Path
@@ -14,7 +14,7 @@ from typing import Any
 
 import sqlite_utils
 
-from catalog.credits import parties
+from catalog.credits import Party, parties
 from catalog.errors import StoreError
 from catalog.records import DocumentRecord, Media, Mention
 
@@ -163,6 +163,8 @@ _MEDIA_FILLED = tuple(
 
 
 _MEDIA_RECORD_FIELDS = tuple(f.name for f in fields(Media))
+# The media columns a scan writes: enrichment's stay as enrichment left them.
+_MEDIA_SCANNED = tuple(c for c in _MEDIA if c not in _ENRICHED)
 
 
 def _upsert_sql(table: str, columns: dict[str, type]) -> str:
@@ -192,11 +194,62 @@ def _fts_query(words: str) -> str:
     return " ".join('"' + w.replace('"', '""') + '"' for w in words.split())
 
 
+class _Names:
+    """The stored names of the parties one document's media credit, read with one query; a party
+    not stored yet takes the first spelling the document gives it, and is written with the
+    others new in one go (`write`) before the media link to it."""
+
+    def __init__(self, db: sqlite_utils.Database, found: list[Media]) -> None:
+        self.db = db
+        self._parties: dict[tuple[str | None, ...], list[Party]] = {}
+        ids = list(
+            dict.fromkeys(
+                f"{party.type}:{party.key}"
+                for media in found
+                for party in self.parties(
+                    media.credit, media.credit_person, media.credit_org, media.author_handle
+                )
+            )
+        )
+        sql = "select id, name from credits where id in (select value from json_each(?))"
+        self.names: dict[str, str] = dict(db.execute(sql, [json.dumps(ids)]).fetchall())
+        self.asked = set(ids)
+        self.new: dict[str, tuple[str, str, str, str | None]] = {}
+
+    def parties(self, *credited: str | None) -> list[Party]:
+        """credits.parties, once for each credit the document gives."""
+        found = self._parties.get(credited)
+        if found is None:
+            found = self._parties[credited] = list(parties(*credited))
+        return found
+
+    def name(self, credit_id: str, party: Party) -> str:
+        name = self.names.get(credit_id)
+        if name is not None:
+            return name
+        if credit_id not in self.asked:  # named only by a credit filled in from the stored row
+            self.asked.add(credit_id)
+            stored = self.db.execute("select name from credits where id = ?", [credit_id]).fetchone()
+            if stored is not None:
+                self.names[credit_id] = stored[0]
+                return str(stored[0])
+        self.names[credit_id] = party.name
+        self.new[credit_id] = (credit_id, party.name, party.type, party.full_name)
+        return party.name
+
+    def write(self) -> None:
+        self.db.conn.executemany(
+            "insert or ignore into credits (id, name, type, full_name) values (?, ?, ?, ?)",
+            list(self.new.values()),
+        )
+
+
 class Store:
     """A catalogue database: open (creating the schema if needed), read and write it."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
+        self._batched = False
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite_utils.Database(self.path)
@@ -222,20 +275,33 @@ class Store:
         the documents of the open batch, never part of one."""
         state = {"count": 0, "since": time.monotonic()}
 
+        def begin() -> None:
+            self.db.conn.execute("BEGIN")
+            # Parties left unlinked by other writers (enrichment) go first, as each document
+            # once dropped them; within the batch each document drops those it unlinks.
+            try:
+                self._drop_unlinked_credits()
+            except sqlite3.Error as exc:
+                self.db.conn.execute("ROLLBACK")
+                raise StoreError(f"cannot write to {self.path}: {exc}") from exc
+
         def done() -> None:
             state["count"] += 1
             if state["count"] >= documents or time.monotonic() - state["since"] >= seconds:
                 self._commit()
-                self.db.conn.execute("BEGIN")
+                begin()
                 state["count"], state["since"] = 0, time.monotonic()
 
-        self.db.conn.execute("BEGIN")
+        begin()
+        self._batched = True
         try:
             yield done
         except BaseException:
             if self.db.conn.in_transaction:
                 self.db.conn.execute("ROLLBACK")  # the open batch only: earlier ones are committed
             raise
+        finally:
+            self._batched = False
         self._commit()
 
     def _commit(self) -> None:
@@ -400,7 +466,9 @@ class Store:
     # -- writing ---------------------------------------------------------------------------
 
     def save_document(self, record: DocumentRecord, rows: list[tuple[Media, Mention]]) -> None:
-        """Replace everything this document cited, in one transaction."""
+        """Replace everything this document cited, in one transaction. The rows a full-text index
+        follows (media, mentions) are written with one statement each: a statement per row made
+        SQLite's FTS5 write a segment for every row, most of the cost of storing a document."""
         db = self.db
         now = record.scanned_at
         try:
@@ -413,9 +481,8 @@ class Store:
                 ]
                 db.execute("delete from mentions where document_id = ?", [record.id])
                 db.execute(_UPSERT["documents"], _values("documents", record))
-                for media, _ in rows:
-                    self._upsert_media(media, now)
-                db.conn.executemany(_UPSERT["mentions"], [_values("mentions", m) for _, m in rows])
+                self._upsert_media([media for media, _ in rows], now)
+                self._staged("mentions", [_values("mentions", m) for _, m in rows])
                 self._drop_orphans(old)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot write {record.source} to {self.path}: {exc}") from exc
@@ -436,40 +503,95 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(f"cannot write {record.source} to {self.path}: {exc}") from exc
 
-    def _upsert_media(self, media: Media, now: str) -> None:
-        """Insert a media row, or update it: a row no other document cites is rewritten whole
-        (this scan is its only witness); a shared row takes this scan's values where it has
-        them and keeps the union of addresses and tags."""
-        row: dict[str, Any] = {name: getattr(media, name) for name in _MEDIA_RECORD_FIELDS}
-        row["urls"] = json.dumps(list(media.urls))
-        row["tags"] = json.dumps(list(media.tags))
-        existing = self._rows("select * from media where id = ?", [media.id])
-        if not existing:
-            row["first_seen"] = now
+    def _upsert_media(self, found: list[Media], now: str) -> None:
+        """Insert the document's media rows, or update them: a row no other document cites is
+        rewritten whole (this scan is its only witness); a shared row takes this scan's values
+        where it has them and keeps the union of addresses and tags. A media cited twice in the
+        document is read the second time as the first left it. Enrichment's columns are never
+        written here."""
+        ids = list(dict.fromkeys(media.id for media in found))
+        stored = {
+            row["id"]: row
+            for row in self._rows(
+                "select * from media where id in (select value from json_each(?))", [json.dumps(ids)]
+            )
+        }
+        # whether another document cites it: this one's mentions are gone until the media are in
+        elsewhere = {
+            r[0]
+            for r in self.db.execute(
+                "select distinct media_id from mentions where media_id in (select value from json_each(?))",
+                [json.dumps(list(stored))],
+            )
+        }
+        rows: dict[str, dict[str, Any]] = {}
+        links: dict[str, list[tuple[str, str]]] = {}
+        tags: dict[str, list[str]] = {}
+        touched: set[str] = set()  # every party named, if only by a reading a later one replaced
+        names = _Names(self.db, found)
+        for media in found:
+            row: dict[str, Any] = {name: getattr(media, name) for name in _MEDIA_RECORD_FIELDS}
+            row["urls"] = json.dumps(list(media.urls))
+            row["tags"] = json.dumps(list(media.tags))
+            old = rows.get(media.id) or stored.get(media.id)
+            row["first_seen"] = old["first_seen"] if old else now
             row["last_seen"] = now
-            links, row["credits"], row["credit_person"] = self._credit_parties(row)
-            self.db.execute(_UPSERT["media"], _values("media", row))
-            self._link_credits(media.id, links)
-            self._link_tags(media.id, media.tags)
+            if old and media.id in elsewhere:
+                for column in _MEDIA_FILLED:
+                    if row[column] in (None, ""):
+                        row[column] = old[column]
+                row["urls"] = json.dumps(list(dict.fromkeys([*json.loads(old["urls"] or "[]"), *media.urls])))
+                row["tags"] = json.dumps(sorted(set(json.loads(old["tags"] or "[]")) | set(media.tags)))
+            links[media.id], row["credits"], row["credit_person"] = self._credit_parties(row, names)
+            touched.update(credit_id for credit_id, _ in links[media.id])
+            tags[media.id] = json.loads(row["tags"]) if old else list(media.tags)
+            rows[media.id] = row
+        names.write()
+        self._staged("media", [[row.get(c) for c in _MEDIA_SCANNED] for row in rows.values()])
+        self._relink(rows, links, tags, touched)
+
+    def _staged(self, table: str, values: list[list[Any]]) -> None:
+        """Upsert rows into a table with one statement, through a temporary table of the same
+        columns: one statement fires the full-text triggers once, for all its rows."""
+        if not values:
             return
-        old = existing[0]
-        cited_elsewhere = self.db.execute(
-            "select 1 from mentions where media_id = ? limit 1", [media.id]
-        ).fetchone()
-        row["first_seen"] = old["first_seen"]
-        row["last_seen"] = now
-        if cited_elsewhere:
-            for column in _MEDIA_FILLED:
-                if row[column] in (None, ""):
-                    row[column] = old[column]
-            row["urls"] = json.dumps(list(dict.fromkeys([*json.loads(old["urls"] or "[]"), *media.urls])))
-            row["tags"] = json.dumps(sorted(set(json.loads(old["tags"] or "[]")) | set(media.tags)))
-        for column in _ENRICHED:  # filled by enrichment, never by a scan
-            row[column] = old[column]
-        links, row["credits"], row["credit_person"] = self._credit_parties(row)
-        self.db.execute(_UPSERT["media"], _values("media", row))  # one write: one FTS update
-        self._link_credits(media.id, links)
-        self._link_tags(media.id, json.loads(row["tags"]))
+        columns = _MEDIA_SCANNED if table == "media" else tuple(_COLUMNS[table])
+        staging = f"temp.staged_{table}"
+        names = ", ".join(columns)
+        conn = self.db.conn
+        conn.execute(f"create temp table if not exists staged_{table} as select {names} from {table} where 0")
+        conn.executemany(
+            f"insert into {staging} ({names}) values ({', '.join('?' for _ in columns)})", values
+        )
+        updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
+        conn.execute(
+            f"insert into {table} ({names}) select {names} from {staging} where true "
+            f"on conflict(id) do update set {updates}"
+        )
+        conn.execute(f"delete from {staging}")
+
+    def _relink(
+        self,
+        rows: dict[str, dict[str, Any]],
+        links: dict[str, list[tuple[str, str]]],
+        tags: dict[str, list[str]],
+        touched: set[str],
+    ) -> None:
+        """The credits and tags of the media just written, replacing their earlier ones; a party
+        no media credits any more leaves with its last link."""
+        ids = json.dumps(list(rows))
+        unlinked = self._linked_parties(ids)
+        self.db.execute("delete from media_credits where media_id in (select value from json_each(?))", [ids])
+        self.db.conn.executemany(
+            "insert or replace into media_credits (media_id, credit_id, role) values (?, ?, ?)",
+            [(mid, credit_id, role) for mid in rows for credit_id, role in links[mid]],
+        )
+        self.db.execute("delete from media_tags where media_id in (select value from json_each(?))", [ids])
+        self.db.conn.executemany(
+            "insert or ignore into media_tags (media_id, tag) values (?, ?)",
+            [(mid, t) for mid in rows for t in tags[mid]],
+        )
+        self._drop_credits(unlinked | touched)
 
     # -- enrichment ------------------------------------------------------------------------
 
@@ -477,7 +599,7 @@ class Store:
         """Media with an http(s) address not checked since `before` (an ISO time), oldest first."""
         sql = (
             "select id, kind, provider, url from media where (url like 'http://%' or url like 'https://%') "
-            "and (checked_at is null or checked_at < ?) order by checked_at is not null, checked_at, rowid"
+            "and (checked_at is null or checked_at <= ?) order by checked_at is not null, checked_at, rowid"
         )
         params: list[Any] = [before]
         if limit:
@@ -486,7 +608,7 @@ class Store:
         return [dict(r) for r in self.db.query(sql, params)]
 
     def recently_checked(self, since: str) -> int:
-        return int(self.db.execute("select count(*) from media where checked_at >= ?", [since]).fetchone()[0])
+        return int(self.db.execute("select count(*) from media where checked_at > ?", [since]).fetchone()[0])
 
     def save_enrichment(self, media_id: str, fields: dict[str, Any]) -> None:
         """Store what enrichment learned of one media row, in its own transaction. IPTC credit
@@ -523,23 +645,30 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(f"cannot write to {self.path}: {exc}") from exc
 
-    def _credit_parties(self, row: dict[str, Any]) -> tuple[list[tuple[str, str]], str, str | None]:
+    def _credit_parties(
+        self, row: dict[str, Any], known: _Names | None = None
+    ) -> tuple[list[tuple[str, str]], str, str | None]:
         """The parties a media row credits, each created the first time it is seen: their links
         (credit id, role), the `credits` array of their names and the row's `credit_person`. A
         party keeps the spelling it was first stored with, so every later spelling of it
-        (KARAM AL-MASRI, Karam Al-Masri) shows and facets as one name."""
+        (KARAM AL-MASRI, Karam Al-Masri) shows and facets as one name. `known` holds the names
+        of the parties a document credits, read at once (see _Names)."""
         db = self.db
         links: list[tuple[str, str]] = []
         names: list[str] = []
         person: str | None = row["credit_person"]
-        for party in parties(row["credit"], row["credit_person"], row["credit_org"], row["author_handle"]):
+        credited = (row["credit"], row["credit_person"], row["credit_org"], row["author_handle"])
+        for party in known.parties(*credited) if known is not None else parties(*credited):
             credit_id = f"{party.type}:{party.key}"
-            # Plain statements: sqlite-utils' insert() reads the table's schema on every call.
-            db.execute(
-                "insert or ignore into credits (id, name, type, full_name) values (?, ?, ?, ?)",
-                [credit_id, party.name, party.type, party.full_name],
-            )
-            name = db.execute("select name from credits where id = ?", [credit_id]).fetchone()[0]
+            if known is not None:
+                name = known.name(credit_id, party)
+            else:
+                # Plain statements: sqlite-utils' insert() reads the table's schema on every call.
+                db.execute(
+                    "insert or ignore into credits (id, name, type, full_name) values (?, ?, ?, ?)",
+                    [credit_id, party.name, party.type, party.full_name],
+                )
+                name = db.execute("select name from credits where id = ?", [credit_id]).fetchone()[0]
             links.append((credit_id, party.role))
             names.append(name)
             if party.type == "person":
@@ -553,20 +682,44 @@ class Store:
             [(media_id, credit_id, role) for credit_id, role in links],
         )
 
-    def _link_tags(self, media_id: str, tags: Iterable[str]) -> None:
-        self.db.execute("delete from media_tags where media_id = ?", [media_id])
-        self.db.conn.executemany(
-            "insert or ignore into media_tags (media_id, tag) values (?, ?)", [(media_id, t) for t in tags]
-        )
-
     def _drop_orphans(self, media_ids: list[str]) -> None:
         """Media that no mention cites any more leave the catalogue with their last citation."""
-        for mid in media_ids:
-            if self.db.execute("select 1 from mentions where media_id = ? limit 1", [mid]).fetchone():
-                continue
-            self.db.execute("delete from media_credits where media_id = ?", [mid])
-            self.db.execute("delete from media_tags where media_id = ?", [mid])
-            self.db.execute("delete from media where id = ?", [mid])
+        cited = {
+            r[0]
+            for r in self.db.execute(
+                "select distinct media_id from mentions where media_id in (select value from json_each(?))",
+                [json.dumps(media_ids)],
+            )
+        }
+        gone = json.dumps([mid for mid in media_ids if mid not in cited])
+        unlinked = self._linked_parties(gone)
+        self.db.execute(
+            "delete from media_credits where media_id in (select value from json_each(?))", [gone]
+        )
+        self.db.execute("delete from media_tags where media_id in (select value from json_each(?))", [gone])
+        self.db.execute("delete from media where id in (select value from json_each(?))", [gone])
+        self._drop_credits(unlinked)
+        if not self._batched:  # a batch drops every unlinked party when it opens (see batch)
+            self._drop_unlinked_credits()
+
+    def _linked_parties(self, media_ids: str) -> set[str]:
+        """The parties the media of a JSON array of ids credit now."""
+        sql = (
+            "select distinct credit_id from media_credits where media_id in (select value from json_each(?))"
+        )
+        return {r[0] for r in self.db.execute(sql, [media_ids])}
+
+    def _drop_credits(self, credit_ids: set[str]) -> None:
+        """The parties among these that no media credits any more."""
+        if credit_ids:
+            self.db.execute(
+                "delete from credits where id in (select value from json_each(?)) and not exists "
+                "(select 1 from media_credits where media_credits.credit_id = credits.id)",
+                [json.dumps(sorted(credit_ids))],
+            )
+
+    def _drop_unlinked_credits(self) -> None:
+        """Every party no media credits (enrichment's relinking leaves some)."""
         self.db.execute(
             "delete from credits where not exists "
             "(select 1 from media_credits where media_credits.credit_id = credits.id)"

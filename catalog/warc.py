@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-from warcio.recordloader import ArcWarcRecord
+from typing import TYPE_CHECKING
 
 from catalog.errors import InputError
 from catalog.sources import Source, page_source
+
+if TYPE_CHECKING:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.recordloader import ArcWarcRecord
 
 __all__ = ["WARC_SUFFIXES", "is_warc", "warc_sources"]
 
@@ -38,6 +39,8 @@ def _stamp(warc_date: str) -> str:
 def warc_sources(path: str, max_bytes: int) -> Iterator[Source | tuple[str, str]]:
     """Each page of the archive at `path` as a Source, or `(source, error)` for a record or an
     archive that cannot be read."""
+    from warcio.archiveiterator import ArchiveIterator  # here: a scan of files needs no warcio
+
     try:
         size = Path(path).stat().st_size
         with Path(path).open("rb") as stream:
@@ -49,6 +52,8 @@ def warc_sources(path: str, max_bytes: int) -> Iterator[Source | tuple[str, str]
 def _pages(
     records: ArchiveIterator, path: str, size: int, max_bytes: int
 ) -> Iterator[Source | tuple[str, str]]:
+    from warcio.exceptions import ArchiveLoadFailed
+
     end = 0  # where the last whole record ended
     while True:
         try:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
-from bs4 import Tag
-from bs4.element import NavigableString
+from lxml import etree
 
 from catalog.credits import agency, looks_like_credit, strip_label
 from catalog.extractors._html import class_words, text_of
+from catalog.tree import CONTAINERS, Element, children, contains_equal, next_element, same_element
 from catalog.vocabulary import (
     CAPTION_CLASS_TOKENS,
     COMMA_LABELS,
@@ -94,7 +95,7 @@ def is_credit_line(text: str) -> bool:
     return len(text) <= 300 and bool(_CREDIT_LINE.match(text))
 
 
-def caption_and_credit(media: Tag) -> tuple[str | None, str | None]:
+def caption_and_credit(media: Element) -> tuple[str | None, str | None]:
     """The caption and credit (as written) shown with a picture or player."""
     figure = _figure_of(media)
     if figure is not None:
@@ -109,85 +110,77 @@ def caption_and_credit(media: Tag) -> tuple[str | None, str | None]:
     return _described_by(media)
 
 
-def _described_by(media: Tag) -> tuple[str | None, str | None]:
+def _described_by(media: Element) -> tuple[str | None, str | None]:
     """A caption elsewhere on the page that the picture points to: its aria-describedby, or a
     link to "#id" beside it in the picture's own block (FAZ's "show the picture's description"
     button)."""
-    ids = [v for v in str(media.get("aria-describedby") or "").split() if v]
-    container = media.parent.parent if media.parent is not None else None
-    if container is not None and container.name not in _SECTIONS:
-        linked = [
-            href[1:]
-            for link in container.find_all("a", href=True, limit=20)
-            if (href := str(link["href"])).startswith("#") and len(href) > 1
-        ]
-        if linked and len(container.find_all(_MEDIA_TAGS, limit=2)) == 1:
+    ids = [v for v in (media.get("aria-describedby") or "").split() if v]
+    parent = media.getparent()
+    container = parent.getparent() if parent is not None else None
+    if container is not None and container.tag not in _SECTIONS:
+        hrefs = islice((h for a in container.iterdescendants("a") if (h := a.get("href")) is not None), 20)
+        linked = [href[1:] for href in hrefs if href.startswith("#") and len(href) > 1]
+        if linked and len(list(islice(container.iterdescendants(*_MEDIA_TAGS), 2))) == 1:
             ids.extend(linked)  # the block is this picture's own
     if not ids:
         return None, None
-    root = media
-    while root.parent is not None:
-        root = root.parent
+    root = media.getroottree()
     for ident in ids:
-        target = root.find(id=ident)
-        if isinstance(target, Tag) and _is_caption_block(target):
+        found = root.xpath("(//*[@id = $ident])[1]", ident=ident)
+        target = found[0] if isinstance(found, list) and found else None
+        if isinstance(target, etree._Element) and _is_caption_block(target):
             return _read_caption(target)
     return None, None
 
 
-def _figure_of(media: Tag) -> Tag | None:
-    node = media.parent
+def _figure_of(media: Element) -> Element | None:
+    node = media.getparent()
     levels = 0
     while levels < 6:
-        if node is None or node.name in ("body", "article", "[document]"):
+        if node is None or node.tag in ("body", "article"):
             return None
-        if node.name in ("source", "picture", "noscript"):  # lxml nests unclosed <source>s
-            node = node.parent
+        if node.tag in ("source", "picture", "noscript"):  # lxml nests unclosed <source>s
+            node = node.getparent()
             continue
         levels += 1
         words = class_words(node)
-        if node.name == "figure" or ("wp" in words and "caption" in words):
+        if node.tag == "figure" or ("wp" in words and "caption" in words):
             return node
-        node = node.parent
+        node = node.getparent()
     return None
 
 
-def _from_container(container: Tag, media: Tag) -> tuple[str | None, str | None]:
-    captions = container.find_all("figcaption") or [
+def _from_container(container: Element, media: Element) -> tuple[str | None, str | None]:
+    captions = list(container.iterdescendants("figcaption")) or [
         el
-        for el in container.find_all(True)
-        if class_words(el) & _CAPTION_CLASSES and media not in el.descendants
+        for el in container.iterdescendants(etree.Element)
+        if class_words(el) & _CAPTION_CLASSES and not contains_equal(el, media)
     ]
     if not captions:
         return None, None
     return _read_caption(captions[0])
 
 
-def _is_caption_block(el: Tag) -> bool:
-    if el.name in ("figcaption", "cite"):
+def _is_caption_block(el: Element) -> bool:
+    if el.tag in ("figcaption", "cite"):
         return True
     words = class_words(el)
     return bool(words & _CAPTION_CLASSES) and words.isdisjoint(_CONTROLS)  # not "ImageDescriptionButton"
 
 
-def _read_caption(block: Tag) -> tuple[str | None, str | None]:
+def _read_caption(block: Element) -> tuple[str | None, str | None]:
     """The caption and credit of a caption block: the credit from its credit element, from a
     credit line opening it, from its end ("... Photograph: X/AFP") or a name after it."""
     credit_el = next(
-        (el for el in block.find_all(True) if class_words(el) & _CREDIT_CLASSES or el.name == "cite"),
+        (
+            el
+            for el in block.iterdescendants(etree.Element)
+            if class_words(el) & _CREDIT_CLASSES or el.tag == "cite"
+        ),
         None,
     )
     credit = text_of(credit_el) or None
-    caption_parts: list[str] = []
-    for el in block.find_all(string=True):
-        if type(el) is not NavigableString:  # comments, CDATA, doctype
-            continue
-        if credit_el is not None and credit_el in el.parents:
-            continue
-        if el.parent is not None and el.parent.name in ("script", "style", "svg"):
-            continue
-        caption_parts.append(str(el))
-    caption = " ".join(" ".join(caption_parts).split())
+    caption = " ".join(" ".join(_caption_strings(block, credit_el)).split())
     caption, credit = _comma_labelled(caption, credit)
     if credit is None:
         caption, credit = _credit_before_caption(block, caption)
@@ -198,16 +191,48 @@ def _read_caption(block: Tag) -> tuple[str | None, str | None]:
     elif len(credit) > 400:
         credit = None
     if credit is None and (
-        is_credit_line(caption) or ((block.name == "cite" or "/" in caption) and looks_like_credit(caption))
+        is_credit_line(caption) or ((block.tag == "cite" or "/" in caption) and looks_like_credit(caption))
     ):
         return None, caption  # "Screenshot by X/Y", "AP Photo/Uncredited", <cite>Getty Images</cite>
     return caption or None, credit
 
 
-def _name_after_caption(block: Tag, caption: str) -> tuple[str, str | None]:
+def _caption_strings(block: Element, credit_el: Element | None) -> list[str]:
+    """The strings of a caption block outside its credit element (and outside any copy of it),
+    outside scripts, styles and templates, and not directly in an <svg>."""
+    if block.tag in CONTAINERS or next(block.iterancestors(*CONTAINERS), None) is not None:
+        return []  # a <template>'s strings are no page text
+    credits = (
+        {el for el in block.iterdescendants(credit_el.tag) if same_element(el, credit_el)}
+        if credit_el is not None
+        else set()
+    )
+    parts: list[str] = []
+    tags: list[str] = []  # the open elements' names
+    skipped = 0  # depth inside a credit, a script or a style
+    for event, node in etree.iterwalk(block, events=("start", "end", "comment", "pi")):
+        if event == "start":
+            tags.append(node.tag)
+            if skipped or node.tag in CONTAINERS or node in credits:
+                skipped += 1
+            elif node.text and node.tag != "svg":
+                parts.append(node.text)
+            continue
+        if event == "end":
+            tags.pop()
+            if skipped:
+                skipped -= 1
+            if node is block:
+                continue
+        if not skipped and node.tail and tags[-1] != "svg":
+            parts.append(node.tail)
+    return parts
+
+
+def _name_after_caption(block: Element, caption: str) -> tuple[str, str | None]:
     """ "<span>Police blast protesters – video</span> Guardian": a caption in its own element,
     then a few capitalised words or an agency outside it, which credit the media."""
-    holders = [child for child in block.children if isinstance(child, Tag) and text_of(child)]
+    holders = [child for child in children(block) if text_of(child)]
     if len(holders) != 1:
         return caption, None
     inner = text_of(holders[0])
@@ -217,10 +242,10 @@ def _name_after_caption(block: Tag, caption: str) -> tuple[str, str | None]:
     return caption, None
 
 
-def _credit_before_caption(block: Tag, caption: str) -> tuple[str, str | None]:
+def _credit_before_caption(block: Element, caption: str) -> tuple[str, str | None]:
     """ "<span>© UC Global</span><br><span class=caption>UC Global photo of ...</span>": a credit
     line in the block's first element, the caption after it."""
-    holders = [child for child in block.children if isinstance(child, Tag) and text_of(child)]
+    holders = [child for child in children(block) if text_of(child)]
     if len(holders) < 2:
         return caption, None
     first = text_of(holders[0])
@@ -230,19 +255,19 @@ def _credit_before_caption(block: Tag, caption: str) -> tuple[str, str | None]:
     return (rest, first) if rest else (caption, None)
 
 
-def _from_neighbours(media: Tag) -> tuple[str | None, str | None]:
+def _from_neighbours(media: Element) -> tuple[str | None, str | None]:
     """A caption block or a credit line right after the picture or its container (CNN's
     <cite> beside the <img>, Mashable's hero, Fast Company's "[Photo: X/iStock]" under the
     figure)."""
-    node: Tag | None = media
+    node: Element | None = media
     for _ in range(_NEAR_LEVELS):
-        while node is not None and node.name in ("source", "picture", "noscript"):
-            node = node.parent  # lxml nests unclosed <source>s around the <img>
+        while node is not None and node.tag in ("source", "picture", "noscript"):
+            node = node.getparent()  # lxml nests unclosed <source>s around the <img>
         if node is None:
             break
-        sibling = node.find_next_sibling()
-        while sibling is not None and sibling.name in ("br", "wbr"):
-            sibling = sibling.find_next_sibling()  # AP's <a><img></a><br><font>credit</font>
+        sibling = next_element(node)
+        while sibling is not None and sibling.tag in ("br", "wbr"):
+            sibling = next_element(sibling)  # AP's <a><img></a><br><font>credit</font>
         if sibling is not None:
             if _is_caption_block(sibling):
                 return _read_caption(sibling)  # CNN's <img> then <cite>caption</cite> in a <div>
@@ -250,19 +275,19 @@ def _from_neighbours(media: Tag) -> tuple[str | None, str | None]:
             if text and is_credit_line(text):
                 return None, text
             return _caption_block_within(sibling)
-        node = node.parent
+        node = node.getparent()
     return None, None
 
 
-def _caption_block_within(block: Tag) -> tuple[str | None, str | None]:
+def _caption_block_within(block: Element) -> tuple[str | None, str | None]:
     """The caption and credit elements inside the block after a picture: CNN's
     div.image__metadata holding div.image__caption and figcaption.image__credit, AP's
     <font class="photo"><span class="apCaption">. A caption is looked for only where the
     block holds no media of its own (a figure after the picture captions its own)."""
-    inner = block.find_all(True, limit=12)
+    inner = list(islice(block.iterdescendants(etree.Element), 12))
     credit_el = next((el for el in inner if _is_credit_element(el)), None)
     caption_el = None
-    if block.find(_MEDIA_TAGS) is None:
+    if next(block.iterdescendants(*_MEDIA_TAGS), None) is None:
         caption_el = next((el for el in inner if _is_caption_block(el) and not _is_credit_element(el)), None)
     credit = text_of(credit_el) or None
     if credit is not None and len(credit) > 200:
@@ -273,11 +298,11 @@ def _caption_block_within(block: Tag) -> tuple[str | None, str | None]:
     return caption, own_credit or credit
 
 
-def _is_credit_element(el: Tag) -> bool:
+def _is_credit_element(el: Element) -> bool:
     """A credit's element: a <cite>, or a credit class that is no caption's ("image__caption
     attribution" is CNN's caption)."""
     words = class_words(el)
-    return el.name == "cite" or bool(words & _CREDIT_CLASSES and not words & _CAPTION_CLASSES)
+    return el.tag == "cite" or bool(words & _CREDIT_CLASSES and not words & _CAPTION_CLASSES)
 
 
 def credit_text(credit: str | None) -> str | None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
-from bs4 import Tag
-
+from catalog.tree import Element, attr, text_of
 from catalog.vocabulary import (
     BOILERPLATE_TAGS,
     BOILERPLATE_TOKENS,
@@ -35,81 +35,71 @@ _CONTENT = frozenset(CONTENT_TOKENS)
 _TRACKER_HOSTS = frozenset(TRACKER_HOST_WORDS)
 _FURNITURE_TAGS = frozenset(BOILERPLATE_TAGS)
 _PLACEHOLDER = re.compile("|".join(re.escape(t) for t in PLACEHOLDER_TOKENS), re.IGNORECASE)
-_SPACE = re.compile(r"\s+")
 _OFF_SCREEN = re.compile(r"(?:left|top|right)\s*:\s*-\d{3,}px", re.IGNORECASE)
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
-def attr(tag: Tag, name: str) -> str | None:
-    """An attribute as one string (bs4 gives lists for class-like attributes)."""
-    value = tag.get(name)
-    if value is None:
-        return None
-    if isinstance(value, list):
-        value = " ".join(value)
-    value = value.strip()
-    return value or None
-
-
-def text_of(tag: Tag | None) -> str:
-    if tag is None:
-        return ""
-    return _SPACE.sub(" ", tag.get_text(" ")).strip()
-
-
-def class_words(tag: Tag) -> set[str]:
+def class_words(tag: Element) -> frozenset[str]:
     """The words of a tag's class and id: "story--header--pic" gives story, header, pic;
     camel case is split too ("apCaption" gives ap, caption; "PopularPosts" popular, posts).
     A class that states what a block holds or how it is shown says nothing of what it is:
     "layout-with-rail__wrapper" gives layout, wrapper (its "__rail" element is the rail),
     "c-fixed-sidebar-layout" gives c, fixed, layout (a layout named after its parts), and
     "has-paywall" and "hidden-contents-menu" give nothing."""
+    classes, ident = attr(tag, "class"), attr(tag, "id")
+    if classes and ident:
+        return _words(classes) | _words(ident)
+    if classes or ident:
+        return _words(classes or ident or "")
+    return _NO_WORDS
+
+
+_NO_WORDS: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=4096)
+def _words(value: str) -> frozenset[str]:
+    """The words of one class or id value (see class_words); a page repeats its classes, and
+    the furniture and caption checks read every ancestor's."""
+    if not _STATEMENT.search(value):
+        return frozenset(w.lower() for w in _CAMEL_WORDS.findall(value))
     words: set[str] = set()
-    for name in ("class", "id"):
-        value = attr(tag, name)
-        if not value:
-            continue
-        if not _STATEMENT.search(value):
-            words.update(w.lower() for w in _CAMEL_WORDS.findall(value))
-            continue
-        for token in value.split():
-            for part in token.split("__"):
-                found = [w.lower() for w in _CAMEL_WORDS.findall(part)]
-                if not _STATE.isdisjoint(found):
-                    continue
-                cut = next((i for i, w in enumerate(found) if w in _OWNERSHIP), len(found))
-                kept = found[:cut]
-                if "layout" in kept:  # "c-fixed-sidebar-layout": a layout named after its parts
-                    kept = [w for w in kept if w not in _WEAK_FURNITURE]
-                words.update(kept)
-    return words
+    for token in value.split():
+        for part in token.split("__"):
+            found = [w.lower() for w in _CAMEL_WORDS.findall(part)]
+            if not _STATE.isdisjoint(found):
+                continue
+            cut = next((i for i, w in enumerate(found) if w in _OWNERSHIP), len(found))
+            kept = found[:cut]
+            if "layout" in kept:  # "c-fixed-sidebar-layout": a layout named after its parts
+                kept = [w for w in kept if w not in _WEAK_FURNITURE]
+            words.update(kept)
+    return frozenset(words)
 
 
-def is_furniture(tag: Tag, stop: Tag | None = None, wrappers: frozenset[int] = frozenset()) -> bool:
+def is_furniture(
+    tag: Element, stop: Element | None = None, wrappers: frozenset[Element] = frozenset()
+) -> bool:
     """True when the tag sits in page furniture: nav, aside, footer, a site header, or a block
     whose class says related, promo, ad, share, logo, ... (up to `stop`, exclusive). The class
-    of a block in `wrappers` (the ids of the blocks holding the headline) is not read: it wraps
-    the article."""
+    of a block in `wrappers` (the blocks holding the headline) is not read: it wraps the
+    article."""
     in_article = False
-    node: Tag | None = tag
-    chain: list[Tag] = []
-    while node is not None and node.name not in ("body", "[document]"):
+    node: Element | None = tag
+    chain: list[Element] = []
+    while node is not None and node.tag != "body":
         if node is stop:
             break
         chain.append(node)
-        if node.name in ("article", "main"):
+        if node.tag in ("article", "main"):
             in_article = True
-        node = node.parent
+        node = node.getparent()
     for node in chain:
-        if node.name in _FURNITURE_TAGS or node.name == "head":
+        if node.tag in _FURNITURE_TAGS or node.tag == "head":
             return True
-        if (
-            node.name == "header"
-            and not in_article
-            and (node.find("nav") is not None or node.find("h1") is None)
-        ):
+        if node.tag == "header" and not in_article and (_has(node, "nav") or not _has(node, "h1")):
             return True  # a site header; an article's header holds its h1 and lead picture
-        if id(node) in wrappers:
+        if node in wrappers:
             continue
         words = class_words(node)
         if words & _FURNITURE or (words & _WEAK_FURNITURE and not words & _CONTENT):
@@ -122,19 +112,24 @@ def is_furniture(tag: Tag, stop: Tag | None = None, wrappers: frozenset[int] = f
 EMBED_WRAPPER_CLASSES = frozenset(("fb-post", "fb-video", "fb-comment-embed", "tumblr-post"))
 
 
-def is_embed_link(link: Tag) -> bool:
+def _has(tag: Element, name: str) -> bool:
+    """Whether an element of this name is inside the tag."""
+    return next(tag.iterdescendants(name), None) is not None
+
+
+def is_embed_link(link: Element) -> bool:
     """The link an embed script replaces with the picture it names: Flickr
     (`a[data-flickr-embed]`), Getty Images (`a.gie-single`), Pinterest (`a[data-pin-do=embedPin]`)."""
     return (
-        "data-flickr-embed" in link.attrs
+        link.get("data-flickr-embed") is not None
         or attr(link, "data-pin-do") == "embedPin"
         or "gie-single" in (attr(link, "class") or "")
     )
 
 
-def in_noscript(tag: Tag) -> bool:
+def in_noscript(tag: Element) -> bool:
     """Inside a <noscript>: the copy a lazy-loading page keeps for readers without scripts."""
-    return any(parent.name == "noscript" for parent in tag.parents)
+    return next(tag.iterancestors("noscript"), None) is not None
 
 
 def is_placeholder(url: str) -> bool:
@@ -149,12 +144,11 @@ def is_placeholder(url: str) -> bool:
     return bool(_PLACEHOLDER.search(name)) or "/placeholder" in url.lower()
 
 
-def off_screen(tag: Tag) -> bool:
+def off_screen(tag: Element) -> bool:
     """Placed far outside the page by its own style ("position:absolute; left:-9999px"), or
     hidden with no alt text and no size ("display: none", class "visually-hidden"): a tracking
     pixel. A gallery's hidden slides keep their alt text and size (CNN's)."""
-    style = tag.get("style")
-    style = style if isinstance(style, str) else ""
+    style = tag.get("style") or ""
     if _OFF_SCREEN.search(style):
         return True
     hidden = bool(_HIDDEN.search(style)) or not class_words(tag).isdisjoint(("hidden", "invisible"))
@@ -182,7 +176,7 @@ def srcset_urls(value: str | None) -> list[str]:
     return [u for _, _, u in sorted(found)]
 
 
-def image_candidates(img: Tag) -> list[str]:
+def image_candidates(img: Element) -> list[str]:
     """Every address an <img>/<source> names: lazy attributes first (on a lazy page they hold
     the picture, src a placeholder or a 64x64 preview), then src, then srcset candidates."""
     urls: list[str] = []
@@ -194,8 +188,8 @@ def image_candidates(img: Tag) -> list[str]:
         urls.extend(srcset_urls(attr(img, name)))
     if not any(u.startswith(("http", "/")) and not is_placeholder(u) for u in urls):
         # a lazy-loader of its own: data-dejavu-src, data-lazy-img-src, ... (France Culture's)
-        for key, raw in img.attrs.items():
-            if key.startswith("data-") and key.endswith(("src", "srcset")) and isinstance(raw, str):
+        for key, raw in img.items():
+            if key.startswith("data-") and key.endswith(("src", "srcset")):
                 urls.extend(srcset_urls(raw) if key.endswith("srcset") else [raw.strip()])
     return urls
 

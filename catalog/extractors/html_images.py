@@ -6,10 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
-from itertools import islice
 from os.path import commonprefix
-
-from bs4 import Tag
 
 from catalog.document import Document
 from catalog.extractors._captions import caption_and_credit, credit_text
@@ -28,6 +25,7 @@ from catalog.extractors._html import (
 from catalog.extractors._tags import tags_for
 from catalog.providers import provider_of_host
 from catalog.records import MediaRef
+from catalog.tree import Element, first_strings
 from catalog.urls import media_key
 
 __all__ = ["extract"]
@@ -47,6 +45,8 @@ _FILE_LINK = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|tiff?|bmp|svg|heic)$", re
 _MIN_SIDE = 50
 # Digits a page's name must share with a picture's file name to name that picture.
 _ID_DIGITS = 6
+# Characters of a paragraph's opening read for a featured picture's credit.
+_OPENING = 16
 
 
 def extract(doc: Document) -> Iterator[MediaRef]:
@@ -64,7 +64,10 @@ def extract(doc: Document) -> Iterator[MediaRef]:
 def _featured_credit(doc: Document) -> str | None:
     """ "[Featured Image by Joe Raedle/Getty Images]": a paragraph crediting the lead picture."""
     for p in doc.tags("p"):
-        opening = " ".join(islice(p.stripped_strings, 2))[:16].lstrip("[ ").lower()
+        head = p.text.strip() if p.text else ""
+        if len(head) >= _OPENING and not head[:_OPENING].lstrip("[ ").lower().startswith(_FEATURED_WORDS):
+            continue  # the opening is the paragraph's own first string, and no credit's
+        opening = first_strings(p, 2)[:_OPENING].lstrip("[ ").lower()
         if not opening.startswith(_FEATURED_WORDS):
             continue  # the cheap test first: most paragraphs are prose
         text = text_of(p)
@@ -75,7 +78,7 @@ def _featured_credit(doc: Document) -> str | None:
     return None
 
 
-def _picture(doc: Document, img: Tag, seen: set[str]) -> MediaRef | None:
+def _picture(doc: Document, img: Element, seen: set[str]) -> MediaRef | None:
     if (
         _tiny(img)
         or off_screen(img)
@@ -86,13 +89,13 @@ def _picture(doc: Document, img: Tag, seen: set[str]) -> MediaRef | None:
     raw = image_candidates(img)
     if _teaser(doc, img, raw[0] if raw else None):
         return None
-    parent = img.parent
-    if parent is not None and parent.name == "picture":
-        for source in parent.find_all("source"):
+    parent = img.getparent()
+    if parent is not None and parent.tag == "picture":
+        for source in parent.iterdescendants("source"):
             raw.extend(srcset_urls(attr(source, "srcset") or attr(source, "data-srcset")))
     # A <source> that lxml nested around the <img> (unclosed <source> tags).
-    for anc in img.parents:
-        if anc.name != "source":
+    for anc in img.iterancestors():
+        if anc.tag != "source":
             break
         raw.extend(srcset_urls(attr(anc, "srcset") or attr(anc, "data-srcset")))
     urls = unique(
@@ -136,17 +139,17 @@ def _int(value: str | None) -> int | None:
     return int(digits) if digits.isdigit() else None
 
 
-def _tiny(img: Tag) -> bool:
+def _tiny(img: Element) -> bool:
     w, h = _int(attr(img, "width")), _int(attr(img, "height"))
     if w is not None and h is not None:
         return (w < _MIN_SIDE and h < _MIN_SIDE) or w <= 2 or h <= 2
     return (w is not None and w <= 2) or (h is not None and h <= 2)
 
 
-def _interface_asset(img: Tag, url: str) -> bool:
+def _interface_asset(img: Element, url: str) -> bool:
     """A picture from the site's static assets (a `static` host or an /assets/ or /static/
     path) with no alt text, no size and nothing describing it: a badge or widget graphic."""
-    if attr(img, "width") or attr(img, "height") or "srcset" in img.attrs:
+    if attr(img, "width") or attr(img, "height") or img.get("srcset") is not None:
         return False
     parts = url.split("/")
     host = parts[2].lower() if len(parts) > 2 else ""
@@ -156,14 +159,14 @@ def _interface_asset(img: Tag, url: str) -> bool:
     )
 
 
-def _teaser(doc: Document, img: Tag, src: str | None) -> bool:
+def _teaser(doc: Document, img: Element, src: str | None) -> bool:
     """A picture that links to another page is a teaser for that page, not article media
     (related-story thumbnails, promos); a link to the picture's own file is a lightbox, and a
     link to the picture's own page is its photo page."""
-    for anc in img.parents:
-        if anc.name in ("main", "body"):
+    for anc in img.iterancestors():
+        if anc.tag in ("main", "body"):
             return False
-        if anc.name == "a":
+        if anc.tag == "a":
             href = doc.resolve(attr(anc, "href"))
             if not href or href.split("#")[0] == (doc.url or "").split("#")[0]:
                 return False
@@ -190,14 +193,14 @@ def _photo_page(doc: Document, path: str, src: str | None) -> bool:
     return sum(ch.isdigit() for ch in shared) >= _ID_DIGITS
 
 
-def _inside_embed(img: Tag) -> bool:
+def _inside_embed(img: Element) -> bool:
     """Inside a social embed's blockquote, or the link an embed script replaces (Flickr, Getty):
     the embed is the item (html_social reads it)."""
-    parent = img.parent
-    if parent is not None and parent.name == "a" and is_embed_link(parent):
+    parent = img.getparent()
+    if parent is not None and parent.tag == "a" and is_embed_link(parent):
         return True
-    for anc in img.parents:
-        if anc.name == "blockquote":
-            classes = attr(anc, "class") or ""
-            return any(c in classes for c in _EMBED_CLASSES)
+    block = next(img.iterancestors("blockquote"), None)
+    if block is not None:
+        classes = attr(block, "class") or ""
+        return any(c in classes for c in _EMBED_CLASSES)
     return False

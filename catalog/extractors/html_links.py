@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bs4 import Tag
-
 from catalog.document import Document
 from catalog.extractors._html import EMBED_WRAPPER_CLASSES, attr, is_embed_link, is_furniture, text_of
 from catalog.providers import HOST_HINTS, identify
 from catalog.records import MediaRef
+from catalog.tree import Element
 
 __all__ = ["extract"]
 
@@ -49,13 +48,13 @@ def extract(doc: Document) -> Iterator[MediaRef]:
         )
 
 
-def _in_embed(link: Tag) -> bool:
+def _in_embed(link: Element) -> bool:
     """Inside an embed or a player (the embed is the item), or inside the element an embed
     script fills (Facebook's `div.fb-post`, Tumblr's `div.tumblr-post`)."""
-    for parent in link.parents:
-        if parent.name in _EMBED_TAGS:
+    for parent in link.iterancestors():
+        if parent.tag in _EMBED_TAGS:
             return True
-        if parent.name == "div" and not EMBED_WRAPPER_CLASSES.isdisjoint(
+        if parent.tag == "div" and not EMBED_WRAPPER_CLASSES.isdisjoint(
             (attr(parent, "class") or "").split()
         ):
             return True

@@ -53,7 +53,7 @@ def extract(doc: Document) -> Iterator[MediaRef]:
     for script in doc.tags("script"):
         if (attr(script, "type") or "").lower() != "application/ld+json":
             continue
-        text = script.string or script.get_text()
+        text = script.text  # a script's words are one string, raw
         if not text or len(text) > _MAX_LD_BYTES:
             continue
         try:

@@ -6,14 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
-from bs4 import Tag
-
 from catalog.document import Document
 from catalog.extractors._captions import caption_and_credit, credit_text
 from catalog.extractors._html import attr, in_noscript, is_furniture, is_placeholder, unique
 from catalog.extractors._tags import tags_for
 from catalog.providers import identify, provider_of_host
 from catalog.records import MediaRef
+from catalog.tree import Element
 from catalog.vocabulary import LAZY_SRC_ATTRS, PLAYER_TITLES
 
 __all__ = ["extract"]
@@ -38,17 +37,17 @@ _ID_ELEMENTS = {
 def extract(doc: Document) -> Iterator[MediaRef]:
     seen: set[tuple[str | None, str | None]] = set()
     for tag in doc.tags("iframe", "embed", "video", "audio", "video-js", "object", *_ID_ELEMENTS):
-        if tag.name in _ID_ELEMENTS:
+        if tag.tag in _ID_ELEMENTS:
             ref = _id_element(doc, tag)
-        elif tag.name in ("video", "video-js") and attr(tag, "data-video-id") and attr(tag, "data-account"):
+        elif tag.tag in ("video", "video-js") and attr(tag, "data-video-id") and attr(tag, "data-account"):
             ref = _brightcove(doc, tag)
-        elif tag.name in ("video", "audio"):
+        elif tag.tag in ("video", "audio"):
             ref = _html5(doc, tag)
-        elif tag.name == "video-js":
+        elif tag.tag == "video-js":
             ref = None
-        elif tag.name == "object":
+        elif tag.tag == "object":
             ref = _object(doc, tag)
-        elif tag.name == "embed" and tag.find_parent("object") is not None:
+        elif tag.tag == "embed" and next(tag.iterancestors("object"), None) is not None:
             ref = None  # the <embed> inside an <object> is the same player, read with it
         else:
             ref = _frame(doc, tag)
@@ -61,9 +60,9 @@ def extract(doc: Document) -> Iterator[MediaRef]:
         yield ref
 
 
-def _id_element(doc: Document, tag: Tag) -> MediaRef | None:
+def _id_element(doc: Document, tag: Element) -> MediaRef | None:
     """`<lite-youtube videoid=...>`, `<amp-youtube data-videoid=...>` and their kin."""
-    name, template = _ID_ELEMENTS[tag.name]
+    name, template = _ID_ELEMENTS[tag.tag]
     video = attr(tag, name)
     if not video:
         return None
@@ -77,7 +76,7 @@ def _id_element(doc: Document, tag: Tag) -> MediaRef | None:
     )
 
 
-def _brightcove(doc: Document, tag: Tag) -> MediaRef | None:
+def _brightcove(doc: Document, tag: Element) -> MediaRef | None:
     """`<video-js data-account=A data-player=P data-video-id=V>`: Brightcove's in-page player."""
     account, video = attr(tag, "data-account"), attr(tag, "data-video-id")
     player = attr(tag, "data-player") or "default"
@@ -89,12 +88,12 @@ def _brightcove(doc: Document, tag: Tag) -> MediaRef | None:
     return _player(doc, tag, ident.provider, ident.kind, ident.url, ident.post_id, video, caption, credit)
 
 
-def _object(doc: Document, tag: Tag) -> MediaRef | None:
+def _object(doc: Document, tag: Element) -> MediaRef | None:
     """A legacy `<object data=...>` or `<param name="movie" value=...>` Flash player."""
     raw = attr(tag, "data") or next(
         (
             attr(p, "value")
-            for p in tag.find_all("param")
+            for p in tag.iterdescendants("param")
             if (attr(p, "name") or "").lower() in ("movie", "src")
         ),
         None,
@@ -109,7 +108,7 @@ def _object(doc: Document, tag: Tag) -> MediaRef | None:
 
 def _player(
     doc: Document,
-    tag: Tag,
+    tag: Element,
     provider: str,
     kind: str,
     url: str,
@@ -135,7 +134,7 @@ def _player(
     )
 
 
-def _frame(doc: Document, frame: Tag) -> MediaRef | None:
+def _frame(doc: Document, frame: Element) -> MediaRef | None:
     for name in _FRAME_ATTRS:
         raw = attr(frame, name)
         url = doc.resolve(raw)
@@ -164,7 +163,7 @@ def _frame(doc: Document, frame: Tag) -> MediaRef | None:
     return None
 
 
-def _title(tag: Tag, name: str) -> str | None:
+def _title(tag: Element, name: str) -> str | None:
     """A player's title attribute when it names what it plays: an embed code's default title
     ("YouTube video player", "Embedded post") names the player, and "Spotify Embed: Episode 12"
     keeps what follows the player's name."""
@@ -183,9 +182,9 @@ def _plugin_target(url: str) -> str:
     return href[0] if href else url
 
 
-def _html5(doc: Document, player: Tag) -> MediaRef | None:
+def _html5(doc: Document, player: Element) -> MediaRef | None:
     raw = [v for v in [attr(player, "src")] if v]
-    raw += [v for s in player.find_all("source") for v in [attr(s, "src") or attr(s, "data-src")] if v]
+    raw += [v for s in player.iterdescendants("source") for v in [attr(s, "src") or attr(s, "data-src")] if v]
     urls = unique(u for u in (doc.resolve(r) for r in raw) if u and not is_placeholder(u))
     if not urls or is_furniture(player, wrappers=doc.headline_holders()):
         return None
@@ -195,7 +194,7 @@ def _html5(doc: Document, player: Tag) -> MediaRef | None:
     caption, credit = caption_and_credit(player)
     host = urls[0].split("/")[2] if "://" in urls[0] else ""
     return MediaRef(
-        kind="video" if player.name == "video" else "audio",
+        kind="video" if player.tag == "video" else "audio",
         presence="embedded",
         detector=DETECTOR,
         position=doc.position(player),

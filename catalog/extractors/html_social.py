@@ -13,13 +13,12 @@ import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
-from bs4 import Tag
-
 from catalog.document import Document
 from catalog.extractors._dates import byline_date
 from catalog.extractors._html import EMBED_WRAPPER_CLASSES, attr, class_words, is_embed_link, text_of, unique
 from catalog.providers import identify
 from catalog.records import MediaRef
+from catalog.tree import Element
 
 __all__ = ["extract", "snowflake_time"]
 
@@ -91,7 +90,7 @@ def extract(doc: Document) -> Iterator[MediaRef]:
                 yield ref
 
 
-def _embed_link(doc: Document, link: Tag) -> MediaRef | None:
+def _embed_link(doc: Document, link: Element) -> MediaRef | None:
     """Embeds written as a link their script turns into a picture: Flickr (`a[data-flickr-embed]`),
     Getty Images (`a.gie-single`), Pinterest (`a[data-pin-do=embedPin]`), Imgur
     (`blockquote.imgur-embed-pub` holds an `a`: read there)."""
@@ -102,7 +101,7 @@ def _embed_link(doc: Document, link: Tag) -> MediaRef | None:
     ident = identify(url) if url else None
     if ident is None:
         return None
-    img = link.find("img")
+    img = next(link.iterdescendants("img"), None)
     caption = attr(link, "title") or (attr(img, "alt") if img else None) or text_of(link) or None
     if caption and caption.lower().startswith("embed from"):
         caption = None  # the embed script's own link text
@@ -123,36 +122,36 @@ def _embed_link(doc: Document, link: Tag) -> MediaRef | None:
     )
 
 
-def _wrapped(doc: Document, tag: Tag) -> MediaRef | None:
+def _wrapped(doc: Document, tag: Element) -> MediaRef | None:
     """A post known only by its address: Facebook's `div.fb-post`, a consent wrapper's
     `data-href`, `amp-twitter data-tweetid`, Telegram's widget script."""
-    if tag.name == "script" and "data-telegram-post" not in tag.attrs:
+    if tag.tag == "script" and tag.get("data-telegram-post") is None:
         return None
     raw: str | None = None
     written: str | None = None  # the attribute value as the source has it, to place the line
-    if tag.name == "amp-twitter":
+    if tag.tag == "amp-twitter":
         written = attr(tag, "data-tweetid")
         raw = f"https://twitter.com/i/web/status/{written}" if written else None
-    elif tag.name == "amp-instagram":
+    elif tag.tag == "amp-instagram":
         written = attr(tag, "data-shortcode")
         raw = f"https://www.instagram.com/p/{written}/" if written else None
-    elif tag.name == "script":
+    elif tag.tag == "script":
         written = attr(tag, "data-telegram-post")
         raw = f"https://t.me/{written}" if written else None
     else:
-        if _ADDRESS_SET.isdisjoint(tag.attrs):
+        if _ADDRESS_SET.isdisjoint(tag.keys()):
             return None  # most elements: no address to read, nothing more to look at
         classes = set((attr(tag, "class") or "").split())
-        if not (classes & EMBED_WRAPPER_CLASSES or class_words(tag) & _WRAPPER_WORDS) or tag.find(
-            "blockquote"
+        if not (classes & EMBED_WRAPPER_CLASSES or class_words(tag) & _WRAPPER_WORDS) or (
+            next(tag.iterdescendants("blockquote"), None) is not None
         ):
             return None
         raw = written = next((v for v in (attr(tag, a) for a in _ADDRESS_ATTRS) if v), None)
     url = doc.resolve(raw) if raw else None
     ident = identify(url) if url else None
-    if ident is None and tag.name != "script":
+    if ident is None and tag.tag != "script":
         # Tumblr's data-href is its embed server's; the post's own address is the link inside.
-        for link in tag.find_all("a"):
+        for link in tag.iterdescendants("a"):
             written = attr(link, "href")
             url = doc.resolve(written) if written else None
             ident = identify(url) if url else None
@@ -175,10 +174,12 @@ def _wrapped(doc: Document, tag: Tag) -> MediaRef | None:
     )
 
 
-def _other(doc: Document, block: Tag) -> MediaRef | None:
+def _other(doc: Document, block: Element) -> MediaRef | None:
     """TikTok, Reddit, Bluesky and Threads blockquotes: the address from the block's own
     attributes or its links, the text, and the author from the byline or the address."""
-    candidates = [attr(block, a) for a in _ADDRESS_ATTRS] + [attr(a, "href") for a in block.find_all("a")]
+    candidates = [attr(block, a) for a in _ADDRESS_ATTRS] + [
+        attr(a, "href") for a in block.iterdescendants("a")
+    ]
     ident = None
     raw = None
     for candidate in candidates:
@@ -189,14 +190,14 @@ def _other(doc: Document, block: Tag) -> MediaRef | None:
             break
     if ident is None:
         return None
-    paragraphs = [text_of(p) for p in block.find_all("p")]
+    paragraphs = [text_of(p) for p in block.iterdescendants("p")]
     whole = text_of(block)
     by = _BYLINE.search(whole)
     name = by.group("name").strip() if by else None
     handle = by.group("handle") if by else None
     if handle is None:
         handle = _handle_from_url(ident.provider, doc.resolve(raw) or ident.url, whole)
-    first_link = block.find("a")
+    first_link = next(block.iterdescendants("a"), None)
     title = text_of(first_link) if ident.provider == "reddit" and first_link is not None else None
     text = (paragraphs[0] if paragraphs else None) or title or whole or None
     if ident.provider == "tiktok" and text:
@@ -235,8 +236,8 @@ def _handle_from_url(provider: str, url: str, text: str) -> str | None:
     return f"@{m.group(1)}" if m else None
 
 
-def _post(doc: Document, block: Tag, provider: str) -> MediaRef | None:
-    links = [a for a in block.find_all("a") if attr(a, "href")]
+def _post(doc: Document, block: Element, provider: str) -> MediaRef | None:
+    links = [a for a in block.iterdescendants("a") if attr(a, "href")]
     hrefs = [attr(a, "href") or "" for a in links]
     ident = None
     raw_href = None
@@ -253,7 +254,7 @@ def _post(doc: Document, block: Tag, provider: str) -> MediaRef | None:
         raw_href = permalink
     if ident is None:
         return None
-    paragraphs = block.find_all("p")
+    paragraphs = list(block.iterdescendants("p"))
     whole = text_of(block)
     if provider == "twitter":
         post_text = text_of(paragraphs[0]) if paragraphs else None
