@@ -12,7 +12,7 @@ from typing import Any, TextIO
 from catalog.errors import StoreError
 from catalog.store import Store
 
-__all__ = ["FORMATS", "Filters", "export", "media_objects"]
+__all__ = ["FORMATS", "Filters", "export", "media_objects", "providers_in"]
 
 FORMATS = ("json", "ndjson", "csv")
 _CSV_MENTION = (
@@ -47,6 +47,15 @@ def media_objects(db_path: str | Path, filters: Filters | None = None) -> Iterat
         f = filters or Filters()
         only = store.select_media(kind=f.kind, provider=f.provider, credit=f.credit, search=f.search)
         yield from store.export_rows(only)
+    finally:
+        store.close()
+
+
+def providers_in(db_path: str | Path) -> list[str]:
+    """The platforms a catalogue's media come from, sorted (for a filter that matched nothing)."""
+    store = Store(db_path)
+    try:
+        return sorted(store.providers())
     finally:
         store.close()
 
