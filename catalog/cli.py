@@ -354,8 +354,9 @@ def serve_command(
     allow_sql: bool,
     remote_images: bool | None,
 ) -> None:
-    """Browse the catalogue in Datasette: media as cards, a page per media item and document,
-    facets, caption search, JSON and CSV export."""
+    """Browse the catalogue in Datasette: media as cards, facets, search, JSON and CSV export.
+
+    Each media item and each document has its own page (a document's is its timeline)."""
     try:
         run(
             db_path,
