@@ -125,6 +125,7 @@ class Picture:
     src: str
     alt: str
     remote: bool  # loaded from the site that published it, not from the catalogue
+    fallback: str | None = None  # the stored thumbnail, should the original not load
 
 
 @dataclass(frozen=True)
@@ -239,19 +240,20 @@ def _looks_like_picture(url: str, provider: Any) -> bool:
     return provider in (None, "site") or path.endswith(IMAGE_SUFFIXES)
 
 
-def picture(row: Any, hotlink: bool) -> Picture | None:
+def picture(row: Any, hotlink: bool, large: bool = False) -> Picture | None:
     """The picture a card shows: the stored thumbnail; else, where allowed, the photo or the
-    platform's thumbnail loaded from its own address; else none."""
+    platform's thumbnail loaded from its own address; else none. `large` (a media item's own
+    page) prefers the original, where allowed, with the thumbnail to fall back on."""
     alt = _text(_get(row, "alt_text")) or _text(_get(row, "caption")) or ""
     stored = thumbnail_uri(_get(row, "thumbnail"))
+    if stored and not (large and hotlink):
+        return Picture(stored, alt, remote=False)
+    url = http_url(_get(row, "url")) if hotlink else None
+    if url and _get(row, "kind") == "photo" and _looks_like_picture(url, _get(row, "provider")):
+        return Picture(url, alt, remote=True, fallback=stored)
     if stored:
         return Picture(stored, alt, remote=False)
-    if not hotlink:
-        return None
-    url = http_url(_get(row, "url"))
-    if url and _get(row, "kind") == "photo" and _looks_like_picture(url, _get(row, "provider")):
-        return Picture(url, alt, remote=True)
-    thumb = http_url(_get(row, "thumbnail_url"))
+    thumb = http_url(_get(row, "thumbnail_url")) if hotlink else None
     return Picture(thumb, alt, remote=True) if thumb else None
 
 
@@ -390,6 +392,9 @@ class CataloguePage:
         return "None found among the media `catalog enrich` has checked so far."
 
     # -- cards -----------------------------------------------------------------------------------
+
+    def large_picture(self, row: Any) -> Picture | None:
+        return picture(row, self.hotlink, large=True)
 
     def card(
         self, row: Any, cited: tuple[int, Citation | None] = (0, None), mention: Citation | None = None

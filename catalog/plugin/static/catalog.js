@@ -8,6 +8,14 @@ document.addEventListener(
   function (event) {
     var img = event.target;
     if (!(img instanceof HTMLImageElement) || !img.classList.contains("catalog-remote")) return;
+    var stored = img.getAttribute("data-fallback");
+    if (stored && stored.indexOf("data:image/") === 0) {
+      // the thumbnail catalog enrich stored, in place of the original
+      img.classList.remove("catalog-remote");
+      img.removeAttribute("data-fallback");
+      img.src = stored;
+      return;
+    }
     var placeholder = img.parentNode && img.parentNode.querySelector(".catalog-placeholder");
     img.remove();
     if (placeholder) {
