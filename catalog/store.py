@@ -143,6 +143,7 @@ _INDEXES = {
         ("author_handle",),
         ("posted_at",),
         ("last_seen",),
+        ("first_seen",),  # the browser's "first found" order
         ("availability",),
         ("phash",),
         ("checked_at",),  # has enrich run at all: the browser's notes and hidden columns ask

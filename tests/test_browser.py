@@ -51,6 +51,7 @@ from selenium.webdriver.support import expected_conditions as ec  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 PICTURE_WIDTH = 240  # the picture the second server serves as a photo's own address
+PLACES = [(52.37, 4.9), (-33.87, 151.21)]  # far apart: two markers, not one cluster
 
 
 def _jpeg(colour: tuple[int, int, int], size: tuple[int, int] = (120, 80)) -> bytes:
@@ -112,6 +113,11 @@ def server(tmp_path_factory: pytest.TempPathFactory, pictures: str) -> Iterator[
     ]
     for n, media_id in enumerate(ids):
         conn.execute("update media set thumbnail = ? where id = ?", [_jpeg((40 * n, 120, 200)), media_id])
+    for media_id, place in zip(ids[1:3], PLACES, strict=True):  # and EXIF places, for the map
+        conn.execute(
+            "update media set gps_lat = ?, gps_lon = ?, checked_at = '2026-01-01T00:00:00Z' where id = ?",
+            [*place, media_id],
+        )
     conn.commit()
     conn.close()
     port = _free_port()
@@ -247,7 +253,7 @@ def test_the_table_view_keeps_every_column_one_click_away(server: str, browser: 
     _nothing_raw(browser)
     _screenshot(browser, "media-table.png")
     browser.find_element(By.LINK_TEXT, "all columns").click()
-    WebDriverWait(browser, 20).until(ec.url_contains("_nocol="))
+    WebDriverWait(browser, 20).until(ec.presence_of_element_located((By.CSS_SELECTOR, "th.col-post_id")))
     columns = [th.get_attribute("data-column") for th in browser.find_elements(By.CSS_SELECTOR, "th")]
     assert "post_id" in columns and "urls" in columns
 
@@ -308,3 +314,25 @@ def test_a_document_page_and_a_media_page(server: str, browser: webdriver.Chrome
     assert len(cards) == 2 and all("Lena Berg" in c.text for c in cards)
     _nothing_raw(browser)
     _screenshot(browser, "credited-to-lena-berg.png")
+
+
+def _markers(browser: webdriver.Chrome) -> list[WebElement]:
+    return list(browser.find_elements(By.CSS_SELECTOR, ".leaflet-marker-icon"))
+
+
+def test_the_map_of_pictures_with_a_place(server: str, browser: webdriver.Chrome) -> None:
+    """With the `map` extra (datasette-cluster-map), on the canned query and the media table."""
+    pytest.importorskip("datasette_cluster_map")
+    _open(browser, server + "/catalog/pictures_on_a_map", "table.rows-and-columns")
+    WebDriverWait(browser, 20).until(lambda b: len(_markers(b)) == len(PLACES))
+    _markers(browser)[0].click()
+    popup = WebDriverWait(browser, 10).until(
+        ec.visibility_of_element_located((By.CSS_SELECTOR, ".leaflet-popup-content"))
+    )
+    link = popup.find_element(By.TAG_NAME, "a").get_attribute("href") or ""
+    assert "/catalog/media/" in link and _decoded(browser, popup.find_element(By.TAG_NAME, "img")) == 120
+    _screenshot(browser, "map.png")
+    _open(browser, server + "/catalog/media", "p.catalog-views")
+    browser.find_element(By.XPATH, "//p[contains(@class,'catalog-views')]//a[text()='map']").click()
+    WebDriverWait(browser, 20).until(lambda b: len(_markers(b)) == len(PLACES))
+    assert len(browser.find_elements(By.CSS_SELECTOR, "table.rows-and-columns tbody tr")) == len(PLACES)

@@ -132,6 +132,8 @@ def cell(
 
     if column.startswith("thumbnail") and isinstance(value, bytes):
         return _thumbnail(value)
+    if column == "popup" and table is None and value:
+        return _EMPTY  # the map's marker text (JSON): the map reads it, the table need not show it
     if column in ("media_id", "other_media_id") and value:
         media_id, label = (value["value"], value["label"]) if isinstance(value, dict) else (value, None)
         if table in _NAMING_MEDIA and not label:

@@ -653,10 +653,17 @@ class CataloguePage:
         credits = (
             await self._execute("select count(*) as n from credits") if await self._has("credits") else []
         )
-        latest = await self._execute(  # the pictures with most to read first
-            "select * from media where kind = 'photo' "
-            "order by thumbnail is null, caption is null, last_seen desc limit 60"
+        # The latest pictures stored by enrich (found along the last_seen index); else, where
+        # originals may be loaded, the latest photos with a caption.
+        latest = await self._execute(
+            "select * from media where kind = 'photo' and thumbnail is not null "
+            "order by last_seen desc limit 12"
         )
+        if not latest and self.hotlink:
+            latest = await self._execute(
+                "select * from media where kind = 'photo' and url is not null "
+                "order by caption is null, last_seen desc limit 60"
+            )
         pictured = [r for r in latest if picture(r, self.hotlink)][:12]
         return {
             "media": sum(r["n"] for r in kinds),
