@@ -397,7 +397,7 @@ def test_the_views_of_the_media_table(catalogue: Path) -> None:
     everything = [th["data-column"] for th in _page(ds, views["all columns"]).select("th")]
     assert "post_id" in everything and "urls" in everything and "phash" not in everything
     actions = [a.get_text() for a in table.select(".actions-menu-links a")]
-    assert actions[:3] == ["Show as cards", "Show as table", "Show as all columns"]
+    assert actions[:3] == ["Show as cards", "Show as a table", "Show all columns"]
     assert "map" not in views  # no picture has a place
 
 

@@ -52,6 +52,12 @@ __all__ = [
 ]
 
 _STATIC = "/-/static-plugins/catalog/"
+_ACTIONS = {
+    "cards": "Show as cards",
+    "table": "Show as a table",
+    "all columns": "Show all columns",
+    "map": "Show on a map",
+}
 
 
 def _hotlink(datasette: Any, database: str | None) -> bool:
@@ -163,7 +169,7 @@ def table_actions(
         if table != "media" or request is None or not await is_catalogue(datasette, database):
             return []
         page = CataloguePage(datasette, database, request, _hotlink(datasette, database))
-        return [{"href": href, "label": f"Show as {label}"} for label, href, _ in await page.views()]
+        return [{"href": href, "label": _ACTIONS.get(label, label)} for label, href, _ in await page.views()]
 
     return links
 

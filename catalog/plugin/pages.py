@@ -323,7 +323,7 @@ class CataloguePage:
         table = not self.cards_view
         views = [
             ("cards", self.view_href("cards"), not table),
-            ("table", self.view_href("table", readable), table and bool(wanted)),
+            ("table", self.view_href("table", readable), table and bool(wanted) and "gps_lat" not in wanted),
             ("all columns", self.view_href("table", hidden=hidden), table and not wanted),
         ]
         if await self.placed():
