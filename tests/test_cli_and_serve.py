@@ -226,18 +226,18 @@ def test_a_rescan_says_what_was_unchanged(catalogue: Path) -> None:
 
 
 def test_a_scan_says_which_files_it_skipped_for_their_extension(tmp_path: Path) -> None:
-    folder = tmp_path / "stories"
+    folder = tmp_path / "notes"
     (folder / "sub").mkdir(parents=True)
     for n in range(3):
-        (folder / f"{n}.story").write_text("(CNN) -- A story.\n", encoding="utf-8")
+        (folder / f"{n}.rtf").write_text("{\\rtf1 A note.}\n", encoding="utf-8")
     (folder / "sub" / "notes.json.gz").write_bytes(b"")
     (folder / "README").write_text("about\n", encoding="utf-8")
-    (folder / ".hidden.story").write_text("x\n", encoding="utf-8")
+    (folder / ".hidden.rtf").write_text("x\n", encoding="utf-8")
     (folder / "page.txt").write_text("Drone footage of the bridge:\n", encoding="utf-8")
     proc = run_cli("scan", str(folder), "--db", str(tmp_path / "c.db"))
     assert proc.returncode == 0
     assert proc.stdout.splitlines()[-1].startswith(
-        "skipped 5 files for their extension (3 .story, 1 .json.gz, 1 no extension); "
+        "skipped 5 files for their extension (3 .rtf, 1 .json.gz, 1 no extension); "
         "a folder's files are scanned if they end in .html"
     )
 
