@@ -18,8 +18,9 @@ import click
 from catalog import __version__
 from catalog.engines import ENGINES
 from catalog.errors import CatalogError
-from catalog.export import FORMATS, Filters
+from catalog.export import FORMATS, Filters, providers_in
 from catalog.options import DEFAULT_MAX_BYTES, DEFAULT_MAX_ELEMENTS, DEFAULT_TIME_BUDGET, ScanOptions
+from catalog.records import KINDS
 
 if TYPE_CHECKING:
     from tqdm import tqdm
@@ -33,6 +34,7 @@ __all__ = ["main"]
 
 DEFAULT_DB = "db/catalog.db"
 EXIT_FAILED = 1
+EXIT_USAGE = 2
 EXIT_SOME_INPUTS_FAILED = 3
 
 _db_option = click.option(
@@ -72,6 +74,11 @@ def _say(bar: tqdm[NoReturn], line: str, err: bool = False) -> None:
         click.echo(line, err=err)
     else:
         bar.write(line, file=sys.stderr if err else sys.stdout)
+
+
+def _missing(path: str) -> bool:
+    """A local path that names nothing (an address is fetched, never missing here)."""
+    return "://" not in path and not (Path(path).exists() or Path(path).is_symlink())
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -180,6 +187,10 @@ def scan_command(
         given += [line.strip() for line in urls_file if line.strip() and not line.lstrip().startswith("#")]
     if not given:
         raise click.UsageError("give files, folders or addresses to scan, or --urls FILE")
+    if all(_missing(path) for path in given):  # nothing to scan: no catalogue is made for it
+        for path in given:
+            click.echo(f"error: {path}: no such file or folder", err=True)
+        sys.exit(EXIT_USAGE)
 
     def show(result: DocumentResult) -> None:
         bar.update()
@@ -286,7 +297,7 @@ def enrich_command(
     type=click.Path(dir_okay=False, writable=True),
     help="Write to this file instead of standard output.",
 )
-@click.option("--kind", help="Only media of this kind (photo, video, audio, social_post, ...).")
+@click.option("--kind", type=click.Choice(KINDS), help="Only media of this kind.")
 @click.option("--provider", help="Only media from this platform (twitter, youtube, ...).")
 @click.option("--credit", help="Only media crediting a person, agency or account by this name.")
 @click.option("--search", help="Only media whose caption, credit or post text has these words.")
@@ -309,7 +320,10 @@ def export_command(
                 n = export(db_path, fh, fmt, filters)
             click.echo(f"wrote {n} media to {output}", err=True)
         else:
-            export(db_path, sys.stdout, fmt, filters)
+            n = export(db_path, sys.stdout, fmt, filters)
+        if n == 0 and provider:
+            known = ", ".join(providers_in(db_path)) or "none"
+            click.echo(f"note: no media from platform {provider!r}; this catalogue has: {known}", err=True)
     except CatalogError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_FAILED)
@@ -335,14 +349,36 @@ def export_command(
     help="Serve for sharing: the database read-only (immutable), no arbitrary SQL.",
 )
 @click.option("--allow-sql", is_flag=True, help="With --publish: allow arbitrary SQL queries all the same.")
+@click.option(
+    "--remote-images/--no-remote-images",
+    default=None,
+    help="Load photos with no stored thumbnail from the sites that published them (the default, "
+    "but not with --publish: there metadata.yml's hotlink_images decides).",
+)
 def serve_command(
-    db_path: str, port: int, host: str, metadata: str | None, publish: bool, allow_sql: bool
+    db_path: str,
+    port: int,
+    host: str,
+    metadata: str | None,
+    publish: bool,
+    allow_sql: bool,
+    remote_images: bool | None,
 ) -> None:
-    """Browse the catalogue in Datasette: facets, caption search, JSON and CSV export."""
+    """Browse the catalogue in Datasette: media as cards, facets, search, JSON and CSV export.
+
+    Each media item and each document has its own page (a document's is its timeline)."""
     from catalog.serve import run
 
     try:
-        run(db_path, host=host, port=port, metadata=metadata, publish=publish, allow_sql=allow_sql)
+        run(
+            db_path,
+            host=host,
+            port=port,
+            metadata=metadata,
+            publish=publish,
+            allow_sql=allow_sql,
+            remote_images=remote_images,
+        )
     except CatalogError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_FAILED)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, count, repeat
 from operator import add, sub
-from typing import NamedTuple, overload
+from typing import NamedTuple, cast, overload
 
 from lxml import etree
 
@@ -356,7 +356,7 @@ def _index(doc: Document, root: Element, doctype: bool) -> str | None:
         for event, el in etree.iterwalk(top, events=("start", "end", "comment", "pi")):
             if event == "start":
                 order[el] = n
-                index[el.tag].append(el)
+                index[cast(str, el.tag)].append(el)
                 n += 2 if el.text else 1
                 if len(order) > limit:
                     raise InputError(f"too many HTML elements, more than {limit:,} (see --max-elements)")
@@ -374,7 +374,7 @@ def _index(doc: Document, root: Element, doctype: bool) -> str | None:
 
 def _saved_from(comment: Element) -> str | None:
     """The page's address in a browser's "saved from url=(0045)https://..." comment."""
-    m = _SAVED_FROM.search(comment.text or "") if comment.tag is etree.Comment else None
+    m = _SAVED_FROM.search(comment.text or "") if isinstance(comment, etree._Comment) else None
     return m.group(1) if m else None
 
 
@@ -394,7 +394,7 @@ def _live_posts(doc: Document) -> list[tuple[int, int, str]]:
             parent = node.getparent()
             if parent is None:
                 break
-            kinds[(parent, node.tag, _first_class(node))].add(node)
+            kinds[(parent, cast(str, node.tag), _first_class(node))].add(node)
             node = parent
     posts: dict[Element, str] = {}
     for time in times:
@@ -417,7 +417,7 @@ def _last_position(doc: Document, tag: Element) -> int:
     comment counted, as `order` counts them): the end of the span it holds."""
     n = 1 if tag.text else 0
     for node in tag.iterdescendants():
-        n += 2 if node.text and node.tag is not etree.Comment else 1
+        n += 2 if node.text and not isinstance(node, etree._Comment) else 1
         if node.tail:
             n += 1
     return doc.position(tag) + n
@@ -439,7 +439,7 @@ def _post_of(time: Element, kinds: dict[tuple[Element, str, str], set[Element]])
         if parent is None or parent.tag in ("body", "html"):
             return None
         if (
-            len(kinds[(parent, node.tag, _first_class(node))]) >= 2
+            len(kinds[(parent, cast(str, node.tag), _first_class(node))]) >= 2
             and len(get_text(node)) >= stamp + _POST_WORDS
         ):
             return node

@@ -11,7 +11,7 @@ from typing import Any, TextIO
 
 from catalog.errors import StoreError
 
-__all__ = ["FORMATS", "Filters", "export", "media_objects"]
+__all__ = ["FORMATS", "Filters", "export", "media_objects", "providers_in"]
 
 FORMATS = ("json", "ndjson", "csv")
 _CSV_MENTION = (
@@ -48,6 +48,17 @@ def media_objects(db_path: str | Path, filters: Filters | None = None) -> Iterat
         f = filters or Filters()
         only = store.select_media(kind=f.kind, provider=f.provider, credit=f.credit, search=f.search)
         yield from store.export_rows(only)
+    finally:
+        store.close()
+
+
+def providers_in(db_path: str | Path) -> list[str]:
+    """The platforms a catalogue's media come from, sorted (for a filter that matched nothing)."""
+    from catalog.store import Store
+
+    store = Store(db_path)
+    try:
+        return sorted(store.providers())
     finally:
         store.close()
 

@@ -23,7 +23,7 @@ from catalog.errors import InputError
 from catalog.extractors import REGISTRY, extract_all
 from catalog.options import ScanOptions
 from catalog.records import DocumentRecord, Media, Mention
-from catalog.sources import Source, discover, read_source
+from catalog.sources import SCANNED_SUFFIXES, Source, discover, read_source
 from catalog.store import Store
 from catalog.urls import domain_of
 from catalog.warc import is_warc, warc_sources
@@ -60,6 +60,7 @@ class ScanReport:
     unchanged: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)
     kinds: Counter[str] = field(default_factory=Counter)
+    skipped: Counter[str] = field(default_factory=Counter)  # folders' files not scanned, by extension
 
     @property
     def mentions(self) -> int:
@@ -71,8 +72,25 @@ class ScanReport:
         if self.unchanged:
             parts.append(f"{self.unchanged:,} unchanged")
         parts.append(f"{len(self.errors):,} error{'s' if len(self.errors) != 1 else ''}")
-        found = f"{self.mentions:,} media mentions" + (f" ({kinds})" if kinds else "")
-        return f"scanned {', '.join(parts)}: {found}"
+        read = self.documents - self.unchanged
+        if self.unchanged and not read:
+            found = "nothing new (unchanged inputs keep what was found in them; --force rescans)"
+        else:
+            found = f"{self.mentions:,} media mentions" + (f" ({kinds})" if kinds else "")
+            if self.unchanged:
+                found += f" in the {read:,} read (unchanged inputs keep theirs; --force rescans)"
+        lines = [f"scanned {', '.join(parts)}: {found}"]
+        if self.skipped:
+            n = sum(self.skipped.values())
+            which = ", ".join(
+                f"{c:,} {ext}" for ext, c in sorted(self.skipped.items(), key=lambda x: (-x[1], x[0]))
+            )
+            scanned = " ".join(SCANNED_SUFFIXES)
+            lines.append(
+                f"skipped {n:,} file{'s' if n != 1 else ''} for their extension ({which}); "
+                f"a folder's files are scanned if they end in {scanned}, also gzipped"
+            )
+        return "\n".join(lines)
 
 
 def _now() -> str:
@@ -126,7 +144,8 @@ def scan(
     store = Store(db_path)
     try:
         with store.batch() as stored:
-            for result in _results(store, discover(inputs), options, jobs, engine, scheduler):
+            found = discover(inputs, report.skipped)
+            for result in _results(store, found, options, jobs, engine, scheduler):
                 stored()
                 report.documents += 1
                 if result.error:

@@ -13,6 +13,7 @@ import os
 import re
 import stat
 import zlib
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,7 @@ __all__ = [
     "HTML_SUFFIXES",
     "TEXT_SUFFIXES",
     "Source",
+    "SCANNED_SUFFIXES",
     "decode",
     "discover",
     "page_source",
@@ -37,6 +39,7 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".story")
 ARCHIVE_SUFFIXES = (".warc",)  # web archives, read record by record (catalog.warc)
 _SUFFIXES = HTML_SUFFIXES + TEXT_SUFFIXES + ARCHIVE_SUFFIXES
+SCANNED_SUFFIXES = _SUFFIXES  # what a folder's files are scanned for (each also gzipped)
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -72,11 +75,12 @@ class Source:
     captured_at: str | None = None  # for a page from a web archive: when it was captured
 
 
-def discover(inputs: list[str]) -> Iterator[str]:
+def discover(inputs: list[str], skipped: Counter[str] | None = None) -> Iterator[str]:
     """Every file an input names: the file itself, or a folder's scannable files in order.
 
     Missing paths are yielded as they are, so reading them records the error for that input.
-    Symlinked folders are not followed, so a link loop cannot trap the walk.
+    Symlinked folders are not followed, so a link loop cannot trap the walk. A folder's files of
+    other extensions are counted in `skipped` by extension (hidden files are not).
     """
     for given in inputs:
         path = Path(given)
@@ -90,8 +94,20 @@ def discover(inputs: list[str]) -> Iterator[str]:
                     lower = name.lower().removesuffix(".gz")
                     if lower.endswith(_SUFFIXES):
                         yield _resolved(Path(root, name))
+                    elif skipped is not None:
+                        skipped[skipped_extension(name)] += 1
         else:
             yield _resolved(path) if path.exists() else given
+
+
+def skipped_extension(name: str) -> str:
+    """How a skipped file's kind is named: its extension ('.story', '.json.gz'), or 'no extension'."""
+    lower = name.lower()
+    gz = lower.endswith(".gz") and lower != ".gz"
+    suffix = Path(lower.removesuffix(".gz") if gz else lower).suffix
+    if not suffix:
+        return "no extension" if not gz else ".gz"
+    return suffix + (".gz" if gz else "")
 
 
 def _resolved(path: Path) -> str:

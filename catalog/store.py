@@ -107,7 +107,7 @@ select mentions.id as mention_id, documents.domain, documents.source, documents.
        mentions.presence, mentions.detector, media.id as media_id, media.kind, media.provider,
        coalesce(mentions.caption, media.caption) as caption,
        coalesce(mentions.credit, media.credit) as credit, media.credit_person, media.credit_org,
-       media.author_handle, media.posted_at, media.url
+       media.author_handle, media.posted_at, media.url, media.post_text, documents.id as document_id
 from mentions
 join media on media.id = mentions.media_id
 join documents on documents.id = mentions.document_id
@@ -143,8 +143,10 @@ _INDEXES = {
         ("author_handle",),
         ("posted_at",),
         ("last_seen",),
+        ("first_seen",),  # the browser's "first found" order
         ("availability",),
         ("phash",),
+        ("checked_at",),  # has enrich run at all: the browser's notes and hidden columns ask
     ),
     "credits": (("type",), ("name",)),
     "media_credits": (("credit_id",), ("role",)),
@@ -363,6 +365,11 @@ class Store:
                     f"create index if not exists idx_media_phash_band{band} "
                     f"on media(substr(phash, {band * 4 + 1}, 4)) where phash is not null"
                 )
+            # Pictures with a place (the map): few rows, found without reading the others.
+            db.execute(
+                "create index if not exists idx_media_placed on media(gps_lat, gps_lon) "
+                "where gps_lat is not null and gps_lon is not null"
+            )
             db.create_view("media_by_credit", _MEDIA_BY_CREDIT, replace=True)
             db.create_view("citations", _CITATIONS, replace=True)
         # Checked one by one: a scan killed while creating the schema left some of it.
@@ -388,6 +395,12 @@ class Store:
         cursor = self.db.execute(sql, params)
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def providers(self) -> list[str]:
+        """The platforms the catalogue's media come from (an index answers)."""
+        return [
+            r[0] for r in self.db.execute("select distinct provider from media where provider is not null")
+        ]
 
     def counts(self) -> dict[str, int]:
         return {t: self.db[t].count for t in ("documents", "media", "mentions")}

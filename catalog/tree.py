@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from contextlib import suppress
 from itertools import islice
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, cast
 
 from lxml import etree
 
@@ -139,7 +139,9 @@ def _folded(text: str) -> Element | None:
     keeping its top `_FOLD_TOP` levels and the `_FOLD_BOTTOM` levels above its deepest leaf:
     a figure a hundred thousand wrappers deep keeps its caption and credit, and the wrappers
     between give their contents to the nearest level kept."""
-    parser = etree.HTMLParser(target=_Events(), huge_tree=True)
+    # _Events is a parser target in lxml's sense (start, end, data, comment, close); the stubs
+    # know only their own ParserTarget protocol
+    parser = etree.HTMLParser(target=_Events(), huge_tree=True)  # type: ignore[call-overload]
     parser.feed(text)
     events: list[tuple[int, Any, Any]] = parser.close()
     # the height of every element (levels below it), by the index of its start event
@@ -222,7 +224,7 @@ def attr(el: Element, name: str) -> str | None:
     value = el.get(name)
     if value is None:
         return None
-    if name in _LIST_ATTRS or name in _LIST_ATTRS_OF.get(el.tag, ()):
+    if name in _LIST_ATTRS or name in _LIST_ATTRS_OF.get(cast(str, el.tag), ()):
         value = " ".join(value.split())
     value = value.strip()
     return value or None
@@ -329,4 +331,4 @@ def same_element(a: Element, b: Element) -> bool:
 
 def contains_equal(container: Element, el: Element) -> bool:
     """Whether `el`, or an element equal to it, is inside `container`."""
-    return any(same_element(node, el) for node in container.iterdescendants(el.tag))
+    return any(same_element(node, el) for node in container.iterdescendants(cast(str, el.tag)))

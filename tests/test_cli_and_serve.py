@@ -24,7 +24,7 @@ from click.testing import CliRunner
 from catalog.cli import main
 from catalog.serve import make_datasette
 
-from .conftest import SAMPLES
+from .conftest import SAMPLES, run_cli
 
 
 @pytest.fixture
@@ -180,6 +180,68 @@ def test_catalog_serve_really_serves(catalogue: Path) -> None:
         proc.wait(timeout=10)
 
 
+def test_serve_on_a_busy_port_is_one_clear_error(catalogue: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        proc = run_cli("serve", "--db", str(catalogue), "--port", str(port))
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout == ""  # no "serving on ..." before it fails
+    assert proc.stderr.strip() == (
+        f"error: cannot listen on 127.0.0.1:{port}: the port is in use (another server?); "
+        "choose another with --port"
+    )
+
+
+def test_export_names_the_kinds_and_platforms_there_are(catalogue: Path) -> None:
+    proc = run_cli("export", "--db", str(catalogue), "--kind", "photos")
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert "'photos' is not one of 'photo', 'video', 'audio', 'social_post'" in proc.stderr
+    proc = run_cli("export", "--db", str(catalogue), "--provider", "twiter")
+    assert proc.returncode == 0 and json.loads(proc.stdout) == []
+    assert proc.stderr.strip() == (
+        "note: no media from platform 'twiter'; this catalogue has: instagram, site, twitter, youtube"
+    )
+
+
+def test_a_scan_of_nothing_that_exists_makes_no_catalogue(tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    proc = run_cli("scan", str(tmp_path / "nonexistent"), str(tmp_path / "nor-this.txt"), "--db", str(db))
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.splitlines() == [
+        f"error: {tmp_path / 'nonexistent'}: no such file or folder",
+        f"error: {tmp_path / 'nor-this.txt'}: no such file or folder",
+    ]
+    assert not db.exists()
+
+
+def test_a_rescan_says_what_was_unchanged(catalogue: Path) -> None:
+    proc = run_cli("scan", str(SAMPLES), "--db", str(catalogue))
+    assert proc.returncode == 0
+    assert proc.stdout.splitlines()[-1] == (
+        "scanned 2 documents, 2 unchanged, 0 errors: nothing new "
+        "(unchanged inputs keep what was found in them; --force rescans)"
+    )
+
+
+def test_a_scan_says_which_files_it_skipped_for_their_extension(tmp_path: Path) -> None:
+    folder = tmp_path / "notes"
+    (folder / "sub").mkdir(parents=True)
+    for n in range(3):
+        (folder / f"{n}.rtf").write_text("{\\rtf1 A note.}\n", encoding="utf-8")
+    (folder / "sub" / "notes.json.gz").write_bytes(b"")
+    (folder / "README").write_text("about\n", encoding="utf-8")
+    (folder / ".hidden.rtf").write_text("x\n", encoding="utf-8")
+    (folder / "page.txt").write_text("Drone footage of the bridge:\n", encoding="utf-8")
+    proc = run_cli("scan", str(folder), "--db", str(tmp_path / "c.db"))
+    assert proc.returncode == 0
+    assert proc.stdout.splitlines()[-1].startswith(
+        "skipped 5 files for their extension (3 .rtf, 1 .json.gz, 1 no extension); "
+        "a folder's files are scanned if they end in .html"
+    )
+
+
 def test_credits_group_every_spelling_and_answer_the_canned_query(tmp_path: Path) -> None:
     extra = tmp_path / "extra"
     extra.mkdir()
@@ -250,13 +312,17 @@ def test_views_and_canned_queries_answer_the_usual_questions(tmp_path: Path) -> 
 
     several = rows("/catalog/cited_by_several")
     assert [(r["media_id"], r["documents"]) for r in several] == [("youtube:dQw4w9WgXcQ", 2)]
-    timeline = rows("/catalog/timeline?document=riverside-liveblog")
+    blog = rows("/catalog/documents?source__endswith=riverside-liveblog.txt")[0]["id"]
+    timeline = rows(f"/catalog/timeline?document={blog}")
     assert [r["position"] for r in timeline] == list(range(1, len(timeline) + 1))
     assert (
         timeline[0]["entry"] is None
         and timeline[1]["entry"] == "1815 GMT"
         and {r["source"] for r in timeline} == {str(SAMPLES / "riverside-liveblog.txt")}
+        and {r["document_id"] for r in timeline} == {blog}
     )
+    assert rows("/catalog/timeline?document=") == []  # an empty box finds nothing, not everything
+    assert rows("/catalog/timeline?document=riverside") == []  # an id, not part of a path
     bare = rows("/catalog/without_credit")
     assert bare and all(r["media_id"] for r in bare)
     credited = {r["id"] for r in rows("/catalog/media?credit__notblank=1&_size=max")}

@@ -224,11 +224,17 @@ def test_hostile_pages_are_inert_and_nothing_is_fetched(tmp_path: Path) -> None:
     hostile = next(r for r in rows if r["caption"] and "script" in r["caption"])
     assert "<script>alert('caption')</script>" in hostile["caption"]  # kept as data, exactly
     assert "onerror=alert(1)" in hostile["alt_text"]
+    document = asyncio.run(ds.client.get("/hostile/documents.json?_shape=array")).json()[0]["id"]
     pages = [
+        "/",
         "/hostile/media",
+        "/hostile/media?_view=table",
         "/hostile/mentions",
+        "/hostile/citations",
         "/hostile/media_by_credit",
         "/hostile/media?_search=Boats",
+        f"/hostile/documents/{document}",
+        f"/hostile/timeline?document={document}",
     ]
     pages.append(f"/hostile/media/{tilde_encode(hostile['id'])}")
     for path in pages:

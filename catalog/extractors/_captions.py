@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from itertools import islice
+from typing import cast
 
 from lxml import etree
 
@@ -203,7 +204,7 @@ def _caption_strings(block: Element, credit_el: Element | None) -> list[str]:
     if block.tag in CONTAINERS or next(block.iterancestors(*CONTAINERS), None) is not None:
         return []  # a <template>'s strings are no page text
     credits = (
-        {el for el in block.iterdescendants(credit_el.tag) if same_element(el, credit_el)}
+        {el for el in block.iterdescendants(cast(str, credit_el.tag)) if same_element(el, credit_el)}
         if credit_el is not None
         else set()
     )
@@ -212,7 +213,7 @@ def _caption_strings(block: Element, credit_el: Element | None) -> list[str]:
     skipped = 0  # depth inside a credit, a script or a style
     for event, node in etree.iterwalk(block, events=("start", "end", "comment", "pi")):
         if event == "start":
-            tags.append(node.tag)
+            tags.append(cast(str, node.tag))
             if skipped or node.tag in CONTAINERS or node in credits:
                 skipped += 1
             elif node.text and node.tag != "svg":

@@ -4,6 +4,7 @@ Spotify, SoundCloud, ...), and HTML5 <video>/<audio> with every <source> in one 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import cast
 from urllib.parse import parse_qs, urlsplit
 
 from catalog.document import Document
@@ -62,7 +63,7 @@ def extract(doc: Document) -> Iterator[MediaRef]:
 
 def _id_element(doc: Document, tag: Element) -> MediaRef | None:
     """`<lite-youtube videoid=...>`, `<amp-youtube data-videoid=...>` and their kin."""
-    name, template = _ID_ELEMENTS[tag.tag]
+    name, template = _ID_ELEMENTS[cast(str, tag.tag)]
     video = attr(tag, name)
     if not video:
         return None
