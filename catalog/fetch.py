@@ -217,7 +217,8 @@ class Fetcher:
         Raises InputError (RefusedError, UnreachableError) with one line for anything that
         keeps it from being read; no other exception. A request made while another is under
         way in this thread (robots.txt for a page) shares that one's deadline."""
-        outer = getattr(self._clock, "deadline", None) is not None
+        depth = getattr(self._clock, "depth", 0)
+        self._clock.depth = depth + 1
         try:
             return self._follow(url, self.options.max_bytes if max_bytes is None else max_bytes, robots)
         except InputError:
@@ -225,7 +226,8 @@ class Fetcher:
         except Exception as exc:  # noqa: BLE001 - every error is this input's one line
             raise _error_line(exc) from exc
         finally:
-            if not outer:
+            self._clock.depth = depth
+            if not depth:
                 self._clock.deadline = None
 
     def fetch(self, url: str) -> Source:

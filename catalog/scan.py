@@ -90,6 +90,7 @@ def scan_source(
 ) -> tuple[DocumentRecord, list[tuple[Media, Mention]]]:
     """Read (unless already fetched), parse, extract and assemble one input."""
     src = path if isinstance(path, Source) else read_source(path, options.max_bytes)
+    _check_elements(src, options.max_elements)
     doc = build_document(src, options)
     rows = assemble(doc, extract_all(doc))
     record = DocumentRecord(
@@ -110,6 +111,23 @@ def scan_source(
         captured_at=src.captured_at,
     )
     return record, rows
+
+
+# The start of an element ("<p", "<img"): what a page's elements are counted by before parsing.
+_START_TAG = re.compile(r"<[A-Za-z]")
+
+
+def _check_elements(src: Source, limit: int) -> None:
+    """Refuse a page whose start tags alone are more than `limit`, before it is parsed: the tree
+    of a page of a million elements costs gigabytes before the parser could count them. (A
+    `<` followed by a letter inside a script counts too; the parser's exact count follows.)"""
+    if src.format != "html" or src.text.count("<") <= limit:
+        return
+    tags = sum(1 for _ in _START_TAG.finditer(src.text))
+    if tags > limit:
+        raise InputError(
+            f"too many HTML elements, {tags:,} start tags, more than {limit:,} (see --max-elements)"
+        )
 
 
 def scan(

@@ -3,12 +3,15 @@ document. The only module that talks to the database (through sqlite-utils)."""
 
 from __future__ import annotations
 
+import inspect
 import json
 import sqlite3
 import time
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import fields
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -163,6 +166,22 @@ _MEDIA_FILLED = tuple(
 
 
 _MEDIA_RECORD_FIELDS = tuple(f.name for f in fields(Media))
+# Every table and view a whole catalogue holds.
+_SCHEMA_NAMES = frozenset(
+    ("documents", "media", "mentions", "credits", "media_credits", "media_tags", "media_fts")
+    + ("mentions_fts", "citations", "media_by_credit")
+)
+
+
+@cache
+def _schema_version() -> int:
+    """The schema this code makes, as a number the file keeps (PRAGMA user_version): a catalogue
+    holding it is opened without writing anything, so without waiting for another writer. Made
+    of the tables, indexes and views and of the code that creates them: any change to either
+    makes it another."""
+    made = (_DOCUMENTS, _MEDIA, _MENTIONS, _CREDITS, _MEDIA_CREDITS, _MEDIA_TAGS, _INDEXES)
+    text = repr((made, _CITATIONS, _MEDIA_BY_CREDIT, MEDIA_FTS_COLUMNS, MENTION_FTS_COLUMNS))
+    return zlib.crc32((text + inspect.getsource(Store._ensure_schema)).encode()) & 0x7FFFFFFF
 
 
 def _upsert_sql(table: str, columns: dict[str, type]) -> str:
@@ -217,7 +236,8 @@ class Store:
             # half a document; at worst the last transactions are redone by the next scan.
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
-            self._ensure_schema()
+            if not self._schema_current():
+                self._ensure_schema()  # else nothing to write: opening takes no write lock
         except (sqlite3.Error, OSError) as exc:
             raise StoreError(f"cannot open database {self.path}: {exc}") from exc
 
@@ -309,6 +329,13 @@ class Store:
                 self.db.conn.execute("ROLLBACK")
             raise StoreError(f"cannot write to {self.path}: {exc}") from exc
 
+    def _schema_current(self) -> bool:
+        """The file holds this code's schema whole (its version, and every table and view)."""
+        if self.db.execute("PRAGMA user_version").fetchone()[0] != _schema_version():
+            return False
+        have = {row[0] for row in self.db.execute("select name from sqlite_master")}
+        return have >= _SCHEMA_NAMES
+
     def _ensure_schema(self) -> None:
         """Create what is missing: a new catalogue gets everything, an older one the tables and
         columns added since (its documents are rescanned, the scanner having changed)."""
@@ -366,6 +393,8 @@ class Store:
             db.table("media").enable_fts(list(MEDIA_FTS_COLUMNS), create_triggers=True, replace=True)
         if "mentions_fts" not in tables:
             db.table("mentions").enable_fts(list(MENTION_FTS_COLUMNS), create_triggers=True, replace=True)
+        with self._writing():  # last: a catalogue whose schema was cut short is completed next time
+            db.execute(f"PRAGMA user_version={_schema_version()}")
 
     # -- reading ---------------------------------------------------------------------------
 
