@@ -83,7 +83,7 @@ class _Commands(click.Group):
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
-            click.echo("interrupted (what was stored is kept; the next scan does the rest)", err=True)
+            click.echo("interrupted (what was stored is kept; the next run does the rest)", err=True)
             sys.exit(EXIT_INTERRUPTED)
 
 

@@ -273,6 +273,7 @@ def enrich(
     threads = ThreadPoolExecutor(max_workers=max(concurrency, 1), thread_name_prefix="enrich")
     try:
         since = (now - max_age).strftime("%Y-%m-%dT%H:%M:%SZ")
+        report.skipped = store.recently_checked(since)
         rows = store.media_to_check(since, limit)
         if on_total:
             on_total(len(rows))
@@ -285,7 +286,6 @@ def enrich(
                 _record(store, report, row, fields, stamp)
                 if on_item:
                     on_item(row["id"], str(fields.get("availability") or "unknown"))
-        report.skipped = store.recently_checked(since)
     finally:
         threads.shutdown(wait=False, cancel_futures=True)  # stopped early: nothing more begins
         fetcher.close()  # and the downloads under way end now

@@ -5,6 +5,7 @@ The DNS-rebinding case stubs the one place names are resolved (`Fetcher.resolver
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import os
@@ -386,6 +387,49 @@ def test_a_slow_picture_holds_an_item_no_longer_than_its_time_budget(net: str, t
     }
 
 
+class _Packed(Handler):
+    """A page gzipped, one deflated (zlib and raw), and a gzip bomb: 64 MB of spaces in 64 KB."""
+
+    def do_GET(self) -> None:  # noqa: N802
+        page = PAGE.format(n=9).encode()
+        if self.path == "/gzip":
+            body, coding = gzip.compress(page), "gzip"
+        elif self.path == "/deflate":
+            body, coding = zlib.compress(page), "deflate"
+        elif self.path == "/raw-deflate":
+            pack = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+            body, coding = pack.compress(page) + pack.flush(), "deflate"
+        elif self.path == "/br":
+            body, coding = page, "br"
+        else:
+            body, coding = gzip.compress(page[:-14] + b" " * 64 * 2**20 + page[-14:]), "gzip"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Encoding", coding)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def test_compressed_bodies_are_decompressed_within_the_limit() -> None:
+    """gzip and deflate (zlib or raw) pages read; a gzip bomb stops at the limit, decompressed
+    in steps never larger than what is left under it; an encoding not asked for is one line."""
+    with serving(_Packed) as base:
+        options = FetchOptions(
+            respect_robots=False, max_bytes=2**20, allow_addresses=frozenset({"127.0.0.1"})
+        )
+        fetcher = Fetcher(options)
+        try:
+            for path in ("/gzip", "/deflate", "/raw-deflate"):
+                assert "The quay, view 9." in fetcher.fetch(base + path).text
+            with pytest.raises(InputError, match=r"^body is over the 1,048,576-byte limit \(see --max-mb\)$"):
+                fetcher.fetch(base + "/bomb")
+            with pytest.raises(InputError, match="^content encoding 'br' not asked for and not read$"):
+                fetcher.fetch(base + "/br")
+        finally:
+            fetcher.close()
+
+
 # -- row 5: the guard on the address connected to --------------------------------------------
 
 
@@ -735,7 +779,7 @@ def test_ctrl_c_stops_a_scan_with_130(net: str, tmp_path: Path) -> None:
     scan.send_signal(signal.SIGINT)
     out, err = scan.communicate(timeout=20)
     assert scan.returncode == 130 and "Traceback" not in err and "Aborted" not in err
-    assert err.strip() == "interrupted (what was stored is kept; the next scan does the rest)"
+    assert err.strip() == "interrupted (what was stored is kept; the next run does the rest)"
     assert [r["source"] for r in _rows(db, "select source from documents")] in ([], [f"{net}/page/8"])
     assert _rows(db, "pragma integrity_check")[0][0] == "ok"
 
