@@ -83,6 +83,9 @@ class Server(BaseHTTPRequestHandler):
             self.reply(200, SITEMAP.format(kind="urlset", body=body), "application/xml")
         elif path in BIG:
             self.reply(200, BIG[path], "image/png")
+        elif path.startswith("/slow-picture/"):
+            time.sleep(0.05)
+            self.reply(200, BIG["/small.png"], "image/png")
         elif path == "/to-bad-port":
             self.send_response(302)
             self.send_header("Location", "http://127.0.0.1:99999/x")
@@ -267,23 +270,75 @@ def cases(tmp: Path, code: Path | None, large: bool, only: set[str]) -> None:
             catalogue_of(db, tmp, [f"{b}/big.png" for b in bases], code)
             run = catalog(["enrich", "--db", str(db), "--allow-private", "--concurrency", "8"], 300, code)
         report("7 eight 8944x8944 PNGs, 8 at a time", run)
+    if wanted("shared"):
+        BIG["/small.png"] = png(64)
+        texts = tmp / "texts"
+        texts.mkdir(exist_ok=True)
+        sample = (ROOT / "tests/samples/riverside-liveblog.txt").read_text(encoding="utf-8")
+        for i in range(5000):
+            (texts / f"blog-{i:04d}.txt").write_text(f"Copy {i}.\n\n{sample}", encoding="utf-8")
+        with server() as base:
+            db = tmp / "r10.db"
+            catalogue_of(db, tmp, [f"{base}/slow-picture/{i}.png" for i in range(300)], code)
+            runs: dict[str, Run] = {}
+            both = [
+                threading.Thread(
+                    target=lambda: runs.__setitem__(
+                        "scan", catalog(["scan", str(texts), "--db", str(db), "-q"], 600, code)
+                    )
+                ),
+                threading.Thread(
+                    target=lambda: runs.__setitem__(
+                        "enrich", catalog(["enrich", "--db", str(db), "--allow-private", "-q"], 600, code)
+                    )
+                ),
+            ]
+            for thread in both:
+                thread.start()
+                time.sleep(3)  # the enrich starts while the scan writes
+            for thread in both:
+                thread.join()
+        report("10 scan of 5,000 texts", runs["scan"])
+        report("10 enrich of 300 pictures meanwhile", runs["enrich"])
+        print(f"{'':<34} {(runs['enrich'].out.strip().splitlines() or [''])[-1][:100]}")
     if large and wanted("html-elements"):
         page = tmp / "elements.html"
-        with page.open("w", encoding="utf-8") as out:
-            out.write("<html><body>")
-            for _ in range(1_500_000 // 1000):
-                out.write("<p>" + "<b>x</b><i>y</i>" * 500 + "</p>")
-            out.write("</body></html>")
+        make(page, "elements", 0)
         run = catalog(["scan", str(page), "--db", str(tmp / "r12.db"), "--max-mb", "60", "-q"], 600, code)
         report(f"12 page of 1.5 M elements, {page.stat().st_size / 2**20:.0f} MB", run)
+        page.unlink()
     if large and wanted("text-200mb"):
-        blog = (SHARED / "samples/aleppo-liveblog.txt").read_text(encoding="utf-8")
         for mb, more in ((200, ["--max-mb", "300"]), (200, []), (50, [])):
             text = tmp / f"blog{mb}.txt"
-            text.write_text(blog * (mb * 2**20 // len(blog.encode()) + 1), encoding="utf-8")
+            make(text, "blog", mb)
             args = ["scan", str(text), "--db", str(tmp / f"r12-{mb}.db"), "--force", "-q", *more]
             report(f"12 {mb} MB live blog {' '.join(more) or '(defaults)'}", catalog(args, 900, code))
             text.unlink()
+
+
+# Large inputs are written by a child process: a child started later inherits the peak memory
+# of the process that starts it (Linux keeps it across exec), and this one must stay small.
+_MAKE = """
+import sys
+from pathlib import Path
+path, what, mb = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+with path.open("w", encoding="utf-8") as out:
+    if what == "elements":  # 1.5 million elements in about 50 MB
+        out.write("<html><body>")
+        pair = '<b class="caption-credit-line x">x</b><i class="caption-text y">y</i>'
+        for _ in range(1_500):
+            out.write("<p>" + pair * 500 + "</p>")
+        out.write("</body></html>")
+    else:  # the live blog of ../shared, dense with media, repeated to `mb` MB
+        blog = Path(sys.argv[4]).read_text(encoding="utf-8")
+        for _ in range(mb * 2**20 // len(blog.encode()) + 1):
+            out.write(blog)
+"""
+
+
+def make(path: Path, what: str, mb: int) -> None:
+    blog = str(SHARED / "samples/aleppo-liveblog.txt")
+    subprocess.run([sys.executable, "-c", _MAKE, str(path), what, str(mb), blog], check=True)
 
 
 def main() -> None:
