@@ -316,6 +316,10 @@ class Fetcher:
                     raise self._over_deadline() from exc
                 if last or self._remaining() <= delay:
                     raise UnreachableError(f"timed out ({type(exc).__name__})") from exc
+            except httpx.RemoteProtocolError as exc:
+                if "location header" in str(exc):  # httpx reads a redirect's address even unasked
+                    raise InputError(f"bad address in a redirect: {exc}") from exc
+                raise UnreachableError(f"cannot fetch: {exc}") from exc
             except httpx.HTTPError as exc:
                 if self._remaining() <= 0:
                     raise self._over_deadline() from exc

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack
 from http.server import ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 import pytest
 from PIL import Image
@@ -90,6 +91,8 @@ class _Net(Handler):
             self._redirect("http://www.example..com/x.jpg")
         elif path in ("/to-bad-port", "/media/to-bad-port"):
             self._redirect("http://127.0.0.1:99999/x.jpg")
+        elif path.startswith("/redirect?to="):
+            self._redirect(unquote(path.removeprefix("/redirect?to=")))
         elif path.startswith(("/drip", "/media/drip")):
             self._drip()
         elif path.startswith("/index-"):  # 12 indexes, each listing all 12 and a page 5 times
@@ -801,3 +804,35 @@ def test_fetch_errors_are_input_errors_of_their_kind() -> None:
                 fetcher.fetch(address)
     finally:
         fetcher.close()
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "http://2130706434/",  # 127.0.0.2 in decimal
+        "http://0177.0.0.2/",  # in octal
+        "http://0x7f000002/",  # in hexadecimal
+        "http://[::ffff:127.0.0.2]/",  # mapped
+        "http://[::1]/",
+        "http://169.254.169.254/latest/meta-data/",  # link-local: a cloud's metadata service
+        "http://[fe80::1]/",
+        "http://10.0.0.1/",
+        "file:///etc/passwd",
+        "gopher://127.0.0.1:70/",
+    ],
+)
+def test_a_redirect_hop_to_a_local_address_is_refused(net: str, target: str) -> None:
+    """What held before issue 24 and holds now: a hop to a loopback, link-local, private or
+    mapped address in any spelling, or to another scheme, is refused before connecting (httpx
+    itself takes no octal address: that hop is a bad address)."""
+    options = FetchOptions(respect_robots=False, allow_addresses=frozenset({"127.0.0.1"}))
+    fetcher = Fetcher(options)
+    try:
+        with pytest.raises(InputError) as caught:
+            fetcher.fetch(f"{net}/redirect?to={quote(target, safe='')}")
+    finally:
+        fetcher.close()
+    if "0177" in target:
+        assert str(caught.value).startswith("bad address in a redirect: Invalid URL in location header")
+    else:
+        assert isinstance(caught.value, RefusedError) and str(caught.value).startswith("refused: ")
