@@ -204,7 +204,7 @@ class Fetcher:
                     headers={
                         "User-Agent": USER_AGENT,
                         "Accept": "text/html, text/plain;q=0.9, */*;q=0.5",
-                        "Accept-Encoding": "gzip, deflate",  # what _Body decompresses in steps
+                        "Accept-Encoding": "gzip, deflate",  # what _read_body decompresses in steps
                     },
                     trust_env=False,
                 )
@@ -212,15 +212,20 @@ class Fetcher:
 
     # -- the one door --------------------------------------------------------------------
 
-    def request(self, url: str, max_bytes: int | None = None, robots: bool = True) -> Answer:
+    def request(
+        self, url: str, max_bytes: int | None = None, robots: bool = True, truncate: bool = False
+    ) -> Answer:
         """GET `url` and its redirects, under the rules above: the answer, whatever its status.
         Raises InputError (RefusedError, UnreachableError) with one line for anything that
-        keeps it from being read; no other exception. A request made while another is under
-        way in this thread (robots.txt for a page) shares that one's deadline."""
+        keeps it from being read; no other exception. `robots`: ask the site's robots.txt
+        first (when the options honour it); `truncate`: a body over `max_bytes` is cut there
+        instead of refused. A request made while another is under way in this thread
+        (robots.txt for a page) shares that one's deadline."""
         depth = getattr(self._clock, "depth", 0)
         self._clock.depth = depth + 1
         try:
-            return self._follow(url, self.options.max_bytes if max_bytes is None else max_bytes, robots)
+            limit = self.options.max_bytes if max_bytes is None else max_bytes
+            return self._follow(url, limit, robots, truncate)
         except InputError:
             raise
         except Exception as exc:  # noqa: BLE001 - every error is this input's one line
@@ -276,7 +281,7 @@ class Fetcher:
 
     # -- requests ------------------------------------------------------------------------
 
-    def _follow(self, url: str, max_bytes: int, robots: bool) -> Answer:
+    def _follow(self, url: str, max_bytes: int, robots: bool, truncate: bool) -> Answer:
         """Request `url` and its redirects hop by hop, each hop's address checked (and its
         robots.txt, when honoured)."""
         current = url
@@ -286,7 +291,7 @@ class Fetcher:
                 raise InputError(
                     f"robots.txt of {urlsplit(current).netloc} disallows it (see --ignore-robots)"
                 )
-            response, body = self._get(current, max_bytes, truncate=not robots)
+            response, body = self._get(current, max_bytes, truncate)
             location = response.headers.get("location") if response.is_redirect else None
             if not location:
                 return Answer(
@@ -300,7 +305,7 @@ class Fetcher:
             current = urljoin(current, location.strip())
         raise InputError(f"more than {_REDIRECTS} redirects")
 
-    def _get(self, url: str, max_bytes: int, truncate: bool = False) -> tuple[httpx.Response, bytes]:
+    def _get(self, url: str, max_bytes: int, truncate: bool) -> tuple[httpx.Response, bytes]:
         delay = self.options.backoff
         for attempt in range(self.options.retries + 1):
             last = attempt >= self.options.retries
@@ -374,7 +379,7 @@ class Fetcher:
         """The site's robots.txt (its first 512 KiB, as Google reads it), or None (all allowed)
         when it has none or it cannot be read. A refused address is refused for the page too."""
         try:
-            answer = self.request(origin + "/robots.txt", ROBOTS_MAX_BYTES, robots=False)
+            answer = self.request(origin + "/robots.txt", ROBOTS_MAX_BYTES, robots=False, truncate=True)
         except InputError:
             return None
         if answer.status != 200:
