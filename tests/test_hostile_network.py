@@ -29,6 +29,7 @@ from PIL import Image
 
 from catalog.errors import InputError, RefusedError, UnreachableError
 from catalog.fetch import Fetcher, FetchOptions
+from catalog.scan import scan
 
 from .conftest import SAMPLES, Handler, run_cli, serving
 
@@ -185,7 +186,7 @@ def _catalogue_of(db: Path, tmp_path: Path, addresses: list[str]) -> None:
         for i, a in enumerate(addresses)
     )
     page.write_text(f"<html><body><article>{figures}</article></body></html>", encoding="utf-8")
-    assert run_cli("scan", str(page), "--db", str(db)).returncode == 0
+    assert scan([str(page)], db).errors == []
 
 
 def test_no_item_stops_enrich_and_each_ends_with_its_status(net: str, tmp_path: Path) -> None:
@@ -631,7 +632,7 @@ def test_a_failed_export_leaves_the_file_as_it_was(tmp_path: Path) -> None:
     """Row 9: the export is written beside the file and renamed into place: a failed one
     leaves the file whole; a path that cannot be written is one line."""
     db = tmp_path / "c.db"
-    assert run_cli("scan", str(SAMPLES), "--db", str(db)).returncode == 0
+    assert scan([str(SAMPLES / "riverside-liveblog.txt")], db).errors == []
     out = tmp_path / "media.json"
     first = run_cli("export", "--db", str(db), "-o", str(out))
     assert first.returncode == 0
@@ -663,24 +664,24 @@ def test_a_writer_waits_for_another_and_says_so(tmp_path: Path) -> None:
     """Row 10: while another process holds the write lock, a scan waits and says so in one
     line; once the lock is free it stores everything."""
     db = tmp_path / "shared.db"
-    assert run_cli("scan", str(_folder(tmp_path / "a", 2, "a")), "--db", str(db)).returncode == 0
+    assert scan([str(_folder(tmp_path / "a", 2, "a"))], db).errors == []
     holder = sqlite3.connect(db, isolation_level=None)
     holder.execute("begin immediate")
-    scan = subprocess.Popen(
+    writer = subprocess.Popen(
         [*CATALOG, "scan", str(_folder(tmp_path / "b", 3, "b")), "--db", str(db), "-q"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
-    assert scan.stderr is not None
+    assert writer.stderr is not None
     lines: list[str] = []
-    reader = threading.Thread(target=lambda: lines.append(scan.stderr.readline() if scan.stderr else ""))
+    reader = threading.Thread(target=lambda: lines.append(writer.stderr.readline() if writer.stderr else ""))
     reader.start()
     reader.join(timeout=60)  # the scan is waiting, and says so, while the lock is held
     holder.execute("commit")
     holder.close()
-    out, err = scan.communicate(timeout=60)
-    assert scan.returncode == 0, err
+    out, err = writer.communicate(timeout=60)
+    assert writer.returncode == 0, err
     assert lines == [f"note: waiting for another process writing to {db} (a scan or an enrich)\n"]
     assert err == "" and "scanned 3 documents" in out
     assert len(_rows(db, "select id from documents")) == 5
@@ -724,11 +725,10 @@ def test_prune_drops_the_documents_of_files_gone(tmp_path: Path) -> None:
     renamed one's media are 'cited by more than one document'); with it they go."""
     folder = _folder(tmp_path / "texts", 3, "p")
     db = tmp_path / "prune.db"
-    assert run_cli("scan", str(folder), "--db", str(db)).returncode == 0
+    assert scan([str(folder)], db).errors == []
     (folder / "blog-p-000.txt").rename(folder / "renamed.txt")
     (folder / "blog-p-001.txt").unlink()
-    kept = run_cli("scan", str(folder), "--db", str(db))
-    assert kept.returncode == 0
+    assert scan([str(folder)], db).errors == []
     assert len(_rows(db, "select id from documents")) == 4  # the gone and the renamed both
     pruned = run_cli("scan", str(folder), "--db", str(db), "--prune")
     assert pruned.returncode == 0 and "; 2 documents of files no longer there dropped" in pruned.stdout
