@@ -1,7 +1,7 @@
 """The command line: thin wrappers over library functions, one clear line per error.
 
 Exit codes: 0 all fine; 1 the command could not run (database unusable, ...); 2 usage error;
-3 the scan finished but some inputs failed (each named on its own line).
+3 the scan finished but some inputs failed (each named on its own line); 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -19,7 +19,14 @@ from catalog import __version__
 from catalog.engines import ENGINES
 from catalog.errors import CatalogError
 from catalog.export import FORMATS, Filters, providers_in
-from catalog.options import DEFAULT_MAX_BYTES, DEFAULT_MAX_ELEMENTS, DEFAULT_TIME_BUDGET, ScanOptions
+from catalog.options import (
+    DEFAULT_ENRICH_DEADLINE,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_ELEMENTS,
+    DEFAULT_MAX_PAGES,
+    DEFAULT_TIME_BUDGET,
+    ScanOptions,
+)
 from catalog.records import KINDS
 
 if TYPE_CHECKING:
@@ -36,6 +43,7 @@ DEFAULT_DB = "db/catalog.db"
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_SOME_INPUTS_FAILED = 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a program stopped by Ctrl-C
 
 _db_option = click.option(
     "--db",
@@ -81,7 +89,19 @@ def _missing(path: str) -> bool:
     return "://" not in path and not (Path(path).exists() or Path(path).is_symlink())
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """catalog's commands: Ctrl-C stops one with a line and exit code 130 (click's own answer
+    is "Aborted!" and 1, which scripts cannot tell from a failure)."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("interrupted (what was stored is kept; the next run does the rest)", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="catalog")
 def main() -> None:
     """Catalogue the photos, videos, audio and social posts that pages and texts cite."""
@@ -154,10 +174,22 @@ def main() -> None:
 @click.option("--scheduler", help="With --engine dask: a Dask scheduler's address (else a LocalCluster).")
 @click.option(
     "--time-budget",
-    type=click.FloatRange(min=0),
+    type=click.FloatRange(min=0, min_open=True),
     default=DEFAULT_TIME_BUDGET,
     show_default=True,
-    help="Seconds allowed to read and extract one document (0: no limit).",
+    help="Seconds allowed to fetch a page, and to read and extract one document.",
+)
+@click.option(
+    "--max-pages",
+    type=click.IntRange(min=0),
+    default=DEFAULT_MAX_PAGES,
+    show_default=True,
+    help="Addresses fetched for the sitemaps and feeds of one scan, at most (the rest are counted).",
+)
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="Drop the documents of files no longer under the folders scanned (deleted or renamed).",
 )
 def scan_command(
     inputs: tuple[str, ...],
@@ -177,6 +209,8 @@ def scan_command(
     delay: float,
     concurrency: int,
     per_host: int,
+    max_pages: int,
+    prune: bool,
 ) -> None:
     """Scan files and folders (.html .htm .txt .md, also .gz), web archives (.warc, .warc.gz),
     page addresses, sitemaps and feeds into the catalogue."""
@@ -214,11 +248,20 @@ def scan_command(
         host_delay=delay,
         concurrency=concurrency,
         per_host=per_host,
+        max_pages=max_pages,
+        prune=prune,
     )
     try:
         with _progress("scanned", " docs") as bar:
             report = scan(
-                given, db_path, options, on_result=show, jobs=jobs, engine=engine, scheduler=scheduler
+                given,
+                db_path,
+                options,
+                on_result=show,
+                jobs=jobs,
+                engine=engine,
+                scheduler=scheduler,
+                on_notice=lambda line: _say(bar, f"note: {line}", err=True),
             )
     except CatalogError as exc:
         click.echo(f"error: {exc}", err=True)
@@ -252,6 +295,13 @@ def scan_command(
     "as the platform means it, title, author, thumbnail.",
 )
 @_allow_private_option
+@click.option(
+    "--time-budget",
+    type=click.FloatRange(min=0, min_open=True),
+    default=DEFAULT_ENRICH_DEADLINE,
+    show_default=True,
+    help="Seconds allowed to fetch one item (its redirects, retries and body).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only the summary.")
 def enrich_command(
     db_path: str,
@@ -260,6 +310,7 @@ def enrich_command(
     concurrency: int,
     oembed: bool,
     allow_private: bool,
+    time_budget: float,
     quiet: bool,
 ) -> None:
     """Look at the media: availability, and for photos size, hashes, EXIF, IPTC and a thumbnail."""
@@ -281,6 +332,8 @@ def enrich_command(
                 limit=limit,
                 concurrency=concurrency,
                 oembed=oembed,
+                on_notice=lambda line: _say(bar, f"note: {line}", err=True),
+                deadline=time_budget,
             )
     except CatalogError as exc:
         click.echo(f"error: {exc}", err=True)
@@ -311,13 +364,12 @@ def export_command(
     search: str | None,
 ) -> None:
     """Write the media objects with their mentions as JSON, NDJSON or CSV (all, or filtered)."""
-    from catalog.export import export
+    from catalog.export import export, export_file
 
     filters = Filters(kind=kind, provider=provider, credit=credit, search=search)
     try:
         if output:
-            with Path(output).open("w", encoding="utf-8", newline="") as fh:
-                n = export(db_path, fh, fmt, filters)
+            n = export_file(db_path, output, fmt, filters)
             click.echo(f"wrote {n} media to {output}", err=True)
         else:
             n = export(db_path, sys.stdout, fmt, filters)

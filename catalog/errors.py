@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["CatalogError", "InputError", "StoreError"]
+__all__ = ["CatalogError", "InputError", "RefusedError", "StoreError", "UnreachableError"]
 
 
 class CatalogError(Exception):
@@ -11,6 +11,16 @@ class CatalogError(Exception):
 
 class InputError(CatalogError):
     """One input could not be read or decoded; the scan records it and goes on."""
+
+
+class RefusedError(InputError):
+    """The address guard refused an address (another scheme than http(s), a loopback, private
+    or local address): nothing was asked of it, so nothing is known of it."""
+
+
+class UnreachableError(InputError):
+    """The address was asked and did not answer in time, or not at all (no such host, refused
+    connection, timeout, broken answer)."""
 
 
 class StoreError(CatalogError):

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import stat
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from catalog.errors import StoreError
+from catalog.errors import CatalogError, StoreError
 
-__all__ = ["FORMATS", "Filters", "export", "media_objects", "providers_in"]
+__all__ = ["FORMATS", "Filters", "export", "export_file", "media_objects", "providers_in"]
 
 FORMATS = ("json", "ndjson", "csv")
 _CSV_MENTION = (
@@ -110,3 +113,35 @@ def export(db_path: str | Path, out: TextIO, fmt: str = "json", filters: Filters
     else:
         raise ValueError(f"unknown export format {fmt!r}")
     return n
+
+
+def export_file(
+    db_path: str | Path, output: str | Path, fmt: str = "json", filters: Filters | None = None
+) -> int:
+    """Write the export to the file `output` whole or not at all: into a temporary file beside
+    it, renamed into place once complete, so a failed export leaves the file as it was. The
+    file keeps the mode it had (a new one gets the usual mode under the umask)."""
+    target = Path(output)
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o666 & ~_umask()
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    except OSError as exc:
+        raise CatalogError(f"cannot write {output}: {exc.strerror or exc}") from exc
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            n = export(db_path, out, fmt, filters)
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise CatalogError(f"cannot write {output}: {exc.strerror or exc}") from exc
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return n
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)  # read by setting it: there is no other way
+    os.umask(mask)
+    return mask

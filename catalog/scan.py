@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import re
 import signal
 import threading
 from collections import Counter, deque
@@ -60,6 +62,8 @@ class ScanReport:
     unchanged: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)
     kinds: Counter[str] = field(default_factory=Counter)
+    not_fetched: int = 0  # addresses sitemaps and feeds listed over --max-pages
+    pruned: int = 0  # documents of files no longer under the scanned folders (--prune)
     skipped: Counter[str] = field(default_factory=Counter)  # folders' files not scanned, by extension
 
     @property
@@ -79,6 +83,11 @@ class ScanReport:
             found = f"{self.mentions:,} media mentions" + (f" ({kinds})" if kinds else "")
             if self.unchanged:
                 found += f" in the {read:,} read (unchanged inputs keep theirs; --force rescans)"
+        if self.not_fetched:
+            listed = "addresses listed by sitemaps and feeds"
+            found += f"; {self.not_fetched:,} {listed} not fetched (--max-pages)"
+        if self.pruned:
+            found += f"; {self.pruned:,} documents of files no longer there dropped"
         lines = [f"scanned {', '.join(parts)}: {found}"]
         if self.skipped:
             n = sum(self.skipped.values())
@@ -102,6 +111,7 @@ def scan_source(
 ) -> tuple[DocumentRecord, list[tuple[Media, Mention]]]:
     """Read (unless already fetched), parse, extract and assemble one input."""
     src = path if isinstance(path, Source) else read_source(path, options.max_bytes)
+    _check_elements(src, options.max_elements)
     doc = build_document(src, options)
     rows = assemble(doc, extract_all(doc))
     record = DocumentRecord(
@@ -124,6 +134,23 @@ def scan_source(
     return record, rows
 
 
+# The start of an element ("<p", "<img"): what a page's elements are counted by before parsing.
+_START_TAG = re.compile(r"<[A-Za-z]")
+
+
+def _check_elements(src: Source, limit: int) -> None:
+    """Refuse a page whose start tags alone are more than `limit`, before it is parsed: the tree
+    of a page of a million elements costs gigabytes before the parser could count them. (A
+    `<` followed by a letter inside a script counts too; the parser's exact count follows.)"""
+    if src.format != "html" or src.text.count("<") <= limit:
+        return
+    tags = sum(1 for _ in _START_TAG.finditer(src.text))
+    if tags > limit:
+        raise InputError(
+            f"too many HTML elements, {tags:,} start tags, more than {limit:,} (see --max-elements)"
+        )
+
+
 def scan(
     inputs: list[str],
     db_path: str | Path,
@@ -132,20 +159,24 @@ def scan(
     jobs: int = 1,
     engine: str = "local",
     scheduler: str | None = None,
+    on_notice: Callable[[str], None] | None = None,
 ) -> ScanReport:
     """Scan files and folders into the catalogue at `db_path`; a bad input never ends the scan.
 
     With `jobs` > 1, reading, parsing and extracting run in that many worker processes while
     this process alone writes, in input order: the catalogue is the same as with one job. With
     `engine="dask"` they run on Dask workers: a LocalCluster, or the cluster at `scheduler`
-    (files are read here and sent, so workers need not share our disks)."""
+    (files are read here and sent, so workers need not share our disks). `on_notice` hears what
+    the user should know that is no input's error (waiting for another writer, --max-pages)."""
     options = options or ScanOptions()
     report = ScanReport()
+    addresses = _Addresses(options.max_pages, on_notice)
     store = Store(db_path)
+    store.on_wait = on_notice
     try:
         with store.batch() as stored:
             found = discover(inputs, report.skipped)
-            for result in _results(store, found, options, jobs, engine, scheduler):
+            for result in _results(store, found, options, jobs, engine, scheduler, addresses):
                 stored()
                 report.documents += 1
                 if result.error:
@@ -155,9 +186,62 @@ def scan(
                 report.kinds.update(dict(result.kinds))
                 if on_result:
                     on_result(result)
+        report.not_fetched = addresses.skipped
+        if options.prune:
+            report.pruned = _prune(store, inputs)
     finally:
         store.close()
     return report
+
+
+# A web archive's record is stored as FILE#YYYYMMDDhhmmss/URI (see catalog.warc).
+_ARCHIVED_RECORD = re.compile(r"#\d{14}/")
+
+
+def _prune(store: Store, inputs: list[str]) -> int:
+    """Drop the documents of the files under the scanned folders that are no longer there
+    (deleted, renamed, moved away), with the records of web archives gone with them."""
+    gone: list[str] = []
+    for given in inputs:
+        folder = Path(given)
+        if not folder.is_dir() or folder.is_symlink():
+            continue
+        prefix = os.path.join(folder.resolve(), "")
+        for doc_id, source in store.documents_under(prefix):
+            record = _ARCHIVED_RECORD.search(source)
+            if not os.path.exists(source[: record.start()] if record else source):
+                gone.append(doc_id)
+    return store.drop_documents(gone)
+
+
+@dataclass
+class _Addresses:
+    """The addresses of one scan: each fetched once, whoever lists it and however often; of
+    those sitemaps and feeds list (and the sitemaps an index lists), at most `limit`."""
+
+    limit: int
+    on_notice: Callable[[str], None] | None = None
+    seen: set[str] = field(default_factory=set)
+    listed: int = 0
+    skipped: int = 0
+
+    def take(self, url: str, listed: bool) -> bool:
+        """Whether to fetch `url` (given as an input, or `listed` by a sitemap or feed)."""
+        key = url.split("#", 1)[0]  # a fragment is never sent: the same page
+        if key in self.seen:
+            return False
+        if listed:
+            if self.listed >= self.limit:
+                if not self.skipped and self.on_notice:
+                    self.on_notice(
+                        f"sitemaps and feeds list more than {self.limit:,} addresses: "
+                        "the rest are not fetched (see --max-pages)"
+                    )
+                self.skipped += 1
+                return False
+            self.listed += 1
+        self.seen.add(key)
+        return True
 
 
 _Outcome = tuple[DocumentRecord, list[tuple[Media, Mention]]] | str
@@ -170,13 +254,14 @@ def _results(
     jobs: int,
     engine: str = "local",
     scheduler: str | None = None,
+    addresses: _Addresses | None = None,
 ) -> Iterator[DocumentResult]:
     web = _Web(options)
     try:
         window = max(jobs, 2) * 4  # documents in flight: enough to keep workers busy, little memory
         pending: deque[tuple[str, Future[_Outcome] | str | None]] = deque()
         with executor(jobs, engine, scheduler) as pool:
-            for path, item in _inputs(paths, web, options):
+            for path, item in _inputs(paths, web, options, addresses or _Addresses(options.max_pages)):
                 if engine == "dask" and isinstance(item, str):
                     item = _read(path, options)  # workers elsewhere need not see our files
                 if isinstance(item, DocumentResult):
@@ -217,6 +302,8 @@ class _Web:
             self._fetcher = Fetcher(
                 FetchOptions(
                     max_bytes=options.max_bytes,
+                    # a page's fetch has the document's time budget, apart from its reading
+                    deadline=options.time_budget if options.time_budget > 0 else FetchOptions.deadline,
                     host_delay=options.host_delay,
                     per_host=options.per_host,
                     concurrency=options.concurrency,
@@ -244,11 +331,14 @@ _MAX_NESTING = 3  # sitemap index -> sitemap -> pages
 _Ahead = deque[tuple[str, int, Future[Source | list[str] | DocumentResult] | _Item]]
 
 
-def _inputs(paths: Iterator[str], web: _Web, options: ScanOptions) -> Iterator[tuple[str, _Item]]:
+def _inputs(
+    paths: Iterator[str], web: _Web, options: ScanOptions, addresses: _Addresses
+) -> Iterator[tuple[str, _Item]]:
     """Every input in order, each with what this process knows of it. Addresses are fetched by
     `options.concurrency` threads sharing one client (its per-host limits and delays apply), a
-    few ahead of the one being scanned; a sitemap or feed gives way to the pages it lists, and a
-    web archive to its pages, read record by record."""
+    few ahead of the one being scanned, each once; a sitemap or feed gives way to the pages it
+    lists (at most `options.max_pages` in all), and a web archive to its pages, read record by
+    record."""
     window = max(options.concurrency, 1) * 2
     stack: list[tuple[Iterator[_Entry], int]] = [(paths, 0)]
     ahead: _Ahead = deque()
@@ -256,7 +346,7 @@ def _inputs(paths: Iterator[str], web: _Web, options: ScanOptions) -> Iterator[t
         try:
             while True:
                 while len(ahead) < window and stack:
-                    _look_ahead(stack, ahead, threads, web, options)
+                    _look_ahead(stack, ahead, threads, web, options, addresses)
                 if not ahead:
                     return
                 path, depth, next_up = ahead.popleft()
@@ -269,6 +359,7 @@ def _inputs(paths: Iterator[str], web: _Web, options: ScanOptions) -> Iterator[t
                     stack.append((iter(got), depth + 1))
         finally:  # a scan stopped early (interrupted, failed) drops the fetches not yet begun
             threads.shutdown(wait=False, cancel_futures=True)
+            web.close()  # and cuts those under way, so that the threads end now
 
 
 # What the inputs, a sitemap or an archive list: a path or address, a page read from an archive,
@@ -282,9 +373,11 @@ def _look_ahead(
     threads: ThreadPoolExecutor,
     web: _Web,
     options: ScanOptions,
+    addresses: _Addresses,
 ) -> None:
-    """Take the next entry of the innermost list: an address starts fetching, an archive opens
-    its own list, anything else is queued as it is."""
+    """Take the next entry of the innermost list: an address starts fetching (unless this scan
+    has it already, or is over --max-pages), an archive opens its own list, anything else is
+    queued as it is."""
     entries, depth = stack[-1]
     entry = next(entries, None)
     if entry is None:
@@ -294,7 +387,8 @@ def _look_ahead(
     elif isinstance(entry, tuple):
         ahead.append((entry[0], depth, DocumentResult(source=entry[0], error=entry[1])))
     elif web.has(entry):
-        ahead.append((entry, depth, threads.submit(_fetch, web.fetcher(), entry)))
+        if addresses.take(entry, listed=depth > 0):
+            ahead.append((entry, depth, threads.submit(_fetch, web.fetcher(), entry)))
     elif is_warc(entry):
         stack.append((warc_sources(entry, options.max_bytes), depth + 1))
     else:
@@ -326,6 +420,8 @@ def _fetch(fetcher: Fetcher, url: str) -> Source | list[str] | DocumentResult:
         return DocumentResult(source=url, error=str(exc))
     except FeedFound as feed:
         return feed.links
+    except Exception as exc:  # noqa: BLE001 - whatever happens to one address is its line
+        return DocumentResult(source=url, error=f"cannot fetch: {type(exc).__name__}: {exc}")
 
 
 def _next(store: Store, pending: deque[tuple[str, Future[_Outcome] | str | None]]) -> DocumentResult:

@@ -3,12 +3,15 @@ document. The only module that talks to the database (through sqlite-utils)."""
 
 from __future__ import annotations
 
+import inspect
 import json
 import sqlite3
 import time
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import fields
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -168,6 +171,23 @@ _MEDIA_RECORD_FIELDS = tuple(f.name for f in fields(Media))
 # The media columns a scan writes: enrichment's stay as enrichment left them.
 _MEDIA_SCANNED = tuple(c for c in _MEDIA if c not in _ENRICHED)
 
+# Every table and view a whole catalogue holds.
+_SCHEMA_NAMES = frozenset(
+    ("documents", "media", "mentions", "credits", "media_credits", "media_tags", "media_fts")
+    + ("mentions_fts", "citations", "media_by_credit")
+)
+
+
+@cache
+def _schema_version() -> int:
+    """The schema this code makes, as a number the file keeps (PRAGMA user_version): a catalogue
+    holding it is opened without writing anything, so without waiting for another writer. Made
+    of the tables, indexes and views and of the code that creates them: any change to either
+    makes it another."""
+    made = (_DOCUMENTS, _MEDIA, _MENTIONS, _CREDITS, _MEDIA_CREDITS, _MEDIA_TAGS, _INDEXES)
+    text = repr((made, _CITATIONS, _MEDIA_BY_CREDIT, MEDIA_FTS_COLUMNS, MENTION_FTS_COLUMNS))
+    return zlib.crc32((text + inspect.getsource(Store._ensure_schema)).encode()) & 0x7FFFFFFF
+
 
 def _upsert_sql(table: str, columns: dict[str, type]) -> str:
     names = list(columns)
@@ -246,21 +266,33 @@ class _Names:
         )
 
 
-class Store:
-    """A catalogue database: open (creating the schema if needed), read and write it."""
+# Several processes share a catalogue (a scan and an enrich, two scans, Datasette reading): a
+# writer that finds the write lock taken waits for it, polling often enough to get in between
+# another's transactions, and says so once when the wait is long.
+_BUSY_TIMEOUT_MS = 30_000  # any statement that meets a lock (a write transaction waits in _begin)
+_WAIT_NOTICE = 1.0  # seconds of waiting before saying so
 
-    def __init__(self, path: str | Path) -> None:
+
+class Store:
+    """A catalogue database: open (creating the schema if needed), read and write it.
+    `on_wait` hears, once, that another process holds the write lock and this one waits."""
+
+    def __init__(self, path: str | Path, on_wait: Callable[[str], None] | None = None) -> None:
         self.path = Path(path)
-        self._batched = False
+        self.on_wait = on_wait
+        self._batching = False
+        self._told = False
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite_utils.Database(self.path)
+            self.db.execute(f"PRAGMA busy_timeout={_BUSY_TIMEOUT_MS}")
             self.db.execute("PRAGMA journal_mode=WAL")
             # WAL with synchronous=NORMAL: a crash or power cut never corrupts the file or leaves
             # half a document; at worst the last transactions are redone by the next scan.
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
-            self._ensure_schema()
+            if not self._schema_current():
+                self._ensure_schema()  # else nothing to write: opening takes no write lock
         except (sqlite3.Error, OSError) as exc:
             raise StoreError(f"cannot open database {self.path}: {exc}") from exc
 
@@ -274,28 +306,17 @@ class Store:
         """Group the writes of many documents into few transactions: yields a function to call
         after each document, which commits every `documents` documents or `seconds`. Each
         document stays atomic on its own (a savepoint inside the batch); a crash loses at most
-        the documents of the open batch, never part of one."""
+        the documents of the open batch, never part of one. A batch's transaction begins with
+        its first document's writes (see _writing), so the lock is free between batches."""
         state = {"count": 0, "since": time.monotonic()}
-
-        def begin() -> None:
-            self.db.conn.execute("BEGIN")
-            # Parties left unlinked by other writers (enrichment) go first, as each document
-            # once dropped them; within the batch each document drops those it unlinks.
-            try:
-                self._drop_unlinked_credits()
-            except sqlite3.Error as exc:
-                self.db.conn.execute("ROLLBACK")
-                raise StoreError(f"cannot write to {self.path}: {exc}") from exc
 
         def done() -> None:
             state["count"] += 1
             if state["count"] >= documents or time.monotonic() - state["since"] >= seconds:
                 self._commit()
-                begin()
                 state["count"], state["since"] = 0, time.monotonic()
 
-        begin()
-        self._batched = True
+        self._batching = True
         try:
             yield done
         except BaseException:
@@ -303,8 +324,65 @@ class Store:
                 self.db.conn.execute("ROLLBACK")  # the open batch only: earlier ones are committed
             raise
         finally:
-            self._batched = False
+            self._batching = False
         self._commit()
+
+    def _begin(self) -> None:
+        """Begin a write transaction holding the write lock (BEGIN IMMEDIATE), never by turning
+        a read into a write: in WAL mode that fails at once, whatever the busy timeout, when
+        another process wrote in between. While another process writes, wait, trying every
+        few milliseconds (SQLite's own busy handler sleeps up to 100 ms, and would miss the
+        short gaps between a scan's transactions)."""
+        conn = self.db.conn
+        started = time.monotonic()
+        pause = 0.001
+        conn.execute("PRAGMA busy_timeout=0")
+        try:
+            while True:
+                try:
+                    conn.execute("BEGIN IMMEDIATE")
+                    return
+                except sqlite3.OperationalError as exc:
+                    if "locked" not in str(exc) and "busy" not in str(exc):
+                        raise
+                if not self._told and time.monotonic() - started >= _WAIT_NOTICE:
+                    self._told = True
+                    if self.on_wait:
+                        self.on_wait(
+                            f"waiting for another process writing to {self.path} (a scan or an enrich)"
+                        )
+                time.sleep(pause)
+                pause = min(pause * 2, 0.005)
+        finally:
+            conn.execute(f"PRAGMA busy_timeout={_BUSY_TIMEOUT_MS}")
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """The writes of one document or one item, atomic (a savepoint). Outside a transaction
+        they begin one (with the write lock: _begin); it is their own, committed when they end,
+        unless a batch is open, whose transaction it then is."""
+        conn = self.db.conn
+        own = not conn.in_transaction
+        if own:
+            self._begin()
+            if self._batching:
+                # A batch's transaction opens: parties left unlinked by other writers
+                # (enrichment) go first, as each document once dropped them; within the batch
+                # each document drops those it unlinks (_drop_orphans).
+                try:
+                    self._drop_unlinked_credits()
+                except sqlite3.Error as exc:
+                    conn.execute("ROLLBACK")
+                    raise StoreError(f"cannot write to {self.path}: {exc}") from exc
+        try:
+            with self.db.atomic():
+                yield
+        except BaseException:
+            if own and not self._batching and conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        if own and not self._batching:
+            self._commit()
 
     def _commit(self) -> None:
         try:
@@ -315,12 +393,19 @@ class Store:
                 self.db.conn.execute("ROLLBACK")
             raise StoreError(f"cannot write to {self.path}: {exc}") from exc
 
+    def _schema_current(self) -> bool:
+        """The file holds this code's schema whole (its version, and every table and view)."""
+        if self.db.execute("PRAGMA user_version").fetchone()[0] != _schema_version():
+            return False
+        have = {row[0] for row in self.db.execute("select name from sqlite_master")}
+        return have >= _SCHEMA_NAMES
+
     def _ensure_schema(self) -> None:
         """Create what is missing: a new catalogue gets everything, an older one the tables and
         columns added since (its documents are rescanned, the scanner having changed)."""
         db = self.db
-        tables = set(db.table_names())
-        with db.atomic():
+        with self._writing():
+            tables = set(db.table_names())
             if "documents" not in tables:
                 db.table("documents").create(_DOCUMENTS, pk="id", not_null={"source"})
                 db.table("media").create(_MEDIA, pk="id", not_null={"kind"})
@@ -377,6 +462,8 @@ class Store:
             db.table("media").enable_fts(list(MEDIA_FTS_COLUMNS), create_triggers=True, replace=True)
         if "mentions_fts" not in tables:
             db.table("mentions").enable_fts(list(MENTION_FTS_COLUMNS), create_triggers=True, replace=True)
+        with self._writing():  # last: a catalogue whose schema was cut short is completed next time
+            db.execute(f"PRAGMA user_version={_schema_version()}")
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -485,7 +572,7 @@ class Store:
         db = self.db
         now = record.scanned_at
         try:
-            with db.atomic():
+            with self._writing():
                 old = [
                     r[0]
                     for r in db.execute(
@@ -504,7 +591,7 @@ class Store:
         """Note that an input failed, keeping what an earlier scan of it stored."""
         db = self.db
         try:
-            with db.atomic():
+            with self._writing():
                 existing = self.document(record.id)
                 if existing is None:
                     db.execute(_UPSERT["documents"], _values("documents", record))
@@ -515,6 +602,32 @@ class Store:
                     )
         except sqlite3.Error as exc:
             raise StoreError(f"cannot write {record.source} to {self.path}: {exc}") from exc
+
+    def documents_under(self, prefix: str) -> list[tuple[str, str]]:
+        """(id, source) of the documents whose source begins with `prefix` (a folder's path)."""
+        cursor = self.db.execute(
+            "select id, source from documents where substr(source, 1, ?) = ?", [len(prefix), prefix]
+        )
+        return [(row[0], row[1]) for row in cursor.fetchall()]
+
+    def drop_documents(self, doc_ids: list[str]) -> int:
+        """Drop documents with what they cited (media no other document cites go with them), in
+        one transaction; how many there were."""
+        try:
+            with self._writing():
+                for doc_id in doc_ids:
+                    old = [
+                        r[0]
+                        for r in self.db.execute(
+                            "select distinct media_id from mentions where document_id = ?", [doc_id]
+                        )
+                    ]
+                    self.db.execute("delete from mentions where document_id = ?", [doc_id])
+                    self.db.execute("delete from documents where id = ?", [doc_id])
+                    self._drop_orphans(old)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write to {self.path}: {exc}") from exc
+        return len(doc_ids)
 
     def _upsert_media(self, found: list[Media], now: str) -> None:
         """Insert the document's media rows, or update them: a row no other document cites is
@@ -611,8 +724,9 @@ class Store:
     def media_to_check(self, before: str, limit: int | None = None) -> list[dict[str, Any]]:
         """Media with an http(s) address not checked since `before` (an ISO time), oldest first."""
         sql = (
-            "select id, kind, provider, url from media where (url like 'http://%' or url like 'https://%') "
-            "and (checked_at is null or checked_at <= ?) order by checked_at is not null, checked_at, rowid"
+            "select id, kind, provider, url, checked_at from media "
+            "where (url like 'http://%' or url like 'https://%') and (checked_at is null or checked_at <= ?) "
+            "order by checked_at is not null, checked_at, rowid"
         )
         params: list[Any] = [before]
         if limit:
@@ -629,7 +743,7 @@ class Store:
         values = {k: v for k, v in fields.items() if k in _MEDIA}
         iptc = {k: v for k, v in fields.items() if k.startswith("iptc_")}
         try:
-            with self.db.atomic():
+            with self._writing():
                 row = next(
                     self.db.query("select credit, caption, author_name from media where id = ?", [media_id]),
                     None,
@@ -712,7 +826,7 @@ class Store:
         self.db.execute("delete from media_tags where media_id in (select value from json_each(?))", [gone])
         self.db.execute("delete from media where id in (select value from json_each(?))", [gone])
         self._drop_credits(unlinked)
-        if not self._batched:  # a batch drops every unlinked party when it opens (see batch)
+        if not self._batching:  # a batch drops every unlinked party when it opens (see _writing)
             self._drop_unlinked_credits()
 
     def _linked_parties(self, media_ids: str) -> set[str]:
