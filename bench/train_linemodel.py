@@ -36,7 +36,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import pages_as_text  # noqa: E402
 
 from catalog.document import Document, build_document  # noqa: E402
-from catalog.linemodel import FEATURES, LineModel, blocks_of, features, in_article, text_profile  # noqa: E402
+from catalog.linemodel import (  # noqa: E402
+    FEATURES,
+    LineModel,
+    blocks_of,
+    features,
+    in_article,
+    text_profile,
+    worth_judging,
+)
 from catalog.options import ScanOptions  # noqa: E402
 from catalog.sources import read_source  # noqa: E402
 
@@ -131,7 +139,8 @@ def rows_of(text: Text) -> tuple[list[list[float]], list[int], list[float], list
         X.append(features(doc, blocks, k, profile))
         y.append(1 if span & pos else 0)
         # what the model never judges (outside an article's flow) is left out of its fit
-        w.append(0.0 if (span & skip and not span & pos) or not in_article(profile, k) else 1.0)
+        judged = in_article(profile, k) and worth_judging(blocks, k, profile)
+        w.append(0.0 if (span & skip and not span & pos) or not judged else 1.0)
     return X, y, w, [f"{text.path.name}:{lines[b.first]}: {b.text[:160]}" for b in blocks]
 
 

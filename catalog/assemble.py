@@ -4,6 +4,7 @@ object, give every object its stable id and every mention its place."""
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 
 from catalog.credits import label_kind, parse_credit
 from catalog.document import Document
@@ -114,8 +115,17 @@ def _attach(doc: Document, refs: list[MediaRef]) -> list[MediaRef]:
         return items
     out = list(items)
     credited: set[int] = set()  # lines of items that already took a credit line
+    # the described items by the paragraph they stand on: each finding looks only at the few
+    # paragraphs above it (a dense live blog has thousands of items and credit lines)
+    placed = sorted(
+        (at, n)
+        for n, item in enumerate(items)
+        if item.line is not None
+        and item.presence == "described"
+        and (at := doc.para_index(item.line)) is not None
+    )
     for extra in (r for r in refs if r.attaches):
-        at = _nearest_above(doc, items, extra)
+        at = _nearest_above(doc, items, placed, extra)
         if at is not None and extra.credit and not extra.provider and items[at].line in credited:
             at = None  # two credit lines in a row credit two pictures
         if at is not None and extra.credit and items[at].credit and items[at].detector == extra.detector:
@@ -161,26 +171,27 @@ def _join(target: MediaRef, extra: MediaRef) -> MediaRef:
     return changed(target, **changes)
 
 
-def _nearest_above(doc: Document, items: list[MediaRef], extra: MediaRef) -> int | None:
+def _nearest_above(
+    doc: Document, items: list[MediaRef], placed: list[tuple[int, int]], extra: MediaRef
+) -> int | None:
     """Where in `items` is the described item on the nearest of the paragraphs just above
-    (ATTACH_PARAS, or the
-    finding's own `reach`), in the same entry. Quotes and platform posts take no credit lines;
-    a leftover with `reach` joins only a lead-in (an item with no address of its own)."""
+    (ATTACH_PARAS, or the finding's own `reach`), in the same entry. Quotes and platform posts
+    take no credit lines; a leftover with `reach` joins only a lead-in (an item with no address
+    of its own). `placed` holds (paragraph, index in items) of the described items, sorted."""
     here = doc.para_index(extra.line)
     if here is None:
         return None
     reach = extra.reach or ATTACH_PARAS
     entry = doc.entry_at(extra.line)
     best: int | None = None
-    for n, item in enumerate(items):
-        if item.line is None or item.kind == "quote" or item.presence != "described":
+    for k in range(bisect_left(placed, (here, -1)) - 1, bisect_left(placed, (here - reach, -1)) - 1, -1):
+        n = placed[k][1]
+        item = items[n]
+        if item.kind == "quote" or item.author_handle or item.post_id:
             continue
-        if item.author_handle or item.post_id or (extra.reach and (item.url or item.provider)):
+        if (extra.reach and (item.url or item.provider)) or doc.entry_at(item.line) != entry:
             continue
-        at = doc.para_index(item.line)
-        if at is None or not here - reach <= at < here or doc.entry_at(item.line) != entry:
-            continue
-        if best is None or (items[best].line or 0) < item.line:
+        if best is None or (items[best].line or 0) <= (item.line or 0):  # the first of a line, as before
             best = n
     return best
 

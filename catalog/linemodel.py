@@ -16,11 +16,12 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from catalog.document import Document
 from catalog.vocabulary import (
@@ -35,6 +36,7 @@ from catalog.vocabulary import (
 )
 
 __all__ = [
+    "ARTICLE_PROSE",
     "FEATURES",
     "Block",
     "LineModel",
@@ -44,7 +46,9 @@ __all__ = [
     "features",
     "from_json",
     "in_article",
+    "worth_judging",
     "load",
+    "prose_share",
     "text_profile",
 ]
 
@@ -115,27 +119,29 @@ FEATURES: tuple[str, ...] = (
     "text_marked",  # the share of its blocks that place someone in a picture or open with a label
 )
 
-_WORD = re.compile(r"[^\W_]+")
 _NOT_HEADS = frozenset(NOT_CAPTION_HEADS)
 _HEAD_LABEL = re.compile(r"^[^\W\d_][\w'’.-]*(?:\s+[\w'’.-]+){0,2}\s*:\s+\S")
 _AGE = re.compile(r",\s+\d{1,3}\s*,|\(\s*\d{1,3}\s*\)")
-_SLASH_CREDIT = re.compile(r"(?:^|\s)[^\W\d_][\w'’.-]*(?:\s[\w'’.-]+){0,2}\s?/\s?[^\W\d_][\w'’&.-]*")
-_INNER_STOP = re.compile(r"\w[.!?]\s+\S")
+_SLASH_CREDIT = re.compile(r"[^\W\d_]\s?/\s?[^\W\d_]")
 _BULLETS = ("* ", "- ", "• ", "· ", "> ", "+ ")
 _BULLETS_INSIDE = (" * ", " | ", "•", " · ")
-_DATED = re.compile(
-    r"\b\d{1,2}:\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b"
-    r"|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* (?:19|20)\d\d\b"
-)
+_DIGIT = re.compile(r"\d")
 _PRICED = re.compile(r"[$€£¥]\s?\d|\d\s?(?:€|%\s?off\b)|\b(?:USD|EUR|GBP)\s?\d", re.IGNORECASE)
+_PRICE_SIGNS = ("$", "€", "£", "¥", "%", "USD", "EUR", "GBP")
+_INNER_STOPS = (". ", "? ", "! ")
+# Punctuation as spaces: a line's words as tokens, in one pass in C.
+_PUNCTUATION = str.maketrans({c: " " for c in "\"'“”‘’«».,;:!?()[]{}*|•·…/\\-–—"})
+
+
+def _priced(text: str) -> bool:
+    """A price or a discount ("$169.99", "35% Off", "EUR 20")."""
+    return any(sign in text for sign in _PRICE_SIGNS) and _PRICED.search(text) is not None
+
+
 _QUOTES = ('"', "“", "”", "«", "»", " '", "' ", "‘", " ’")
 _SENTENCE_ENDS = (".", "!", "?")
 _QUOTE_ENDS = ('"', "”", "’", "'", "»")
 _CLOSING = _SENTENCE_ENDS + _QUOTE_ENDS + (":", ")", "]", ";", ",", "-", "–", "—", "…")
-
-
-def _any(words: frozenset[str], tokens: Sequence[str]) -> float:
-    return 1.0 if not words.isdisjoint(tokens) else 0.0
 
 
 @dataclass(frozen=True)
@@ -161,18 +167,51 @@ class Tree:
 @dataclass(frozen=True)
 class LineModel:
     """Gradient-boosted shallow trees over FEATURES, and the threshold the training chose on
-    data for a block to count as a media trace."""
+    data for a block to count as a media trace. The trees are read as one function of plain
+    comparisons (`_compiled`): walking 60 trees node by node cost more than the features."""
 
     base: float
     trees: tuple[Tree, ...]
     threshold: float
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_raw", _compiled(self.base, self.trees))
+
+    def raw(self, row: Sequence[float]) -> float:
+        """The log-odds that the block is a media trace."""
+        return self._raw(row)  # type: ignore[attr-defined, no-any-return]
+
     def score(self, row: Sequence[float]) -> float:
         """The probability that the block is a media trace."""
-        z = self.base
-        for tree in self.trees:
-            z += tree.leaf(row)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, self.raw(row)))))
+
+    def judge(self, row: Sequence[float]) -> bool:
+        """Whether the block is a media trace (its probability at the threshold or above)."""
+        return self.score(row) >= self.threshold
+
+
+def _compiled(base: float, trees: tuple[Tree, ...]) -> Callable[[Sequence[float]], float]:
+    """The trees as one Python function: nested comparisons of the row's values with the
+    thresholds, adding each tree's leaf to the starting log-odds. Its source is made here from
+    the trees' numbers alone (feature indices and floats, checked as `from_json` read them), so
+    the weights file carries no code."""
+    lines = ["def raw(x):", f"    z = {float(base)!r}"]
+
+    def node(tree: Tree, n: int, indent: str) -> None:
+        if tree.left[n] < 0:
+            lines.append(f"{indent}z += {float(tree.value[n])!r}")
+            return
+        lines.append(f"{indent}if x[{int(tree.feature[n])}] <= {float(tree.threshold[n])!r}:")
+        node(tree, tree.left[n], indent + "    ")
+        lines.append(f"{indent}else:")
+        node(tree, tree.right[n], indent + "    ")
+
+    for tree in trees:
+        node(tree, 0, "    ")
+    lines.append("    return z")
+    namespace: dict[str, Any] = {}
+    exec(compile("\n".join(lines), "<catalog.linemodel>", "exec"), {"__builtins__": {}}, namespace)  # noqa: S102
+    return namespace["raw"]  # type: ignore[no-any-return]
 
 
 @cache
@@ -196,22 +235,34 @@ def from_json(data: dict[str, object]) -> LineModel:
         )
         for t in data["trees"]  # type: ignore[attr-defined]
     )
+    for tree in trees:
+        sizes = {len(tree.feature), len(tree.threshold), len(tree.left), len(tree.right), len(tree.value)}
+        if (
+            len(sizes) != 1
+            or not all(-1 <= c < len(tree.left) for c in (*tree.left, *tree.right))
+            or not all(0 <= f < len(FEATURES) for f, c in zip(tree.feature, tree.left, strict=True) if c >= 0)
+        ):
+            raise ValueError("linemodel.json holds a malformed tree")
     return LineModel(base=float(data["base"]), trees=trees, threshold=float(data["threshold"]))  # type: ignore[arg-type]
 
 
 def blocks_of(doc: Document) -> list[Block]:
     """The text's paragraphs: its non-blank lines, with a paragraph's wrapped lines joined. A
     line break kept its space when a page's source wrapped a paragraph ("has come \\n" /
-    "out to defend", "told NBC News\\n that while"); a break between paragraphs did not."""
+    "out to defend", "told NBC News\\n that while"); a break between paragraphs did not. The
+    breaks that kept a space are found with a search of the whole text, not line by line."""
     paras = doc.paras
     texts, gaps, starts = paras.texts, paras.gaps, doc.para_starts
     text = doc.text
-    blocks: list[Block] = []
     n = len(texts)
+    joined = _continued(text, starts, gaps)
+    if not joined:  # most texts: a paragraph a line
+        return [Block(i, i, t) for i, t in enumerate(texts) if t]
+    blocks: list[Block] = []
     i = 0
     while i < n:
         k = i
-        while k + 1 < n and gaps[k] == 0 and _wrapped(text, starts[k + 1]):
+        while k + 1 < n and k + 1 in joined:
             k += 1
         words = texts[i] if k == i else " ".join(texts[i : k + 1])
         if words:  # a line that was only an entry's stamp holds none
@@ -220,10 +271,19 @@ def blocks_of(doc: Document) -> list[Block]:
     return blocks
 
 
-def _wrapped(text: str, start: int) -> bool:
-    """The line beginning at `start` continues the one above it: a space stands on either side
-    of the line break between them."""
-    return text[start : start + 1] in (" ", "\t") or text[start - 2 : start - 1] in (" ", "\t")
+def _continued(text: str, starts: list[int], gaps: list[int]) -> set[int]:
+    """The indices of the lines that continue the line above them: no blank line between, and a
+    space or a tab on either side of the break (found by searching the whole text for them)."""
+    found: set[int] = set()
+    for mark, skip in ((" \n", 2), ("\t\n", 2), ("\n ", 1), ("\n\t", 1)):
+        at = text.find(mark)
+        while at >= 0:
+            start = at + skip  # where the line after the break begins
+            i = bisect_left(starts, start)
+            if 0 < i < len(starts) and starts[i] == start and gaps[i - 1] == 0:
+                found.add(i)
+            at = text.find(mark, at + 1)
+    return found
 
 
 class Profile(NamedTuple):
@@ -236,6 +296,27 @@ class Profile(NamedTuple):
     text_prose: float  # the share of prose blocks
     text_open: float  # the share of longer blocks with no closing stop
     text_marked: float  # the share of blocks with a caption's marks ("(left)", "pictured", "Label: ...")
+    pictured: frozenset[int]  # the blocks saying "pictured"
+    labelled: frozenset[int]  # ... opening with a short label and a colon ("Soaked: ...")
+    placed: frozenset[int]  # ... placing someone in a picture ("(left)", ", right,")
+    aged: frozenset[int]  # ... giving someone's age ("Jane Roe, 54,")
+    marked: frozenset[int]  # the blocks with a caption's marks (pictured, labelled or placed)
+    hinted: frozenset[int]  # ... or with a word naming media, a slash, an age after a name
+    credit_led: frozenset[int]  # the blocks a credit may open ("smith/reuters ...", "©", "Photo:")
+
+
+def worth_judging(blocks: list[Block], k: int, profile: Profile) -> bool:
+    """Whether the model should judge block k at all: a line closed like a sentence, with no
+    sign of a picture in it ("pictured", "(left)", a label before a colon, an age after a name,
+    a word naming media, a slash credit) and no credit opening the line under it, is the
+    article's prose; the model fired on under one in a hundred of those when it judged them all
+    (bench/train_linemodel.py), and they are most of a text."""
+    t = blocks[k].text
+    if t.count(" ") >= _MAX_WORDS:
+        return False  # an article's paragraph: the model found no caption this long (60 words)
+    if k in profile.hinted or not t.endswith(_CLOSED_ENDS):
+        return True
+    return k + 1 in profile.credit_led and _opens_with_credit(blocks[k + 1].text)
 
 
 def in_article(profile: Profile, k: int) -> bool:
@@ -243,33 +324,43 @@ def in_article(profile: Profile, k: int) -> bool:
     that reads mostly as sentences (a page saved whole, its menus and teasers, does not), with a
     sentence among the three blocks above it or the three below (a run of captions stands between
     two of the article's paragraphs)."""
-    if profile.text_prose < _ARTICLE_PROSE:
+    if profile.text_prose < ARTICLE_PROSE:
         return False
     prose = profile.prose
     return any(prose[max(0, k - _REACH) : k]) or any(prose[k + 1 : k + 1 + _REACH])
 
 
-_ARTICLE_PROSE = 0.3  # the share of a text's blocks that are sentences, in an article
+_MAX_WORDS = 60
+_CLOSED_ENDS = (".", "!", "?", '"', "”", "’", "'", "»")
+# Words naming media, looked for in a line's lower case (a loop of `in` tests: the fastest way).
+_MEDIA_HINTS = ("pictur", "photo", "image", "video", "footage", "clip", "watch", "graphic", "chart", "map")
+ARTICLE_PROSE = 0.3  # the share of a text's blocks that are sentences, in an article
 _REACH = 3
 
 
 def features(doc: Document, blocks: list[Block], k: int, profile: Profile) -> list[float]:
-    """The feature row of block k (in FEATURES order)."""
-    lower_text, usual = profile.lower_text, profile.usual
+    """The feature row of block k (in FEATURES order). What the whole text's searches found
+    (Profile's sets) is looked up; the rest is read off the line's own words."""
     b = blocks[k]
     t = b.text
     low = t.lower()
     words = t.split()
-    tokens = _WORD.findall(low)
+    tokens = low.translate(_PUNCTUATION).split()
     nw = len(tokens) or 1
     prev = blocks[k - 1].text if k > 0 else ""
     nxt = blocks[k + 1].text if k + 1 < len(blocks) else ""
-    prev_nw = len(prev.split())
-    next_nw = len(nxt.split())
+    prev_nw = prev.count(" ") + 1 if prev else 0
+    next_nw = nxt.count(" ") + 1 if nxt else 0
     last = t[-1]
     first = t[0]
-    longer = [w for w in words[1:] if len(w) > 3 and w[0].isalpha()]
+    digits = _DIGIT.search(t) is not None
+    longer = capitalised = 0
+    for w in words:
+        if len(w) > 3:
+            longer += 1
+            capitalised += w[0].isupper()
     gaps = doc.paras.gaps
+    prose, short = profile.prose, profile.short
     return [
         1.0,
         math.log1p(nw),
@@ -283,49 +374,62 @@ def features(doc: Document, blocks: list[Block], k: int, profile: Profile) -> li
         1.0 if first.isupper() else 0.0,
         1.0 if first in "\"“‘'«" else 0.0,
         1.0 if first.isdigit() else 0.0,
-        1.0 if _HEAD_LABEL.match(t) else 0.0,
+        1.0 if k in profile.labelled else 0.0,
         1.0 if ":" in t[:40] and _known_head(low.partition(":")[0]) else 0.0,
-        1.0 if "pictur" in low else 0.0,
-        _place(low, tokens),
-        1.0 if _AGE.search(t) else 0.0,
-        _any(REPORTING_WORDS, tokens),
-        min(3.0, float(sum(low.count(q) for q in _QUOTES))),
-        _any(FIRST_PERSON_WORDS, tokens),
-        min(3.0, float(len(_INNER_STOP.findall(t)))),
-        sum(1 for w in tokens if w.endswith("ed")) / nw,
-        sum(1 for w in tokens if w.endswith("ing")) / nw,
-        (sum(1 for w in longer if w[0].isupper()) / len(longer)) if longer else 0.0,
+        1.0 if k in profile.pictured else 0.0,
+        1.0 if k in profile.placed else 0.0,
+        1.0 if k in profile.aged else 0.0,
+        0.0 if REPORTING_WORDS.isdisjoint(tokens) else 1.0,
+        min(3.0, float(sum(map(low.count, _QUOTES)))),
+        0.0 if FIRST_PERSON_WORDS.isdisjoint(tokens) else 1.0,
+        min(3.0, float(sum(map(t.count, _INNER_STOPS)))),
+        low.count("ed ") / nw,
+        low.count("ing ") / nw,
+        capitalised / longer if longer else 0.0,
         1.0 if len(words) > 1 and words[0][:1].isupper() and words[1][:1].isupper() else 0.0,
-        1.0 if any(ch.isdigit() for ch in t) else 0.0,
+        1.0 if digits else 0.0,
         1.0 if "http" in low or "www." in low else 0.0,
         float(min(3, sum(map(t.count, _BULLETS_INSIDE)) + t.startswith(_BULLETS))),
-        _any(FURNITURE_WORDS, tokens),
-        1.0 if _DATED.search(low) else 0.0,
-        1.0 if _PRICED.search(t) else 0.0,
+        0.0 if FURNITURE_WORDS.isdisjoint(tokens) else 1.0,
+        1.0 if digits and _dated(t, tokens) else 0.0,
+        1.0 if digits and _priced(t) else 0.0,
         1.0 if "@" in t else 0.0,
-        _any(PHOTO_WORDS, tokens),
-        _any(VIDEO_WORDS, tokens),
+        0.0 if PHOTO_WORDS.isdisjoint(tokens) else 1.0,
+        0.0 if VIDEO_WORDS.isdisjoint(tokens) else 1.0,
         1.0 if "/" in t and _SLASH_CREDIT.search(t) else 0.0,
         math.log1p(prev_nw),
         math.log1p(next_nw),
         1.0 if prev.endswith(".") else 0.0,
         1.0 if nxt.endswith(".") else 0.0,
         1.0 if prev.endswith((":", "：")) else 0.0,
-        1.0 if prev and _HEAD_LABEL.match(prev) else 0.0,
-        1.0 if nxt and _HEAD_LABEL.match(nxt) else 0.0,
-        1.0 if nxt and _opens_with_credit(nxt) else 0.0,
+        1.0 if k - 1 in profile.labelled else 0.0,
+        1.0 if k + 1 in profile.labelled else 0.0,
+        1.0 if k + 1 in profile.credit_led and _opens_with_credit(nxt) else 0.0,
         min(3.0, float(gaps[b.first - 1])) if b.first > 0 else 3.0,
         min(3.0, float(gaps[b.last])),
         math.log((nw + 1) / ((prev_nw + next_nw) / 2 + 1)),
-        math.log((nw + 1) / (usual + 1)),
+        math.log((nw + 1) / (profile.usual + 1)),
         1.0 if k == 0 else 0.0,
-        1.0 if lower_text else 0.0,
-        float(sum(profile.prose[max(0, k - 2) : k]) + sum(profile.prose[k + 1 : k + 3])),
-        float(sum(profile.short[max(0, k - 2) : k]) + sum(profile.short[k + 1 : k + 3])),
+        1.0 if profile.lower_text else 0.0,
+        float(sum(prose[max(0, k - 2) : k]) + sum(prose[k + 1 : k + 3])),
+        float(sum(short[max(0, k - 2) : k]) + sum(short[k + 1 : k + 3])),
         profile.text_prose,
         profile.text_open,
         profile.text_marked,
     ]
+
+
+def _dated(text: str, tokens: list[str]) -> bool:
+    """A date or a clock time ("Nov 19, 2019", "08:38 AM")."""
+    return not _MONTHS.isdisjoint(tokens) or (":" in text and _CLOCK.search(text) is not None)
+
+
+_MONTHS = frozenset(
+    ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
+     "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+     "december")
+)  # fmt: skip
+_CLOCK = re.compile(r"\d:\d\d")
 
 
 def _known_head(head: str) -> bool:
@@ -334,13 +438,8 @@ def _known_head(head: str) -> bool:
     return head in _NOT_HEADS or head.split(" ", 1)[0] in _NOT_HEADS
 
 
-def _place(low: str, tokens: Sequence[str]) -> float:
-    """Someone or something placed in a picture: "(left)", "(pictured right)", ", centre,"."""
-    if "(" in low and any(f"({w}" in low or f"( {w}" in low for w in PICTURE_POSITION_WORDS):
-        return 1.0
-    if "," in low and any(f", {w}," in low or f", {w} ," in low for w in PICTURE_POSITION_WORDS):
-        return 1.0
-    return _any(CAPTION_PLACE_WORDS, tokens)
+_POSITIONS = "|".join(re.escape(w) for w in sorted(PICTURE_POSITION_WORDS, key=len, reverse=True))
+_PLACED = re.compile(r"\(\s?(?:" + _POSITIONS + r")|, (?:" + _POSITIONS + r") ?,")
 
 
 _CREDIT_OPENING = re.compile(
@@ -355,30 +454,85 @@ def _opens_with_credit(text: str) -> bool:
 
 
 def text_profile(doc: Document, blocks: list[Block]) -> Profile:
-    """What the features need to know of the whole text (`Profile`)."""
+    """What the features need to know of the whole text (`Profile`). The blocks with a
+    caption's marks or a media word are found by searching the whole text for their signs
+    (Document.candidates_with: str.find in C), then each hit is checked."""
     sample = [b.text for b in blocks[:: max(1, len(blocks) // 200)]]
     letters = "".join(sample)
     lower_text = bool(letters) and letters == letters.lower()
-    counts = [b.text.count(" ") + 1 for b in blocks]
+    counts, prose = _prose(blocks)
     lengths = sorted(counts)
     usual = float(lengths[len(lengths) // 2]) if lengths else 10.0
-    prose = [n >= _PROSE_WORDS and b.text.endswith(_PROSE_ENDS) for n, b in zip(counts, blocks, strict=True)]
     short = [n <= _SHORT_WORDS for n in counts]
     longer = [b.text for n, b in zip(counts, blocks, strict=True) if n >= _LONGER_WORDS]
     open_ = sum(1 for t in longer if t[-1].isalnum())
-    marked = sum(1 for b in blocks if _marked(b.text))
+    block_of = _block_of(doc, blocks)
+
+    def hits(words: tuple[str, ...], fold: bool = False, within: int | None = None) -> set[int]:
+        return {block_of[i] for i in doc.candidates_with(words, within, fold) if block_of[i] >= 0}
+
+    def lower(k: int) -> str:
+        return blocks[k].text.lower()
+
+    pictured = {k for k in hits(("pictur",), fold=True) if "pictur" in lower(k)}
+    labelled = {k for k in hits((":",), within=40) if _HEAD_LABEL.match(blocks[k].text)}
+    placed = {k for k in hits(_PLACE_SIGNS) if _PLACED.search(lower(k))}
+    placed |= {k for k in hits(_PLACE_WORD_SIGNS) if not CAPTION_PLACE_WORDS.isdisjoint(_tokens(lower(k)))}
+    marked = pictured | labelled | placed
+    media = {k for k in hits(_MEDIA_HINTS, fold=True) if any(h in lower(k) for h in _MEDIA_HINTS)}
+    aged = {block_of[i] for i in doc.candidates(_AGE) if block_of[i] >= 0}
+    hinted = marked | media | aged | hits(("/",))
     n = len(blocks) or 1
     return Profile(
-        lower_text, usual, prose, short, sum(prose) / n, open_ / len(longer) if longer else 0.0, marked / n
+        lower_text,
+        usual,
+        prose,
+        short,
+        sum(prose) / n,
+        open_ / len(longer) if longer else 0.0,
+        len(marked) / n,
+        frozenset(pictured),
+        frozenset(labelled),
+        frozenset(placed),
+        frozenset(aged),
+        frozenset(marked),
+        frozenset(hinted),
+        frozenset(hits(("/", "©", ":", "(c)", "(C)"))),
     )
 
 
-def _marked(text: str) -> bool:
-    """A caption's marks: someone placed in the picture, or a short label before a colon."""
-    low = text.lower()
-    return "pictur" in low or bool(_place(low, ())) or bool(_HEAD_LABEL.match(text))
+def prose_share(blocks: list[Block]) -> float:
+    """The share of a text's blocks that are an article's sentences (a dozen words, closed)."""
+    return sum(_prose(blocks)[1]) / (len(blocks) or 1)
 
 
+def _prose(blocks: list[Block]) -> tuple[list[int], list[bool]]:
+    """Each block's words (counted by spaces) and whether it is a sentence of an article."""
+    counts = [b.text.count(" ") + 1 for b in blocks]
+    return counts, [
+        n >= _PROSE_WORDS and b.text.endswith(_PROSE_ENDS) for n, b in zip(counts, blocks, strict=True)
+    ]
+
+
+def _block_of(doc: Document, blocks: list[Block]) -> list[int]:
+    """For each line of the text (an index of Document.paras), the block holding it, or -1."""
+    found = [-1] * len(doc.paras.texts)
+    for k, b in enumerate(blocks):
+        for i in range(b.first, b.last + 1):
+            found[i] = k
+    return found
+
+
+def _tokens(text: str) -> list[str]:
+    return text.lower().translate(_PUNCTUATION).split()
+
+
+# The signs a caption's placing words stand after, searched for in the whole text.
+_PLACE_SIGNS = ("(", *(f", {w}" for w in PICTURE_POSITION_WORDS))
+_PLACE_WORD_SIGNS = tuple(CAPTION_PLACE_WORDS)
+
+
+_PICTURED = re.compile("pictur", re.IGNORECASE)
 _PROSE_WORDS = 12
 _PROSE_ENDS = (*_SENTENCE_ENDS, *_QUOTE_ENDS)
 _SHORT_WORDS = 4

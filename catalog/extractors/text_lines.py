@@ -14,7 +14,16 @@ from collections.abc import Iterator
 
 from catalog.document import Document
 from catalog.extractors._text import described
-from catalog.linemodel import _ARTICLE_PROSE, blocks_of, features, in_article, load, text_profile
+from catalog.linemodel import (
+    ARTICLE_PROSE,
+    blocks_of,
+    features,
+    in_article,
+    load,
+    prose_share,
+    text_profile,
+    worth_judging,
+)
 from catalog.records import MediaRef
 from catalog.vocabulary import VIDEO_WORDS
 
@@ -22,25 +31,22 @@ __all__ = ["extract"]
 
 DETECTOR = "text_lines"
 
-_MAX_WORDS = 80  # a caption is a short paragraph: longer ones are the article's
-
 
 def extract(doc: Document) -> Iterator[MediaRef]:
     blocks = blocks_of(doc)
     if not blocks:
         return
+    if prose_share(blocks) < ARTICLE_PROSE:
+        return  # a page saved whole, menus and all: no article's flow to stand out of
     model = load()
     profile = text_profile(doc, blocks)
-    if profile.text_prose < _ARTICLE_PROSE:
-        return  # a page saved whole, menus and all: no article's flow to stand out of
     paras = doc.paras
     for k, block in enumerate(blocks):
-        words = block.text.split()
-        if len(words) > _MAX_WORDS or len(words) < 2 or not in_article(profile, k):
+        if not in_article(profile, k) or not worth_judging(blocks, k, profile):
             continue
-        if model.score(features(doc, blocks, k, profile)) < model.threshold:
-            continue
-        tokens = {w.strip(".,:;!?'\"()").lower() for w in words}
+        if " " not in block.text or not model.judge(features(doc, blocks, k, profile)):
+            continue  # (one word is no caption)
+        tokens = {w.strip(".,:;!?'\"()").lower() for w in block.text.split()}
         kind = "video" if not VIDEO_WORDS.isdisjoint(tokens) else "photo"
         yield described(
             DETECTOR,
