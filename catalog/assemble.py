@@ -90,21 +90,28 @@ def assemble(doc: Document, refs: list[MediaRef]) -> list[tuple[Media, Mention]]
 
 
 def _uncovered(refs: list[MediaRef]) -> list[MediaRef]:
-    """The findings without the fallbacks whose lines another extractor read: a rule that knows
-    a shape ("Photo: X/AFP", "Name (@handle)") reads a line surer than the line model."""
+    """The findings without the fallbacks whose lines another extractor read, or whose caption
+    another read beside them (a credit line takes the caption over it): a rule that knows a
+    shape ("Photo: X/AFP", "Name (@handle)") reads a line surer than the line model."""
     if not any(r.fallback for r in refs):
         return refs
     read: set[int] = set()
+    captions: dict[str, int] = {}
     for r in refs:
         if not r.fallback and r.line is not None:
             read.update(range(r.line, r.line + (r.context or "").count("\n") + 1))
-    return [
-        r
-        for r in refs
-        if not r.fallback
-        or r.line is None
-        or read.isdisjoint(range(r.line, r.line + (r.context or "").count("\n") + 1))
-    ]
+            if r.caption:
+                captions[r.caption.strip()] = r.line
+    return [r for r in refs if not r.fallback or not _covered(r, read, captions)]
+
+
+def _covered(ref: MediaRef, read: set[int], captions: dict[str, int]) -> bool:
+    if ref.line is None:
+        return False
+    if not read.isdisjoint(range(ref.line, ref.line + (ref.context or "").count("\n") + 1)):
+        return True
+    at = captions.get((ref.caption or "").strip())
+    return at is not None and abs(at - ref.line) <= ATTACH_PARAS
 
 
 def _attach(doc: Document, refs: list[MediaRef]) -> list[MediaRef]:

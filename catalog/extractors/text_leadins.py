@@ -177,6 +177,8 @@ def _leadin(doc: Document, para: Para, nxt: Para | None) -> MediaRef | None:
     sentence = _last_sentence(text.rstrip(":").strip())
     if not sentence or _NOT_LEADIN.match(sentence) or _is_label_line(text) or text[0] in "©(":
         return None  # a heading of related links, a credit or caption line, a bracketed aside
+    if not ends_colon and is_bare_credit(text):
+        return None  # "rahman/afp/getty images" over the blank lines an embed left: a credit
     words = words_of(sentence)
     kind = _CUES.best(words)
     if len(sentence.split()) < 3 and not kind:
