@@ -25,7 +25,14 @@ from catalog.extractors._text import described
 from catalog.providers import identify
 from catalog.records import MediaRef, changed
 from catalog.urls import absolute
-from catalog.vocabulary import NOT_POST_OPENINGS, PLATFORM_NAMES, PLAYER_LEFTOVERS
+from catalog.vocabulary import (
+    NOT_POST_OPENINGS,
+    PHOTO_WORDS,
+    PLATFORM_NAMES,
+    PLAYER_LEFTOVERS,
+    PRESENTING_OPENINGS,
+    VIDEO_WORDS,
+)
 
 __all__ = ["extract"]
 
@@ -52,6 +59,10 @@ _SKIP = re.compile(
 _BYLINE_FIRST = re.compile(r"\(\s?@\s?(?P<handle>\w[\w ]{0,30}?)\s?\)")
 _NAME_WORDS = 4  # the most words of a name before its handle
 _POST_WORDS = 2  # the fewest words of a post after its byline
+_NEXT_LINE = 2  # a lead-in on the line above, or the one above a blank line
+_PRESENTING_WORDS = 30  # the longest sentence that presents a post
+_PRESENTING = tuple((*PRESENTING_OPENINGS, "below", "this shows", "these show"))
+_MEDIA_NOUNS = PHOTO_WORDS | VIDEO_WORDS
 _WORDS = re.compile(r"\S+")
 _PROSE_AFTER = frozenset(NOT_POST_OPENINGS)
 # A rendered card's header alone on its line: "Volodymyr Zelenskiy (@ZelenskyyUa)".
@@ -119,7 +130,7 @@ def extract(doc: Document) -> Iterator[MediaRef]:
         )
         if post is not None and post.provider == "instagram":
             post = _framed(post, paras, i)
-        posts = [post] if post is not None else _bylines(para)
+        posts = [post] if post is not None else _bylines(para, paras[i - 1] if i > 0 else None)
         if posts:
             post = posts[0]
         if pending is not None:
@@ -200,11 +211,13 @@ def _tweet(
     )
 
 
-def _bylines(para: Para) -> list[MediaRef]:
+def _bylines(para: Para, above: Para | None = None) -> list[MediaRef]:
     """Every post of a line whose bylines come first ("Name (@handle) words ..."), each with its
     name (the words just before its handle, the words that spell the handle when a lead-in runs
     into them: "... writer stephen king stephen king ( @ stephenking )") and its words (up to the
-    next post's name)."""
+    next post's name). The first post's caption is the lead-in before it on its line ("residents
+    have been sharing what they can see :"), or the sentence on the line above that presents it
+    ("here 's chopper footage of that fire .", "below is an image of a dead bat being bagged .")."""
     text = para.text
     if "@" not in text:
         return []
@@ -224,16 +237,26 @@ def _bylines(para: Para) -> list[MediaRef]:
         # (a tokenised corpus closes a post of a picture alone with " .": "jason ng ( @ byjasonng ) .")
         post = _tweet(para.line, name or handle, handle, words, None, text[start:end].strip(), words or "")
         lead = text[:start].strip() if k == 0 else ""
+        caption = lead.rstrip(":： ").strip() or None if lead.endswith((":", "：")) else None
+        if k == 0 and not lead and above is not None and para.line - above.line <= _NEXT_LINE:
+            caption = _presenting(above.text)
         posts.append(
-            changed(
-                post,
-                author_name=name,
-                credit=f"{name} ({handle})" if name else handle,
-                # "residents have been sharing what they can see : mia tolland ( @ ... )"
-                caption=lead.rstrip(":： ").strip() or None if lead.endswith((":", "：")) else None,
-            )
+            changed(post, author_name=name, credit=f"{name} ({handle})" if name else handle, caption=caption)
         )
     return posts
+
+
+def _presenting(text: str) -> str | None:
+    """The line above a post, when it is a short sentence presenting what the post shows: it
+    opens as a presentation ("Here's", "Below is") or names a picture or a video."""
+    text = text.strip()
+    words = text.lower().replace(" '", "'").split()
+    if not words or len(words) > _PRESENTING_WORDS or "@" in text or not text.endswith((".", ":", "!")):
+        return None
+    opening = " ".join(words[:2])
+    if not (opening.startswith(_PRESENTING) or not _MEDIA_NOUNS.isdisjoint(w.strip(".,:;!") for w in words)):
+        return None
+    return text.rstrip(".:! ").strip()
 
 
 def _name_before(before: str, handle: str) -> tuple[str | None, int]:
