@@ -21,7 +21,7 @@ from catalog.credits import Party, parties
 from catalog.errors import StoreError
 from catalog.records import DocumentRecord, Media, Mention
 
-__all__ = ["MEDIA_FTS_COLUMNS", "Store"]
+__all__ = ["ENRICHED_COLUMNS", "MEDIA_FTS_COLUMNS", "Store"]
 
 MEDIA_FTS_COLUMNS = ("caption", "alt_text", "credit", "post_text", "author_name")
 MENTION_FTS_COLUMNS = ("caption", "credit", "context")
@@ -82,7 +82,7 @@ _MEDIA = {
     "oembed_title": str,  # from the platform's oEmbed answer (enrich --oembed)
     "thumbnail_url": str,
 }
-_ENRICHED = (
+ENRICHED_COLUMNS = (
     "thumbnail",
     "image_format",
     "image_sha256",
@@ -163,13 +163,13 @@ _INDEXES = {
     ),
 }
 _MEDIA_FILLED = tuple(
-    c for c in _MEDIA if c not in ("id", "urls", "credits", "first_seen", "last_seen", *_ENRICHED)
+    c for c in _MEDIA if c not in ("id", "urls", "credits", "first_seen", "last_seen", *ENRICHED_COLUMNS)
 )
 
 
 _MEDIA_RECORD_FIELDS = tuple(f.name for f in fields(Media))
 # The media columns a scan writes: enrichment's stay as enrichment left them.
-_MEDIA_SCANNED = tuple(c for c in _MEDIA if c not in _ENRICHED)
+_MEDIA_SCANNED = tuple(c for c in _MEDIA if c not in ENRICHED_COLUMNS)
 
 # Every table and view a whole catalogue holds.
 _SCHEMA_NAMES = frozenset(

@@ -31,25 +31,11 @@ from catalog.plugin.values import (
     thumbnail_uri,
 )
 
+# Filled by `catalog enrich` only: a catalogue never enriched shows none of them.
+from catalog.store import ENRICHED_COLUMNS
+
 __all__ = ["Card", "CataloguePage", "Picture", "is_catalogue"]
 
-# Filled by `catalog enrich` only: a catalogue never enriched shows none of them.
-ENRICHED_COLUMNS = (
-    "thumbnail",
-    "image_format",
-    "image_sha256",
-    "phash",
-    "captured_at",
-    "camera",
-    "gps_lat",
-    "gps_lon",
-    "availability",
-    "http_status",
-    "checked_at",
-    "check_error",
-    "oembed_title",
-    "thumbnail_url",
-)
 # What the table view shows first; every column is one click away ("all columns").
 READABLE_COLUMNS = (
     "thumbnail",
