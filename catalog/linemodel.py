@@ -63,7 +63,6 @@ class Block(NamedTuple):
 
 
 FEATURES: tuple[str, ...] = (
-    "bias",
     "words",  # log of the number of words
     "short",  # six words or fewer
     "long",  # more than forty words
@@ -362,7 +361,6 @@ def features(doc: Document, blocks: list[Block], k: int, profile: Profile) -> li
     gaps = doc.paras.gaps
     prose, short = profile.prose, profile.short
     return [
-        1.0,
         math.log1p(nw),
         1.0 if nw <= 6 else 0.0,
         1.0 if nw > 40 else 0.0,
