@@ -208,7 +208,10 @@ def test_a_document_page_is_its_timeline(catalogue: Path) -> None:
     timeline = page.select_one("a[href*='/catalog/timeline?document=']")
     assert timeline is not None and timeline["href"].endswith(docs[0]["id"])
     report = _get(ds, "/catalog/documents.json?_shape=array&source__endswith=riverside-report.html").json()
-    cards = _page(ds, f"/catalog/documents/{report[0]['id']}").select("article.catalog-card")
+    report_page = _page(ds, f"/catalog/documents/{report[0]['id']}")
+    # a page that is no live blog: one group of citations, not "before the first entry"
+    assert [h.get_text() for h in report_page.select("h2.catalog-entry-stamp")] == ["No live-blog entries"]
+    cards = report_page.select("article.catalog-card")
     video = next(c for c in cards if "Rescue on the river" in c.get_text())
     assert "cited in 1 other document" in video.get_text()
 
