@@ -1343,7 +1343,7 @@ VIDEO_WORDS = frozenset(
 # What follows a name and its handle in a sentence of prose ("said Jane Doe (@janedoe), the
 # council's spokeswoman"), never a flattened post's first word.
 NOT_POST_OPENINGS: tuple[str, ...] = (
-    ",", "said", "says", "who", "wrote", "writes", "tweeted", "tweets", "told", "and", "has",
+    ",", "said", "says", "who", "wrote", "writes", "tweeted", "tweets", "told", "and", "has", "is", "was",
 )  # fmt: skip
 # A site's own words around an article, never a caption's (the line model's, as tokens).
 FURNITURE_WORDS = frozenset(

@@ -56,7 +56,9 @@ _SKIP = re.compile(
 # A post's byline before its words, as a page's text or a corpus keeps a rendered card: "Lina
 # Shamy (@LinaShamy) Buses are leaving", several on one line, and in lower-cased, tokenised
 # corpora "lina shamy ( @ linashamy ) buses are leaving" (the handle's own spaces too).
-_BYLINE_FIRST = re.compile(r"\(\s?@\s?(?P<handle>\w[\w ]{0,30}?)\s?\)")
+_BYLINE_FIRST = re.compile(r"\(@(?P<handle>\w{1,30})\)|\( @ (?P<spaced>\w[\w ]{0,30}?) \)")
+_WORD_AFTER = re.compile(r"\s*(\S+)")
+_NAME_REACH = 200  # characters before a handle where its name is looked for
 _NAME_WORDS = 4  # the most words of a name before its handle
 _POST_WORDS = 2  # the fewest words of a post after its byline
 _NEXT_LINE = 2  # a lead-in on the line above, or the one above a blank line
@@ -223,11 +225,19 @@ def _bylines(para: Para, above: Para | None = None) -> list[MediaRef]:
         return []
     found = []
     for m in _BYLINE_FIRST.finditer(text):
-        after = text[m.end() :].split(None, 1)
-        if after and (after[0] in _PROSE_AFTER or after[0][:1] in ",;"):
-            continue  # "said Jane Doe (@janedoe), the": a sentence naming an account
-        handle = "@" + m.group("handle").replace(" ", "")
-        found.append((_name_before(text[: m.start()], handle), m, handle))
+        after = _WORD_AFTER.match(text, m.end())
+        if after and (after.group(1).lower() in _PROSE_AFTER or after.group(1)[:1] in ",;"):
+            continue  # "said Jane Doe (@janedoe), the", "Jane Doe (@janedoe) is our correspondent"
+        if _ON_PLATFORM.match(text, m.end()):
+            continue  # "Follow Jane Doe (@janedoe) on Twitter": where to find an account
+        handle = "@" + (m.group("handle") or m.group("spaced").replace(" ", ""))
+        reach = max(0, m.start() - _NAME_REACH)
+        name, start = _name_before(text[reach : m.start()], handle)
+        if name is not None and (
+            _BY_BEFORE.search(text, reach, reach + start) or name.split()[0].lower() in _BYLINE_WORDS
+        ):
+            continue  # "By Jane Doe (@janedoe) and John Roe (@jroe)": a story's byline, no post
+        found.append(((name, reach + start), m, handle))
     posts = []
     for k, ((name, start), m, handle) in enumerate(found):
         end = found[k + 1][0][1] if k + 1 < len(found) else len(text)
@@ -260,26 +270,46 @@ def _presenting(text: str) -> str | None:
 
 
 def _name_before(before: str, handle: str) -> tuple[str | None, int]:
-    """The name in front of a handle and where it starts in `before`: the last words up to a
-    colon or a sentence's end, at most _NAME_WORDS of them, or fewer when fewer spell the
-    handle."""
+    """The name in front of a handle and where it starts in `before`: the last words that spell
+    the handle ("... writer stephen king stephen king"), or else the last words up to a colon,
+    a sentence's end or a mention, at most _NAME_WORDS of them; an initial or a title closed by
+    a full stop ("Donald J. Trump", "Robert F. Kennedy Jr.") ends no sentence."""
     words = list(_WORDS.finditer(before))[-_NAME_WORDS:]
+    spelled = handle[1:].casefold()
+    for k in range(len(words)):
+        if "".join(w.group() for w in words[k:]).casefold().replace(".", "") == spelled:
+            return " ".join(w.group() for w in words[k:]), words[k].start()
     cut = 0
     for k, w in enumerate(words):
         word = w.group()
         if word in ("@", "#"):
             cut = k + 2  # a tokenised mention, "@ twitterid": the name is after it
-        elif word[0] in "@#" or word[-1] in ":.!?;,)" or word in ("-", "—", "–"):
+        elif _ends_name(word):
             cut = k + 1
     words = words[cut:]
-    spelled = handle[1:].casefold()
-    for k in range(len(words)):
-        if "".join(w.group() for w in words[k:]).casefold().replace(".", "") == spelled:
-            words = words[k:]
-            break
     if not words:
         return None, len(before.rstrip())
     return " ".join(w.group() for w in words), words[0].start()
+
+
+# A word a name may close with a full stop: an initial, a title ("J.", "Jr.", "Dr.", "St.").
+_NAME_DOTS = re.compile(r"^(?:[^\W\d_]\.|(?:jr|sr|dr|st|mr|mrs|ms|prof|gen|sen|rep|gov)\.)$", re.IGNORECASE)
+
+
+def _ends_name(word: str) -> bool:
+    """A word no name runs on past: a mention, a dash, a colon or a sentence's end (an initial's
+    or a title's full stop excepted)."""
+    if word[0] in "@#" or word in ("-", "—", "–") or word[-1] in ":!?;,)":
+        return True
+    return word[-1] == "." and not _NAME_DOTS.match(word)
+
+
+# "By" (or "Follow") right before a name: a story's byline, an invitation to an account.
+_BY_BEFORE = re.compile(r"(?:^|\s)(?:by|follow|and)\s+$", re.IGNORECASE)
+_BYLINE_WORDS = ("by", "and", "follow")
+_ON_PLATFORM = re.compile(
+    r"\s*on\s+(?:" + "|".join(sorted(map(re.escape, PLATFORM_NAMES))) + r")\b", re.IGNORECASE
+)
 
 
 def _card(paras: Paras, i: int) -> MediaRef | None:
