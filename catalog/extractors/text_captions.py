@@ -210,7 +210,7 @@ _PICTURE_AGENCY_NAMES = sorted(
 )
 _AGENCY_ALTERNATION = "|".join(re.escape(n).replace(r"\ ", r"\s") for n in _PICTURE_AGENCY_NAMES)
 _FUSED_CREDIT = re.compile(
-    r"(?:^|(?<=\s))(?P<credit>-?(?P<who>[^\W\d_][\w'’.-]*(?:\s[^\W\d_][\w'’.-]*)?)\s?/\s?"
+    r"(?:^|(?<=\s))(?P<credit>-?(?P<who>(?:[^\W\d_][\w'’.-]*\s)?(?P<last>[^\W\d_][\w'’.-]*))\s?/\s?"
     r"(?:" + _AGENCY_ALTERNATION + r")(?:\s?/\s?(?:" + _AGENCY_ALTERNATION + r"))*)(?=$|[\s.,;:)])",
     re.IGNORECASE,
 )
@@ -790,7 +790,8 @@ def _has_closing_label(text: str) -> bool:
 
 def _fused_credit(para: Para) -> MediaRef | None:
     """A photographer's credit fused into a line with a picture agency's name ("rahman/afp/getty
-    images", "robinson/ap"), as corpora that lost a page's line breaks keep it: the words before
+    images", "robinson/ap"), as lower-cased corpora that lost a page's line breaks keep it (in a
+    text that keeps its case, a slash between agencies is prose's too): the words before
     it on the line, back to the last full stop, are the caption; with none before it, the line
     opens with the credit and it belongs to the item above (the caption on the line above). The
     words after it are the article going on."""
@@ -798,14 +799,16 @@ def _fused_credit(para: Para) -> MediaRef | None:
     if "/" not in text or len(text) > _MAX_LINE * 2:
         return None
     m = _FUSED_CREDIT.search(text)
-    if m is None or m.group("who").split()[0].casefold() in _NOT_NAMES:
-        return None
+    if m is None or not m.group("credit").islower() or m.group("who").split()[0] in _NOT_NAMES:
+        return None  # in a text that keeps its case, "a joint AP/Reuters effort" is prose
+    if agency(m.group("last")) is not None and text[: m.start("last")].rstrip()[-1:] not in ("", "."):
+        return None  # agencies alone inside a sentence ("a joint ap/reuters effort"): no one's credit
     start = m.start()
     who = m.group("who").split()
-    if len(who) == 2 and who[0].islower() and who[0] not in _PARTICLES:
+    if len(who) == 2 and who[0] not in _PARTICLES:
         # lower-cased, a name's two words and a caption's last word look alike ("the washed-out
         # promenade sample/epa"): such corpora keep the surname alone ("rahman/afp")
-        start = m.start("who") + m.group("who").index(who[1])
+        start = m.start("last")
     before = text[:start].rstrip(" -–—")
     caption = re.split(r"(?<=[.!?])\s+(?=\S)", before)[-1].strip() if before else ""
     credit = text[start : m.end("credit")].lstrip("-")
