@@ -58,7 +58,7 @@ def media_id(ref: MediaRef, doc_id: str) -> str:
 
 def assemble(doc: Document, refs: list[MediaRef]) -> list[tuple[Media, Mention]]:
     doc_id = document_id(doc.source)
-    refs = _uncovered(refs)
+    refs = _uncovered(doc, refs)
     refs = _attach(doc, refs)
     merged = _merge(refs, doc_id)
     merged.sort(key=lambda item: (item[1].position, item[1].line or 0))
@@ -89,7 +89,7 @@ def assemble(doc: Document, refs: list[MediaRef]) -> list[tuple[Media, Mention]]
     return rows
 
 
-def _uncovered(refs: list[MediaRef]) -> list[MediaRef]:
+def _uncovered(doc: Document, refs: list[MediaRef]) -> list[MediaRef]:
     """The findings without the fallbacks whose lines another extractor read, or whose caption
     another read beside them (a credit line takes the caption over it): a rule that knows a
     shape ("Photo: X/AFP", "Name (@handle)") reads a line surer than the line model."""
@@ -99,19 +99,37 @@ def _uncovered(refs: list[MediaRef]) -> list[MediaRef]:
     captions: dict[str, int] = {}
     for r in refs:
         if not r.fallback and r.line is not None:
-            read.update(range(r.line, r.line + (r.context or "").count("\n") + 1))
-            if r.caption:
-                captions[r.caption.strip()] = r.line
-    return [r for r in refs if not r.fallback or not _covered(r, read, captions)]
+            read.update(_lines_read(doc, r))
+            if r.caption and (at := doc.para_index(r.line)) is not None:
+                captions[r.caption.strip()] = at
+    return [r for r in refs if not r.fallback or not _covered(doc, r, read, captions)]
 
 
-def _covered(ref: MediaRef, read: set[int], captions: dict[str, int]) -> bool:
+def _lines_read(doc: Document, ref: MediaRef) -> set[int]:
+    """The lines a finding read: its own, and those of its context's other lines, looked for
+    among the paragraphs near it (a context may skip blank lines or begin above its line)."""
+    assert ref.line is not None
+    lines = {ref.line}
+    parts = (ref.context or "").split("\n")
+    here = doc.para_index(ref.line)
+    if len(parts) < 2 or here is None:
+        return lines
+    near = range(max(0, here - _CONTEXT_REACH), min(len(doc.paras), here + _CONTEXT_REACH + 1))
+    wanted = {p.strip() for p in parts}
+    lines.update(doc.paras.lines[i] for i in near if doc.paras.texts[i].strip() in wanted)
+    return lines
+
+
+def _covered(doc: Document, ref: MediaRef, read: set[int], captions: dict[str, int]) -> bool:
     if ref.line is None:
         return False
-    if not read.isdisjoint(range(ref.line, ref.line + (ref.context or "").count("\n") + 1)):
+    if not read.isdisjoint(_lines_read(doc, ref)):
         return True
-    at = captions.get((ref.caption or "").strip())
-    return at is not None and abs(at - ref.line) <= ATTACH_PARAS
+    at, here = captions.get((ref.caption or "").strip()), doc.para_index(ref.line)
+    return at is not None and here is not None and abs(at - here) <= ATTACH_PARAS
+
+
+_CONTEXT_REACH = 6  # paragraphs either side of a finding where its context's lines are looked for
 
 
 def _attach(doc: Document, refs: list[MediaRef]) -> list[MediaRef]:

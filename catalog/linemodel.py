@@ -46,10 +46,10 @@ __all__ = [
     "features",
     "from_json",
     "in_article",
-    "worth_judging",
     "load",
     "prose_share",
     "text_profile",
+    "worth_judging",
 ]
 
 
@@ -129,7 +129,7 @@ _PRICED = re.compile(r"[$€£¥]\s?\d|\d\s?(?:€|%\s?off\b)|\b(?:USD|EUR|GBP)\
 _PRICE_SIGNS = ("$", "€", "£", "¥", "%", "USD", "EUR", "GBP")
 _INNER_STOPS = (". ", "? ", "! ")
 # Punctuation as spaces: a line's words as tokens, in one pass in C.
-_PUNCTUATION = str.maketrans({c: " " for c in "\"'“”‘’«».,;:!?()[]{}*|•·…/\\-–—"})
+_PUNCTUATION = str.maketrans({c: " " for c in "\"'“”‘’«».,;:!?()[]{}*|•·…/\\–—"})
 
 
 def _priced(text: str) -> bool:
@@ -137,10 +137,9 @@ def _priced(text: str) -> bool:
     return any(sign in text for sign in _PRICE_SIGNS) and _PRICED.search(text) is not None
 
 
-_QUOTES = ('"', "“", "”", "«", "»", " '", "' ", "‘", " ’")
+_QUOTES = ('"', "“", "”", "«", "»", "‘")  # not "'": a tokenised corpus writes "'s" apart
 _SENTENCE_ENDS = (".", "!", "?")
 _QUOTE_ENDS = ('"', "”", "’", "'", "»")
-_CLOSING = _SENTENCE_ENDS + _QUOTE_ENDS + (":", ")", "]", ";", ",", "-", "–", "—", "…")
 
 
 @dataclass(frozen=True)
@@ -192,8 +191,8 @@ class LineModel:
 def _compiled(base: float, trees: tuple[Tree, ...]) -> Callable[[Sequence[float]], float]:
     """The trees as one Python function: nested comparisons of the row's values with the
     thresholds, adding each tree's leaf to the starting log-odds. Its source is made here from
-    the trees' numbers alone (feature indices and floats, checked as `from_json` read them), so
-    the weights file carries no code."""
+    the trees' numbers alone (whole numbers and finite floats, whose types, ranges and shape
+    `from_json` checked), so the weights file carries no code."""
     lines = ["def raw(x):", f"    z = {float(base)!r}"]
 
     def node(tree: Tree, n: int, indent: str) -> None:
@@ -217,32 +216,78 @@ def _compiled(base: float, trees: tuple[Tree, ...]) -> Callable[[Sequence[float]
 def load() -> LineModel:
     """The shipped model (read once, on first use)."""
     text = resources.files("catalog").joinpath("linemodel.json").read_text(encoding="utf-8")
-    return from_json(json.loads(text))
+    return from_json(json.loads(text, parse_constant=_no_constant))
 
 
-def from_json(data: dict[str, object]) -> LineModel:
-    """A model from its plain numbers, checked as they are read (no pickle, no code)."""
-    if tuple(data["features"]) != FEATURES:  # type: ignore[arg-type]
+def _no_constant(name: str) -> float:
+    raise ValueError(f"linemodel.json holds {name}, no number")
+
+
+def from_json(data: dict[str, Any]) -> LineModel:
+    """A model from its plain numbers, each checked as it is read: the trees' shape (every node
+    reached once, children after their parent, a leaf on both sides or neither), their depth and
+    size, finite values, a threshold between 0 and 1. Nothing but numbers reaches `_compiled`."""
+    if tuple(data.get("features", ())) != FEATURES:
         raise ValueError("linemodel.json was fitted on other features: run bench/train_linemodel.py")
-    trees = tuple(
-        Tree(
-            feature=tuple(int(x) for x in t["feature"]),
-            threshold=tuple(float(x) for x in t["threshold"]),
-            left=tuple(int(x) for x in t["left"]),
-            right=tuple(int(x) for x in t["right"]),
-            value=tuple(float(x) for x in t["value"]),
-        )
-        for t in data["trees"]  # type: ignore[attr-defined]
-    )
-    for tree in trees:
-        sizes = {len(tree.feature), len(tree.threshold), len(tree.left), len(tree.right), len(tree.value)}
-        if (
-            len(sizes) != 1
-            or not all(-1 <= c < len(tree.left) for c in (*tree.left, *tree.right))
-            or not all(0 <= f < len(FEATURES) for f, c in zip(tree.feature, tree.left, strict=True) if c >= 0)
-        ):
-            raise ValueError("linemodel.json holds a malformed tree")
-    return LineModel(base=float(data["base"]), trees=trees, threshold=float(data["threshold"]))  # type: ignore[arg-type]
+    raw_trees = data.get("trees")
+    if not isinstance(raw_trees, list) or not 0 < len(raw_trees) <= _MAX_TREES:
+        raise ValueError("linemodel.json holds no trees, or too many")
+    trees = tuple(_tree(t) for t in raw_trees)
+    base, threshold = _finite(data.get("base")), _finite(data.get("threshold"))
+    if not 0.0 < threshold < 1.0:
+        raise ValueError("linemodel.json's threshold is no probability")
+    return LineModel(base=base, trees=trees, threshold=threshold)
+
+
+def _tree(t: Any) -> Tree:
+    if not isinstance(t, dict):
+        raise ValueError("linemodel.json holds a malformed tree")
+    feature, left, right = (_ints(t.get(key)) for key in ("feature", "left", "right"))
+    threshold, value = (_floats(t.get(key)) for key in ("threshold", "value"))
+    n = len(feature)
+    if not 0 < n <= _MAX_NODES or {len(left), len(right), len(threshold), len(value)} != {n}:
+        raise ValueError("linemodel.json holds a malformed tree")
+    seen = {0}
+    stack = [(0, 0)]
+    while stack:  # every node once, children after their parent, no deeper than _MAX_DEPTH
+        node, depth = stack.pop()
+        if left[node] < 0 or right[node] < 0:
+            if left[node] != -1 or right[node] != -1:
+                raise ValueError("linemodel.json holds a node with one child")
+            continue
+        if depth >= _MAX_DEPTH or not 0 <= feature[node] < len(FEATURES):
+            raise ValueError("linemodel.json holds a tree too deep or a feature it does not have")
+        for child in (left[node], right[node]):
+            if not node < child < n or child in seen:
+                raise ValueError("linemodel.json holds a malformed tree")
+            seen.add(child)
+            stack.append((child, depth + 1))
+    if len(seen) != n:
+        raise ValueError("linemodel.json holds nodes no path reaches")
+    return Tree(feature=feature, threshold=threshold, left=left, right=right, value=value)
+
+
+def _ints(values: Any) -> tuple[int, ...]:
+    if not isinstance(values, list) or not all(type(v) is int for v in values):
+        raise ValueError("linemodel.json holds an index that is no whole number")
+    return tuple(values)
+
+
+def _floats(values: Any) -> tuple[float, ...]:
+    if not isinstance(values, list):
+        raise ValueError("linemodel.json holds a malformed tree")
+    return tuple(_finite(v) for v in values)
+
+
+def _finite(value: Any) -> float:
+    if type(value) not in (int, float) or not math.isfinite(value):
+        raise ValueError("linemodel.json holds a value that is no finite number")
+    return float(value)
+
+
+_MAX_TREES = 1000
+_MAX_NODES = 4096
+_MAX_DEPTH = 16
 
 
 def blocks_of(doc: Document) -> list[Block]:
@@ -254,7 +299,10 @@ def blocks_of(doc: Document) -> list[Block]:
     texts, gaps, starts = paras.texts, paras.gaps, doc.para_starts
     text = doc.text
     n = len(texts)
-    joined = _continued(text, starts, gaps)
+    # a text that separates its paragraphs by blank lines wraps them with a space at the break;
+    # in one that does not, a space at a line's end is only a leftover
+    spaced = len(gaps) - gaps.count(0) >= _SPACED_SHARE * len(gaps)
+    joined = _continued(text, starts, gaps, paras.stamps) if spaced else set()
     if not joined:  # most texts: a paragraph a line
         return [Block(i, i, t) for i, t in enumerate(texts) if t]
     blocks: list[Block] = []
@@ -270,16 +318,21 @@ def blocks_of(doc: Document) -> list[Block]:
     return blocks
 
 
-def _continued(text: str, starts: list[int], gaps: list[int]) -> set[int]:
-    """The indices of the lines that continue the line above them: no blank line between, and a
-    space or a tab on either side of the break (found by searching the whole text for them)."""
+_SPACED_SHARE = 0.2  # the share of lines followed by a blank line in a text of spaced paragraphs
+
+
+def _continued(text: str, starts: list[int], gaps: list[int], stamps: list[str | None]) -> set[int]:
+    """The indices of the lines that continue the line above them: no blank line between, a
+    space or a tab on either side of the break (found by searching the whole text for them), and
+    no entry stamp on either line (each opens an entry of its own)."""
     found: set[int] = set()
     for mark, skip in ((" \n", 2), ("\t\n", 2), ("\n ", 1), ("\n\t", 1)):
         at = text.find(mark)
         while at >= 0:
             start = at + skip  # where the line after the break begins
             i = bisect_left(starts, start)
-            if 0 < i < len(starts) and starts[i] == start and gaps[i - 1] == 0:
+            wrapped = 0 < i < len(starts) and starts[i] == start and gaps[i - 1] == 0
+            if wrapped and stamps[i] is None and stamps[i - 1] is None:
                 found.add(i)
             at = text.find(mark, at + 1)
     return found
@@ -311,8 +364,9 @@ def worth_judging(blocks: list[Block], k: int, profile: Profile) -> bool:
     article's prose; the model fired on under one in a hundred of those when it judged them all
     (bench/train_linemodel.py), and they are most of a text."""
     t = blocks[k].text
-    if t.count(" ") >= _MAX_WORDS:
-        return False  # an article's paragraph: the model found no caption this long (60 words)
+    spaces = t.count(" ")
+    if not 0 < spaces < _MAX_WORDS:
+        return False  # one word is no caption; the model found none longer than 60 words
     if k in profile.hinted or not t.endswith(_CLOSED_ENDS):
         return True
     return k + 1 in profile.credit_led and _opens_with_credit(blocks[k + 1].text)
@@ -332,7 +386,7 @@ def in_article(profile: Profile, k: int) -> bool:
 _MAX_WORDS = 60
 _CLOSED_ENDS = (".", "!", "?", '"', "”", "’", "'", "»")
 # Words naming media, looked for in a line's lower case (a loop of `in` tests: the fastest way).
-_MEDIA_HINTS = ("pictur", "photo", "image", "video", "footage", "clip", "watch", "graphic", "chart", "map")
+_MEDIA_HINTS = ("pictur", "photo", "image", "video", "footage", "clip", "watch", "graphic", "chart", " map")
 ARTICLE_PROSE = 0.3  # the share of a text's blocks that are sentences, in an article
 _REACH = 3
 
@@ -457,7 +511,7 @@ def text_profile(doc: Document, blocks: list[Block]) -> Profile:
     (Document.candidates_with: str.find in C), then each hit is checked."""
     sample = [b.text for b in blocks[:: max(1, len(blocks) // 200)]]
     letters = "".join(sample)
-    lower_text = bool(letters) and letters == letters.lower()
+    lower_text = letters == letters.lower() and letters != letters.upper()  # cased, and lower
     counts, prose = _prose(blocks)
     lengths = sorted(counts)
     usual = float(lengths[len(lengths) // 2]) if lengths else 10.0
@@ -469,15 +523,19 @@ def text_profile(doc: Document, blocks: list[Block]) -> Profile:
     def hits(words: tuple[str, ...], fold: bool = False, within: int | None = None) -> set[int]:
         return {block_of[i] for i in doc.candidates_with(words, within, fold) if block_of[i] >= 0}
 
+    lowered: dict[int, str] = {}
+
     def lower(k: int) -> str:
-        return blocks[k].text.lower()
+        if k not in lowered:
+            lowered[k] = blocks[k].text.lower()
+        return lowered[k]
 
     pictured = {k for k in hits(("pictur",), fold=True) if "pictur" in lower(k)}
     labelled = {k for k in hits((":",), within=40) if _HEAD_LABEL.match(blocks[k].text)}
-    placed = {k for k in hits(_PLACE_SIGNS) if _PLACED.search(lower(k))}
+    placed = {k for k in hits(("(",)) | hits(_PLACE_SIGNS, fold=True) if _PLACED.search(lower(k))}
     placed |= {k for k in hits(_PLACE_WORD_SIGNS) if not CAPTION_PLACE_WORDS.isdisjoint(_tokens(lower(k)))}
     marked = pictured | labelled | placed
-    media = {k for k in hits(_MEDIA_HINTS, fold=True) if any(h in lower(k) for h in _MEDIA_HINTS)}
+    media = {k for k in hits(_MEDIA_HINTS, fold=True) if any(map(lower(k).__contains__, _MEDIA_HINTS))}
     aged = {block_of[i] for i in doc.candidates(_AGE) if block_of[i] >= 0}
     hinted = marked | media | aged | hits(("/",))
     n = len(blocks) or 1
@@ -526,11 +584,10 @@ def _tokens(text: str) -> list[str]:
 
 
 # The signs a caption's placing words stand after, searched for in the whole text.
-_PLACE_SIGNS = ("(", *(f", {w}" for w in PICTURE_POSITION_WORDS))
+_PLACE_SIGNS = tuple(f", {w}" for w in PICTURE_POSITION_WORDS)  # ", left", ", pictured"
 _PLACE_WORD_SIGNS = tuple(CAPTION_PLACE_WORDS)
 
 
-_PICTURED = re.compile("pictur", re.IGNORECASE)
 _PROSE_WORDS = 12
 _PROSE_ENDS = (*_SENTENCE_ENDS, *_QUOTE_ENDS)
 _SHORT_WORDS = 4

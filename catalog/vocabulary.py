@@ -1330,7 +1330,7 @@ REPORTING_WORDS = frozenset(
      "reported", "reports", "confirmed", "sagte", "selon", "según")
 )  # fmt: skip
 # First-person words: speech and columns, rarely a caption.
-FIRST_PERSON_WORDS = frozenset(("i", "we", "my", "our", "me", "us", "i'm", "ich", "wir", "je", "nous", "yo"))
+FIRST_PERSON_WORDS = frozenset(("i", "we", "my", "our", "me", "us", "ich", "wir", "je", "nous", "yo"))
 # Words naming a picture or a video, as tokens.
 PHOTO_WORDS = frozenset(
     ("photo", "photos", "photograph", "photographs", "picture", "pictures", "image", "images", "graphic",

@@ -54,7 +54,9 @@ def test_lines_a_page_source_wrapped_are_one_paragraph() -> None:
     doc = _doc(
         "Jane Roe (right) with her neighbour outside the house she has lived in \n"
         "for thirty years\n"
+        "\n"
         "The water went down on Sunday.\n"
+        "\n"
         "Residents began to clear their homes.\n"
     )
     blocks = blocks_of(doc)  # type: ignore[arg-type]
@@ -64,6 +66,21 @@ def test_lines_a_page_source_wrapped_are_one_paragraph() -> None:
         "Residents began to clear their homes.",
     ]
     assert (blocks[0].first, blocks[0].last) == (0, 1)
+
+
+def test_a_space_left_at_a_line_end_joins_nothing_where_paragraphs_are_single_lines() -> None:
+    """No blank lines between paragraphs: a space at a line's end (a Markdown break, an
+    editor's leftover) is no wrap; and an entry stamp always opens a paragraph of its own."""
+    single = _doc(
+        "The water went down on Sunday. \nResidents began to clear their homes. \nThe road reopened.\n"
+    )
+    assert len(blocks_of(single)) == 3  # type: ignore[arg-type]
+    stamped = _doc(
+        "1640 GMT: Buses leave the city \n\n"
+        "1650 GMT: Soaked: Commuters wade through the water \n"
+        "1700 GMT: More buses\n"
+    )
+    assert len(blocks_of(stamped)) == 3  # type: ignore[arg-type]
 
 
 def test_a_page_saved_whole_is_not_judged() -> None:
@@ -101,3 +118,27 @@ def test_a_rule_reading_a_line_wins_over_the_model() -> None:
     assert {r.detector for r in refs if r.line == 3} == {"text_captions", "text_lines"}
     rows = assemble(doc, refs)  # type: ignore[arg-type]
     assert [(m.line, m.detector) for _, m in rows] == [(3, "text_captions")]
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        lambda d: d["trees"][0]["left"].__setitem__(0, 0),  # a cycle
+        lambda d: d["trees"][0]["right"].__setitem__(0, -1),  # a node with one child
+        lambda d: d["trees"][0]["threshold"].__setitem__(0, "0.5"),  # a string for a number
+        lambda d: d["trees"][0]["feature"].__setitem__(0, 999),  # a feature the model does not have
+        lambda d: d.__setitem__("threshold", 1.5),
+        lambda d: d.__setitem__("trees", []),
+    ],
+)
+def test_a_tampered_weights_file_is_refused(tamper: object) -> None:
+    data = json.loads((Path(__file__).parent.parent / "catalog" / "linemodel.json").read_text())
+    tamper(data)  # type: ignore[operator]
+    with pytest.raises(ValueError, match="linemodel.json"):
+        from_json(data)
+
+
+def test_the_compiled_trees_give_the_trees_sum() -> None:
+    model = load()
+    row = [0.5] * len(FEATURES)
+    assert math.isclose(model.raw(row), model.base + sum(t.leaf(row) for t in model.trees))
