@@ -6,9 +6,11 @@ and self-labelled real text and ships as `linemodel.json` (plain numbers, no pic
 
 A paragraph here is a block: a text's non-blank lines, with the lines of one paragraph that a
 page's source wrapped ("... has come " / "out to defend ...") joined back. The features are
-words and signs any language and any publisher's layout share (length, closing punctuation, a
-label before a colon, "pictured", "(left)", an age after a name, reporting verbs, quotation
-marks, the neighbours' shape), never a publisher's own phrases.
+words and signs that languages written with spaces between their words, and publishers'
+layouts, share (length, closing punctuation, a label before a colon, "pictured", "(left)", an
+age after a name, reporting verbs, quotation marks, the neighbours' shape), never a
+publisher's own phrases. A text with no spaces between its words (Japanese, Chinese) has no
+paragraph the model counts as prose, so the model leaves it to the rules.
 """
 
 from __future__ import annotations
