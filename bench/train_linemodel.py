@@ -12,8 +12,9 @@ The data, all real:
   hash, and the model never sees the held-out side.
 
 A paragraph (a `Block`) is a positive when a labelled picture, video, audio or gallery item
-stands on its lines; posts (read by rules), credit lines (rules) and uncertain items are left
-out of the fit; every other paragraph is a negative. Out-of-fold predictions, grouped by publisher for the
+stands on its lines; posts, credit lines, uncertain items and every line a rule reads (the
+model's finding there is dropped) are left out of the fit; every other paragraph the model
+judges is a negative. Out-of-fold predictions, grouped by publisher for the
 pages and by text for the hand-labelled texts, choose the threshold on the fit side's out-of-fold
 predictions: the lowest threshold at which the fit paragraphs (weighed as in the fit) are found
 with the precision the product promises (0.9).
@@ -36,7 +37,9 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import pages_as_text  # noqa: E402
 
+from catalog.assemble import read_by_rules  # noqa: E402
 from catalog.document import Document, build_document  # noqa: E402
+from catalog.extractors import extract_all  # noqa: E402
 from catalog.linemodel import (  # noqa: E402
     FEATURES,
     LineModel,
@@ -122,6 +125,9 @@ def rows_of(text: Text) -> tuple[list[list[float]], list[int], list[float], list
         return [], [], [], []
     profile = text_profile(doc, blocks)
     lines = doc.paras.lines
+    # the lines a rule reads: the model's finding there is dropped (assemble), so it is no part
+    # of what the model is fitted and judged on
+    rules = read_by_rules(doc, [r for r in extract_all(doc) if r.detector != "text_lines"])
     pos: set[int] = set()
     skip: set[int] = set()
     for it in text.items:
@@ -140,7 +146,7 @@ def rows_of(text: Text) -> tuple[list[list[float]], list[int], list[float], list
         X.append(features(doc, blocks, k, profile))
         y.append(1 if span & pos else 0)
         # what the model never judges (outside an article's flow) is left out of its fit
-        judged = in_article(profile, k) and worth_judging(blocks, k, profile)
+        judged = in_article(profile, k) and worth_judging(blocks, k, profile) and not span & rules
         w.append(0.0 if (span & skip and not span & pos) or not judged else 1.0)
     return X, y, w, [f"{text.path.name}:{lines[b.first]}: {b.text[:160]}" for b in blocks]
 

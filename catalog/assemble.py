@@ -11,7 +11,7 @@ from catalog.document import Document
 from catalog.records import REF_FIELDS, Media, MediaRef, Mention, changed
 from catalog.urls import is_relative, media_key
 
-__all__ = ["assemble", "document_id", "media_id"]
+__all__ = ["assemble", "document_id", "media_id", "read_by_rules"]
 
 # A credit line attaches to an item on one of this many paragraphs above it (same entry): the
 # caption or lead-in right above, or the one above a post's byline.
@@ -95,14 +95,21 @@ def _uncovered(doc: Document, refs: list[MediaRef]) -> list[MediaRef]:
     shape ("Photo: X/AFP", "Name (@handle)") reads a line surer than the line model."""
     if not any(r.fallback for r in refs):
         return refs
-    read: set[int] = set()
+    read = read_by_rules(doc, refs)
     captions: dict[str, int] = {}
+    for r in refs:
+        if not r.fallback and r.line is not None and r.caption and (at := doc.para_index(r.line)) is not None:
+            captions[r.caption.strip()] = at
+    return [r for r in refs if not r.fallback or not _covered(doc, r, read, captions)]
+
+
+def read_by_rules(doc: Document, refs: list[MediaRef]) -> set[int]:
+    """The lines the findings of rules (every extractor but a fallback) read."""
+    read: set[int] = set()
     for r in refs:
         if not r.fallback and r.line is not None:
             read.update(_lines_read(doc, r))
-            if r.caption and (at := doc.para_index(r.line)) is not None:
-                captions[r.caption.strip()] = at
-    return [r for r in refs if not r.fallback or not _covered(doc, r, read, captions)]
+    return read
 
 
 def _lines_read(doc: Document, ref: MediaRef) -> set[int]:
