@@ -6,6 +6,12 @@ Adding a language or an agency is one line here; no other module holds word list
 from __future__ import annotations
 
 __all__ = [
+    "CAPTION_ATTRIBUTES",
+    "CREDIT_ATTRIBUTES",
+    "CREDIT_ITEMPROPS",
+    "MEDIA_ITEMTYPES",
+    "PAGE_BUILDER_WORDS",
+    "STORY_CREDIT_LABELS",
     "FURNITURE_WORDS",
     "FUSED_CREDIT_AGENCIES",
     "NOT_POST_OPENINGS",
@@ -1123,6 +1129,50 @@ CREDIT_CLASS_TOKENS: tuple[str, ...] = (
 )
 # Class words of an element that holds a caption.
 CAPTION_CLASS_TOKENS: tuple[str, ...] = ("caption", "legend", "figcaption", "description")
+# Microdata and JSON-LD properties of a media object that state its credit, most direct first:
+# the credit line as the publisher prints it, the maker, the holder of the rights, the notice.
+CREDIT_ITEMPROPS: tuple[str, ...] = ("creditText", "creator", "author", "copyrightHolder", "copyrightNotice")
+# Microdata item types of a media object (`itemtype="https://schema.org/ImageObject"`).
+MEDIA_ITEMTYPES: tuple[str, ...] = (
+    "/imageobject", "/photograph", "/videoobject", "/audioobject", "/mediaobject",
+)  # fmt: skip
+# Attributes of a picture (or of its <figure>) that hold its credit as printed.
+CREDIT_ATTRIBUTES: tuple[str, ...] = (
+    "data-credit",
+    "data-credits",
+    "data-image-credit",
+    "data-photo-credit",
+    "data-copyright",
+    "data-photographer",
+    "data-attribution",
+    "data-source",
+    "data-mce-source",  # TinyMCE's image dialog
+    "data-rights",
+)
+# Attributes of a picture that hold its caption, which may end in its credit ("Representative
+# image. (AFP file photo)", "Trump. (Photo by REUTERS)"), or be the credit alone (Wikimedia's "By
+# Jane Doe [CC BY 2.0], via Wikimedia Commons").
+CAPTION_ATTRIBUTES: tuple[str, ...] = ("data-caption", "title", "data-title", "alt")
+# Labels of a line that credits the pictures of a whole story ("Photographs by Lexey Swall",
+# "Photography by Dan Seifert.", "Fotos: Jane Doe"), said once for all of them.
+STORY_CREDIT_LABELS: tuple[str, ...] = (
+    "photographs by",
+    "photography by",
+    "photos by",
+    "pictures by",
+    "images by",
+    "photographs",
+    "photography",
+    "photos",
+    "fotos",  # de, es, it, pt
+    "bilder",  # de
+    "fotografías",  # es
+    "fotografie",  # it, de
+    "photographies",  # fr
+)
+# Page builders whose blocks are all "widgets": the word names the builder's block, not a
+# sidebar's ("elementor-widget-image" is an image in the article).
+PAGE_BUILDER_WORDS: tuple[str, ...] = ("elementor", "wpb", "vc", "et", "fl", "siteorigin")
 
 # Verbs (beyond speech verbs) that end the subject of a lead-in: "Syrian State media put out".
 LEAD_VERBS: tuple[str, ...] = (

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 from os.path import commonprefix
 
 from catalog.document import Document
-from catalog.extractors._captions import caption_and_credit, credit_text
+from catalog.extractors._captions import PageCredits, caption_and_credit, credit_text
 from catalog.extractors._html import (
     attr,
     image_candidates,
@@ -19,25 +18,18 @@ from catalog.extractors._html import (
     is_placeholder,
     off_screen,
     srcset_urls,
-    text_of,
     unique,
 )
 from catalog.extractors._tags import tags_for
 from catalog.providers import provider_of_host
 from catalog.records import MediaRef
-from catalog.tree import Element, first_strings
+from catalog.tree import Element
 from catalog.urls import media_key
 
 __all__ = ["extract"]
 
 DETECTOR = "html_images"
 _EMBED_CLASSES = ("twitter-tweet", "instagram-media", "tiktok-embed", "reddit-embed-bq")
-_FEATURED_WORDS = ("featured", "top", "lead", "main", "header", "hero")
-_FEATURED = re.compile(
-    r"^\[?\s*(?:featured|top|lead|main|header|hero)\s+(?:image|photo|picture)\s*"
-    r"(?:by|credit|:)\s*:?\s*(?P<credit>[^\]]{2,160})\]?$",
-    re.IGNORECASE,
-)
 # A tracking beacon: a query-string "image" whose path names no file ("/p?c1=2&c2=...").
 _BEACON = re.compile(r"^https?://[^/]+/[\w-]{0,3}(?:\.gif)?(?:\?|$)")
 _FILE_LINK = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|tiff?|bmp|svg|heic)$", re.IGNORECASE)
@@ -45,40 +37,19 @@ _FILE_LINK = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|tiff?|bmp|svg|heic)$", re
 _MIN_SIDE = 50
 # Digits a page's name must share with a picture's file name to name that picture.
 _ID_DIGITS = 6
-# Characters of a paragraph's opening read for a featured picture's credit.
-_OPENING = 16
 
 
 def extract(doc: Document) -> Iterator[MediaRef]:
     seen: set[str] = set()
-    featured = _featured_credit(doc)
+    page = PageCredits(doc)
     for img in doc.tags("img", "amp-img"):
-        ref = _picture(doc, img, seen)
+        ref = _picture(doc, img, seen, page)
         if ref is not None:
-            if featured and not seen and not ref.credit:
-                ref = replace(ref, credit=featured)  # the page's first picture is its featured one
             seen.update(media_key(u) for u in ref.urls)
             yield ref
 
 
-def _featured_credit(doc: Document) -> str | None:
-    """ "[Featured Image by Joe Raedle/Getty Images]": a paragraph crediting the lead picture."""
-    for p in doc.tags("p"):
-        head = p.text.strip() if p.text else ""
-        if len(head) >= _OPENING and not head[:_OPENING].lstrip("[ ").lower().startswith(_FEATURED_WORDS):
-            continue  # the opening is the paragraph's own first string, and no credit's
-        opening = first_strings(p, 2)[:_OPENING].lstrip("[ ").lower()
-        if not opening.startswith(_FEATURED_WORDS):
-            continue  # the cheap test first: most paragraphs are prose
-        text = text_of(p)
-        if len(text) < 200:
-            m = _FEATURED.match(text)
-            if m:
-                return m.group("credit").strip()
-    return None
-
-
-def _picture(doc: Document, img: Element, seen: set[str]) -> MediaRef | None:
+def _picture(doc: Document, img: Element, seen: set[str], page: PageCredits) -> MediaRef | None:
     if (
         _tiny(img)
         or off_screen(img)
@@ -109,7 +80,7 @@ def _picture(doc: Document, img: Element, seen: set[str]) -> MediaRef | None:
     alt = attr(img, "alt")
     if alt and is_placeholder(alt.lower()):
         return None
-    caption, credit = caption_and_credit(img)
+    caption, credit = caption_and_credit(img, page, urls, first=not seen)
     if not alt and not caption and not credit and _interface_asset(img, urls[0]):
         return None
     host = urls[0].split("/")[2] if "://" in urls[0] else ""

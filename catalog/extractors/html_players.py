@@ -8,7 +8,7 @@ from typing import cast
 from urllib.parse import parse_qs, urlsplit
 
 from catalog.document import Document
-from catalog.extractors._captions import caption_and_credit, credit_text
+from catalog.extractors._captions import PageCredits, caption_and_credit, credit_text
 from catalog.extractors._html import attr, in_noscript, is_furniture, is_placeholder, unique
 from catalog.extractors._tags import tags_for
 from catalog.providers import identify, provider_of_host
@@ -37,21 +37,22 @@ _ID_ELEMENTS = {
 
 def extract(doc: Document) -> Iterator[MediaRef]:
     seen: set[tuple[str | None, str | None]] = set()
+    page = PageCredits(doc)
     for tag in doc.tags("iframe", "embed", "video", "audio", "video-js", "object", *_ID_ELEMENTS):
         if tag.tag in _ID_ELEMENTS:
-            ref = _id_element(doc, tag)
+            ref = _id_element(doc, tag, page)
         elif tag.tag in ("video", "video-js") and attr(tag, "data-video-id") and attr(tag, "data-account"):
-            ref = _brightcove(doc, tag)
+            ref = _brightcove(doc, tag, page)
         elif tag.tag in ("video", "audio"):
-            ref = _html5(doc, tag)
+            ref = _html5(doc, tag, page)
         elif tag.tag == "video-js":
             ref = None
         elif tag.tag == "object":
-            ref = _object(doc, tag)
+            ref = _object(doc, tag, page)
         elif tag.tag == "embed" and next(tag.iterancestors("object"), None) is not None:
             ref = None  # the <embed> inside an <object> is the same player, read with it
         else:
-            ref = _frame(doc, tag)
+            ref = _frame(doc, tag, page)
         if ref is None:
             continue
         key = (ref.provider, ref.post_id or ref.url)
@@ -61,7 +62,7 @@ def extract(doc: Document) -> Iterator[MediaRef]:
         yield ref
 
 
-def _id_element(doc: Document, tag: Element) -> MediaRef | None:
+def _id_element(doc: Document, tag: Element, page: PageCredits) -> MediaRef | None:
     """`<lite-youtube videoid=...>`, `<amp-youtube data-videoid=...>` and their kin."""
     name, template = _ID_ELEMENTS[cast(str, tag.tag)]
     video = attr(tag, name)
@@ -70,14 +71,14 @@ def _id_element(doc: Document, tag: Element) -> MediaRef | None:
     ident = identify(template.format(video))
     if ident is None:
         return None
-    caption, credit = caption_and_credit(tag)
+    caption, credit = caption_and_credit(tag, page)
     title = _title(tag, "title") or _title(tag, "playlabel")
     return _player(
         doc, tag, ident.provider, ident.kind, ident.url, ident.post_id, video, caption or title, credit
     )
 
 
-def _brightcove(doc: Document, tag: Element) -> MediaRef | None:
+def _brightcove(doc: Document, tag: Element, page: PageCredits) -> MediaRef | None:
     """`<video-js data-account=A data-player=P data-video-id=V>`: Brightcove's in-page player."""
     account, video = attr(tag, "data-account"), attr(tag, "data-video-id")
     player = attr(tag, "data-player") or "default"
@@ -85,11 +86,11 @@ def _brightcove(doc: Document, tag: Element) -> MediaRef | None:
     ident = identify(url)
     if ident is None:
         return None
-    caption, credit = caption_and_credit(tag)
+    caption, credit = caption_and_credit(tag, page)
     return _player(doc, tag, ident.provider, ident.kind, ident.url, ident.post_id, video, caption, credit)
 
 
-def _object(doc: Document, tag: Element) -> MediaRef | None:
+def _object(doc: Document, tag: Element, page: PageCredits) -> MediaRef | None:
     """A legacy `<object data=...>` or `<param name="movie" value=...>` Flash player."""
     raw = attr(tag, "data") or next(
         (
@@ -103,7 +104,7 @@ def _object(doc: Document, tag: Element) -> MediaRef | None:
     ident = identify(url) if url else None
     if ident is None:
         return None
-    caption, credit = caption_and_credit(tag)
+    caption, credit = caption_and_credit(tag, page)
     return _player(doc, tag, ident.provider, ident.kind, ident.url, ident.post_id, raw, caption, credit)
 
 
@@ -135,7 +136,7 @@ def _player(
     )
 
 
-def _frame(doc: Document, frame: Element) -> MediaRef | None:
+def _frame(doc: Document, frame: Element, page: PageCredits) -> MediaRef | None:
     for name in _FRAME_ATTRS:
         raw = attr(frame, name)
         url = doc.resolve(raw)
@@ -144,7 +145,7 @@ def _frame(doc: Document, frame: Element) -> MediaRef | None:
         ident = identify(_plugin_target(url))
         if ident is None:
             continue
-        caption, credit = caption_and_credit(frame)
+        caption, credit = caption_and_credit(frame, page, (url,))
         title = _title(frame, "title")
         return MediaRef(
             kind=ident.kind,
@@ -183,7 +184,7 @@ def _plugin_target(url: str) -> str:
     return href[0] if href else url
 
 
-def _html5(doc: Document, player: Element) -> MediaRef | None:
+def _html5(doc: Document, player: Element, page: PageCredits) -> MediaRef | None:
     raw = [v for v in [attr(player, "src")] if v]
     raw += [v for s in player.iterdescendants("source") for v in [attr(s, "src") or attr(s, "data-src")] if v]
     urls = unique(u for u in (doc.resolve(r) for r in raw) if u and not is_placeholder(u))
@@ -192,7 +193,7 @@ def _html5(doc: Document, player: Element) -> MediaRef | None:
     poster = doc.resolve(attr(player, "poster"))
     if poster and not is_placeholder(poster):
         urls.append(poster)
-    caption, credit = caption_and_credit(player)
+    caption, credit = caption_and_credit(player, page, urls)
     host = urls[0].split("/")[2] if "://" in urls[0] else ""
     return MediaRef(
         kind="video" if player.tag == "video" else "audio",
