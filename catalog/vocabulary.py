@@ -6,6 +6,11 @@ Adding a language or an agency is one line here; no other module holds word list
 from __future__ import annotations
 
 __all__ = [
+    "FURNITURE_FOLDERS",
+    "LARGE_SIZE_WORDS",
+    "LAZY_TEMPLATE_ATTRS",
+    "LAZY_WIDTHS_ATTRS",
+    "SMALL_SIZE_WORDS",
     "CAPTION_ATTRIBUTES",
     "CREDIT_ATTRIBUTES",
     "CREDIT_ITEMPROPS",
@@ -1116,6 +1121,20 @@ LAZY_SRC_ATTRS: tuple[str, ...] = (
     "data-large-file",
 )
 LAZY_SRCSET_ATTRS: tuple[str, ...] = ("data-srcset", "data-lazy-srcset", "srcset")
+# Attributes holding a picture's address as a template, a size to fill in ("...-{{size}}.jpg"),
+# and those listing the sizes it comes in ("[320,640,2600]"): The New York Times' g-lazy.
+LAZY_TEMPLATE_ATTRS: tuple[str, ...] = ("data-pattern", "data-template", "data-src-template")
+LAZY_WIDTHS_ATTRS: tuple[str, ...] = ("data-widths", "data-sizes", "data-image-widths")
+# Words in the name of a lazy loader's attribute that say which size it holds ("data-src-large",
+# "data-src-mini"): the larger first.
+LARGE_SIZE_WORDS: tuple[str, ...] = ("full", "large", "big", "hires", "hi-res", "original", "xl", "super")
+SMALL_SIZE_WORDS: tuple[str, ...] = ("mini", "small", "xsmall", "thumb", "tiny", "low", "lowres", "preview")
+# Folders of a site's pictures that hold its furniture, never an article's pictures
+# (".../gold/awards/icon/gold_32.png", ".../banner/devrel.png").
+FURNITURE_FOLDERS: tuple[str, ...] = (
+    "icon", "icons", "emoji", "emojis", "emoticons", "smilies", "logo", "logos", "avatar", "avatars",
+    "badge", "badges", "sprite", "sprites", "button", "buttons", "flags", "banner", "banners", "ads",
+)  # fmt: skip
 # Class words of the element that holds a caption's credit.
 CREDIT_CLASS_TOKENS: tuple[str, ...] = (
     "credit",

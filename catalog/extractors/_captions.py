@@ -77,6 +77,17 @@ _TRAILING_LABELLED = re.compile(
     + r")\s*(?::|\.\.\.|…)\s*[^\n\[\]()]{2,160}?)[\])]?\s*$",
     re.IGNORECASE,
 )
+# A credit label closing a caption's element, the name it labels after the element.
+# After a sentence, or with its colon: "... 53 года? Фото", "... the quay. Photo:"; "... at dawn
+# – video" names what the media is.
+_LABEL_AT_END = re.compile(
+    r"(?:(?:^|[.!?]\s+)(?P<label>(?:"
+    + _LABELS
+    + r"))\s*[:：]?|\s(?P<colon>(?:"
+    + _LABELS
+    + r"))\s*[:：])\s*$",
+    re.IGNORECASE,
+)
 # A wire's credit closing the caption with no label: "... November 1, 2024. REUTERS/Eva Manez".
 _TRAILING_WIRE = re.compile(
     r"[.!?]\s+(?P<credit>(?P<wire>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)?)\s*/\s*[^/\n]{2,80}?)\s*$"
@@ -230,7 +241,8 @@ def own_credit_element(fig: Figure) -> Found | None:
     limit = _MAX_CREDIT * 2  # a caption's credit element may hold a long list of makers
     if element is None and _neighbour_is_own(fig):
         limit = _MAX_CREDIT
-        if _is_credit_element(fig.neighbour, in_figure=False):
+        holds_caption = fig.block is not None and _inside(fig.block, fig.neighbour)
+        if _is_credit_element(fig.neighbour, in_figure=False) and not holds_caption:
             element = fig.neighbour  # The New Republic's div.article_ledeImageCredit
         else:
             element = _credit_element_within(fig.neighbour, in_figure=False)
@@ -248,7 +260,11 @@ def _neighbour_is_own(fig: Figure) -> bool:
     below = fig.neighbour
     if below is None or below is fig.block or next(below.iterdescendants(*_MEDIA_TAGS), None) is not None:
         return False
-    return fig.block is None or any(a is below for a in fig.block.iterancestors())
+    return fig.block is None or _inside(fig.block, below)
+
+
+def _inside(el: Element, container: Element) -> bool:
+    return any(a is container for a in el.iterancestors())
 
 
 def caption_tail(fig: Figure) -> Found | None:
@@ -270,8 +286,10 @@ def caption_tail(fig: Figure) -> Found | None:
     found = _name_after_caption(block, caption) if block is not None else None
     if found:
         return found
-    if is_credit_line(caption) or (
-        ((block is not None and block.tag == "cite") or "/" in caption) and looks_like_credit(caption)
+    if (
+        is_credit_line(caption)
+        or (block is not None and block.tag == "cite" and looks_like_credit(caption))
+        or ("/" in caption and _is_parties(caption))
     ):
         return caption, ""  # "Screenshot by X/Y", "AP Photo/Uncredited", <cite>Getty Images</cite>
     return None
@@ -551,8 +569,8 @@ def _credit_element_in(holder: Element, media: Element, block: Element | None) -
             continue
         if not after and not figure:
             continue  # a small block's credit comes after its picture; a figure's anywhere
-        if block is not None and (el is block or any(a is block for a in el.iterancestors())):
-            continue
+        if block is not None and (el is block or _inside(el, block) or _inside(block, el)):
+            continue  # the caption, or a block holding it (nymag's div.attribution), is no credit
         if el.tag in _MEDIA_TAGS or next(el.iterdescendants(*_MEDIA_TAGS), None) is not None:
             continue
         if _is_credit_element(el, figure) or (figure and is_credit_prop(el)):
@@ -701,6 +719,10 @@ def _name_after_caption(block: Element, caption: str) -> Found | None:
     inner = text_of(holders[0])
     rest = caption[len(inner) :].strip(" .,;–—-") if caption.startswith(inner) else ""
     if rest and len(rest.split()) <= 4 and looks_like_credit(rest):
+        label = _LABEL_AT_END.search(inner)  # "... 53 года? Фото" then the link "@paulinaporizkov"
+        if label:
+            at = label.start("label") if label.group("label") else label.start("colon")
+            return f"{inner[at:]} {rest}", inner[:at].strip()
         return rest, inner
     return None
 

@@ -13,9 +13,15 @@ from catalog.vocabulary import (
     CLASS_OWNERSHIP_WORDS,
     CLASS_STATE_WORDS,
     CONTENT_TOKENS,
+    FURNITURE_FOLDERS,
+    LARGE_SIZE_WORDS,
     LAZY_SRC_ATTRS,
     LAZY_SRCSET_ATTRS,
+    LAZY_TEMPLATE_ATTRS,
+    LAZY_WIDTHS_ATTRS,
+    PAGE_BUILDER_WORDS,
     PLACEHOLDER_TOKENS,
+    SMALL_SIZE_WORDS,
     TRACKER_HOST_WORDS,
     WEAK_BOILERPLATE_TOKENS,
 )
@@ -32,6 +38,15 @@ _STATEMENT = re.compile(
 _FURNITURE = frozenset(BOILERPLATE_TOKENS)
 _WEAK_FURNITURE = frozenset(WEAK_BOILERPLATE_TOKENS)
 _CONTENT = frozenset(CONTENT_TOKENS)
+_FURNITURE_FOLDERS = frozenset(FURNITURE_FOLDERS)
+# A size to fill in a picture's address template: "{{size}}", "{width}", "%7Bwidth%7D".
+_TEMPLATE = re.compile(
+    r"\{\{\s*(?:size|width|w)\s*\}\}|\{(?:size|width|w)\}|%7B(?:size|width|w)%7D", re.IGNORECASE
+)
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)", re.IGNORECASE)
+_LARGE = tuple(LARGE_SIZE_WORDS)
+_SMALL = tuple(SMALL_SIZE_WORDS)
+_BUILDERS = frozenset(PAGE_BUILDER_WORDS)
 _TRACKER_HOSTS = frozenset(TRACKER_HOST_WORDS)
 _FURNITURE_TAGS = frozenset(BOILERPLATE_TAGS)
 _PLACEHOLDER = re.compile("|".join(re.escape(t) for t in PLACEHOLDER_TOKENS), re.IGNORECASE)
@@ -78,12 +93,14 @@ def _words(value: str) -> frozenset[str]:
 
 
 def is_furniture(
-    tag: Element, stop: Element | None = None, wrappers: frozenset[Element] = frozenset()
+    tag: Element, stop: Element | None = None, wrappers: frozenset[Element] = frozenset(), weak: bool = True
 ) -> bool:
     """True when the tag sits in page furniture: nav, aside, footer, a site header, or a block
     whose class says related, promo, ad, share, logo, ... (up to `stop`, exclusive). The class
     of a block in `wrappers` (the blocks holding the headline) is not read: it wraps the
-    article."""
+    article. A page builder's block is no furniture for its name ("elementor-widget-image"
+    is an image of the article); with `weak` False, the weak words (thumb, list, widget, card,
+    ...) are not read either: a picture linking to its own page or file is no teaser."""
     in_article = False
     node: Element | None = tag
     chain: list[Element] = []
@@ -102,7 +119,9 @@ def is_furniture(
         if node in wrappers:
             continue
         words = class_words(node)
-        if words & _FURNITURE or (words & _WEAK_FURNITURE and not words & _CONTENT):
+        if words & _FURNITURE:
+            return True
+        if weak and words & _WEAK_FURNITURE and not words & _CONTENT and not words & _BUILDERS:
             return True
     return False
 
@@ -141,6 +160,9 @@ def is_placeholder(url: str) -> bool:
         return True  # pixel.wp.com/b.gif, stats.example.net/watch/5512: a counter
     if name.split(".", 1)[0].lower() in _FURNITURE:
         return True  # "advertisement.gif", "share.png": a file named after furniture
+    folders = url.split("?", 1)[0].split("/")[3:-1] if "://" in url else []
+    if not _FURNITURE_FOLDERS.isdisjoint(f.lower() for f in folders):
+        return True  # ".../awards/icon/gold_32.png", ".../banner/devrel.png": the site's furniture
     return bool(_PLACEHOLDER.search(name)) or "/placeholder" in url.lower()
 
 
@@ -178,20 +200,51 @@ def srcset_urls(value: str | None) -> list[str]:
 
 def image_candidates(img: Element) -> list[str]:
     """Every address an <img>/<source> names: lazy attributes first (on a lazy page they hold
-    the picture, src a placeholder or a 64x64 preview), then src, then srcset candidates."""
+    the picture, src a placeholder or a 64x64 preview), then src, then srcset candidates. An
+    address template ("...-{{size}}.jpg") is filled in with the largest size the element lists.
+    A lazy loader of its own (data-dejavu-src, data-delay, data-src-large, ...) is read where no
+    known attribute names a picture: any data- attribute holding a picture's address."""
     urls: list[str] = []
-    for name in (*LAZY_SRC_ATTRS, "src"):
+    for name in (*LAZY_TEMPLATE_ATTRS, *LAZY_SRC_ATTRS, "src"):
         value = attr(img, name)
         if value:
             urls.append(value)
     for name in LAZY_SRCSET_ATTRS:
         urls.extend(srcset_urls(attr(img, name)))
+    if any(_TEMPLATE.search(u) for u in urls):
+        urls = _filled(img, urls)
     if not any(u.startswith(("http", "/")) and not is_placeholder(u) for u in urls):
-        # a lazy-loader of its own: data-dejavu-src, data-lazy-img-src, ... (France Culture's)
+        found: list[tuple[int, str]] = []
         for key, raw in img.items():
-            if key.startswith("data-") and key.endswith(("src", "srcset")):
-                urls.extend(srcset_urls(raw) if key.endswith("srcset") else [raw.strip()])
+            if not key.startswith("data-"):
+                continue
+            if key.endswith("srcset"):
+                found.extend((_size_rank(key), u) for u in srcset_urls(raw))
+            elif key.endswith("src") or _IMAGE_FILE.search(raw.strip()):
+                found.append((_size_rank(key), raw.strip()))
+        urls.extend(u for _, u in sorted(found, key=lambda pair: pair[0]))
     return urls
+
+
+def _filled(img: Element, urls: list[str]) -> list[str]:
+    """The address templates filled in with the largest size listed ("[320,640,2600]"), before
+    the rest; a template with no size listed stays as written."""
+    sizes: list[int] = []
+    for name in LAZY_WIDTHS_ATTRS:
+        sizes.extend(int(n) for n in re.findall(r"\d{2,5}", attr(img, name) or ""))
+    if not sizes:
+        return urls
+    largest = str(max(sizes))
+    filled = [_TEMPLATE.sub(largest, u) for u in urls if _TEMPLATE.search(u)]
+    return unique([*filled, *urls])
+
+
+def _size_rank(name: str) -> int:
+    """The order of a lazy loader's attributes by the size their name says: large first."""
+    name = name.lower()
+    if any(word in name for word in _LARGE):
+        return 0
+    return 2 if any(word in name for word in _SMALL) else 1
 
 
 def unique(values: Iterable[str]) -> list[str]:

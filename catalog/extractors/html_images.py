@@ -37,6 +37,8 @@ _FILE_LINK = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|tiff?|bmp|svg|heic)$", re
 _MIN_SIDE = 50
 # Digits a page's name must share with a picture's file name to name that picture.
 _ID_DIGITS = 6
+# Characters of a page's name that, equal to a picture's file name, name that picture.
+_NAME_CHARS = 4
 
 
 def extract(doc: Document) -> Iterator[MediaRef]:
@@ -50,16 +52,15 @@ def extract(doc: Document) -> Iterator[MediaRef]:
 
 
 def _picture(doc: Document, img: Element, seen: set[str], page: PageCredits) -> MediaRef | None:
-    if (
-        _tiny(img)
-        or off_screen(img)
-        or _inside_embed(img)
-        or is_furniture(img, wrappers=doc.headline_holders())
-    ):
+    if _tiny(img) or off_screen(img) or _inside_embed(img):
         return None
     raw = image_candidates(img)
-    if _teaser(doc, img, raw[0] if raw else None):
-        return None
+    link = _link_of(img)
+    target = _link_target(doc, link, raw[0] if raw else None) if link is not None else None
+    if target == "other":
+        return None  # a teaser for another page
+    if is_furniture(img, wrappers=doc.headline_holders(), weak=target != "picture"):
+        return None  # a thumbnail linking to its own larger picture is a gallery's, not a list's
     parent = img.getparent()
     if parent is not None and parent.tag == "picture":
         for source in parent.iterdescendants("source"):
@@ -130,20 +131,29 @@ def _interface_asset(img: Element, url: str) -> bool:
     )
 
 
-def _teaser(doc: Document, img: Element, src: str | None) -> bool:
-    """A picture that links to another page is a teaser for that page, not article media
-    (related-story thumbnails, promos); a link to the picture's own file is a lightbox, and a
-    link to the picture's own page is its photo page."""
+def _link_of(img: Element) -> Element | None:
+    """The link around the picture, up to the article's main block."""
     for anc in img.iterancestors():
         if anc.tag in ("main", "body"):
-            return False
+            return None
         if anc.tag == "a":
-            href = doc.resolve(attr(anc, "href"))
-            if not href or href.split("#")[0] == (doc.url or "").split("#")[0]:
-                return False
-            path = href.split("?")[0]
-            return not (_FILE_LINK.search(path) or _photo_page(doc, path, src))
-    return False
+            return anc
+    return None
+
+
+def _link_target(doc: Document, link: Element, src: str | None) -> str:
+    """What the link around a picture leads to: "page" (the page itself, or another query of
+    it: BookWalker's "?sample=1"), "picture" (the picture's own file, a lightbox, or its own
+    page, see _photo_page) or "other" (another page: the picture is a teaser for it, a related
+    story's thumbnail, a promo)."""
+    href = doc.resolve(attr(link, "href"))
+    if not href:
+        return "page"
+    own = (doc.url or "").split("#")[0]
+    if href.split("#")[0] == own or (own and href.split("?")[0] == own.split("?")[0]):
+        return "page"
+    path = href.split("?")[0]
+    return "picture" if _FILE_LINK.search(path) or _photo_page(doc, path, src) else "other"
 
 
 def _photo_page(doc: Document, path: str, src: str | None) -> bool:
@@ -158,8 +168,17 @@ def _photo_page(doc: Document, path: str, src: str | None) -> bool:
     folder = (src or "").split("?")[0].rsplit("/", 1)[0]
     if folder.count("/") > 3 and path.rsplit("/", 1)[0] == folder:
         return True  # another size of the same picture (".../sz.1.3919259/860x860" for ".../640x360")
-    page = path.rstrip("/").rsplit("/", 1)[-1].split(".")[0]
+    page = path.rstrip("/").rsplit("/", 1)[-1].split(".")[0] if path.count("/") > 3 else ""
     picture = (src or "").split("?")[0].rsplit("/", 1)[-1].split(".")[0]
+    if (
+        page == picture
+        and len(page) >= _NAME_CHARS
+        and any(ch.isdigit() for ch in page)
+        and _FILE_LINK.search((src or "").split("?")[0])
+    ):
+        return True  # ScanNetSecurity's ".../42049/26698.html" for ".../26698.jpg"
+    if not (picture.startswith(page) or page.startswith(picture)):
+        return False  # two ids of one series ("93457542", "93457559") name two things
     shared = commonprefix([page, picture])
     return sum(ch.isdigit() for ch in shared) >= _ID_DIGITS
 
