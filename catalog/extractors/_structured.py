@@ -135,7 +135,10 @@ def _props(scope: Element, prop: str) -> Iterator[str]:
             continue
         if _owner(el) is not scope:
             continue
-        value = next((v for name in _VALUE_ATTRS if (v := attr(el, name))), None) or text_of(el)
+        if el.get("itemscope") is not None:  # a Person or Organization: its name
+            value = next(_props(el, "name"), None) or text_of(el)
+        else:
+            value = next((v for name in _VALUE_ATTRS if (v := attr(el, name))), None) or text_of(el)
         if value:
             yield value
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from os.path import commonprefix
+from urllib.parse import parse_qsl
 
 from catalog.document import Document
 from catalog.extractors._captions import PageCredits, caption_and_credit, credit_text
@@ -75,6 +76,8 @@ def _picture(doc: Document, img: Element, seen: set[str], page: PageCredits) -> 
     )
     if not urls:
         return None
+    if _tiny_address(urls[0]):
+        return None
     keys = {media_key(u) for u in urls}
     if keys & seen and in_noscript(img):
         return None  # the <noscript> copy of a lazy picture already found
@@ -116,6 +119,17 @@ def _tiny(img: Element) -> bool:
     if w is not None and h is not None:
         return (w < _MIN_SIDE and h < _MIN_SIDE) or w <= 2 or h <= 2
     return (w is not None and w <= 2) or (h is not None and h <= 2)
+
+
+def _tiny_address(url: str) -> bool:
+    """A picture whose address asks for an icon's size ("?width=32&height=32", "?w=1&h=1")."""
+    query = url.partition("?")[2]
+    if not query or "=" not in query:
+        return False
+    sizes = {k.lower(): v for k, v in parse_qsl(query) if k.lower() in ("width", "height", "w", "h")}
+    w = _int(sizes.get("width") or sizes.get("w"))
+    h = _int(sizes.get("height") or sizes.get("h"))
+    return w is not None and h is not None and w < _MIN_SIDE and h < _MIN_SIDE
 
 
 def _interface_asset(img: Element, url: str) -> bool:

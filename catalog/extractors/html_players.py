@@ -44,7 +44,7 @@ def extract(doc: Document) -> Iterator[MediaRef]:
         elif tag.tag in ("video", "video-js") and attr(tag, "data-video-id") and attr(tag, "data-account"):
             ref = _brightcove(doc, tag, page)
         elif tag.tag in ("video", "audio"):
-            ref = _html5(doc, tag, page)
+            ref = _html5(doc, tag, page) or _own_video(doc, tag, page, seen)
         elif tag.tag == "video-js":
             ref = None
         elif tag.tag == "object":
@@ -60,6 +60,58 @@ def extract(doc: Document) -> Iterator[MediaRef]:
             continue  # the <noscript> copy of a lazy player already found
         seen.add(key)
         yield ref
+    for tag in _brightcove_blocks(doc):
+        ref = _brightcove(doc, tag, page)
+        if ref is not None and (ref.provider, ref.post_id) not in seen:
+            seen.add((ref.provider, ref.post_id))
+            yield ref  # a div Brightcove's script fills, its ids in data attributes
+    for script in doc.tags("script"):
+        ref = _script_player(doc, script, page)
+        if ref is not None and (ref.provider, ref.post_id) not in seen:
+            seen.add((ref.provider, ref.post_id))
+            yield ref
+
+
+def _brightcove_blocks(doc: Document) -> list[Element]:
+    """Elements other than <video>/<video-js> holding a Brightcove player's account and video id
+    (`<div class="brightcove-player" data-account=A data-player=P data-video-id=V>`)."""
+    if doc.root is None or "data-account" not in doc.text:
+        return []  # the cheap test first
+    found = doc.root.xpath("//*[@data-account and (@data-video-id or @data-videoid)]")
+    return [el for el in cast(list[Element], found) if el.tag not in ("video", "video-js")]
+
+
+def _script_player(doc: Document, script: Element, page: PageCredits) -> MediaRef | None:
+    """A player a script tag places where it stands, its episode or video in the script's own
+    address: Buzzsprout's ".../123456/7890123-title.js?container_id=...", JW Player's
+    "cdn.jwplayer.com/players/MEDIAID-PLAYERID.js". Scripts of the page's head place nothing."""
+    raw = attr(script, "src")
+    if not raw or next(script.iterancestors("head"), None) is not None:
+        return None
+    url = doc.resolve(raw)
+    ident = identify(url) if url else None
+    if ident is None or ident.kind not in ("audio", "video") or not ident.post_id:
+        return None
+    if is_furniture(script, wrappers=doc.headline_holders()):
+        return None
+    caption, credit = caption_and_credit(script, page, (ident.url,))
+    return _player(doc, script, ident.provider, ident.kind, ident.url, ident.post_id, raw, caption, credit)
+
+
+def _own_video(
+    doc: Document, player: Element, page: PageCredits, seen: set[tuple[str | None, str | None]]
+) -> MediaRef | None:
+    """A player with no address of its own (a `blob:` stream) on a platform's own page of one
+    video (a saved YouTube watch page): that video, once."""
+    sources = [attr(player, "src"), *(attr(s, "src") for s in player.iterdescendants("source"))]
+    if player.tag != "video" or not any(v and v.startswith("blob:") for v in sources):
+        return None
+    ident = identify(doc.url) if doc.url else None
+    if ident is None or ident.kind != "video" or (ident.provider, ident.post_id) in seen:
+        return None
+    caption, credit = caption_and_credit(player, page, (ident.url,))
+    blob = next(v for v in sources if v and v.startswith("blob:"))
+    return _player(doc, player, ident.provider, ident.kind, ident.url, ident.post_id, blob, caption, credit)
 
 
 def _id_element(doc: Document, tag: Element, page: PageCredits) -> MediaRef | None:
@@ -79,8 +131,11 @@ def _id_element(doc: Document, tag: Element, page: PageCredits) -> MediaRef | No
 
 
 def _brightcove(doc: Document, tag: Element, page: PageCredits) -> MediaRef | None:
-    """`<video-js data-account=A data-player=P data-video-id=V>`: Brightcove's in-page player."""
-    account, video = attr(tag, "data-account"), attr(tag, "data-video-id")
+    """`<video-js data-account=A data-player=P data-video-id=V>`: Brightcove's in-page player,
+    the same video as its players.brightcove.net address."""
+    account, video = attr(tag, "data-account"), attr(tag, "data-video-id") or attr(tag, "data-videoid")
+    if not account or not video:
+        return None
     player = attr(tag, "data-player") or "default"
     url = f"https://players.brightcove.net/{account}/{player}_default/index.html?videoId={video}"
     ident = identify(url)
