@@ -6,6 +6,8 @@ Adding a language or an agency is one line here; no other module holds word list
 from __future__ import annotations
 
 __all__ = [
+    "CONTROL_ALTS",
+    "FURNITURE_FILE_WORDS",
     "FURNITURE_FOLDERS",
     "LARGE_SIZE_WORDS",
     "LAZY_TEMPLATE_ATTRS",
@@ -1134,6 +1136,15 @@ SMALL_SIZE_WORDS: tuple[str, ...] = ("mini", "small", "xsmall", "thumb", "tiny",
 FURNITURE_FOLDERS: tuple[str, ...] = (
     "icon", "icons", "emoji", "emojis", "emoticons", "smilies", "logo", "logos", "avatar", "avatars",
     "badge", "badges", "sprite", "sprites", "button", "buttons", "flags", "banner", "banners", "ads",
+    "themes", "plugins",  # a CMS's theme and plugin files (wp-content/themes/...)
+)  # fmt: skip
+# Words of a picture's path that make it furniture (".../adblock-message/slate-plus-promo.png",
+# ".../newsletter-signup.jpg"); not "promo", which names a crop ("...jpg.CROP.promo-xlarge2.jpg").
+FURNITURE_FILE_WORDS: tuple[str, ...] = ("subscribe", "newsletter", "paywall", "adblock", "cta", "sponsored")
+# Alt texts of a control's picture: a button, not media ("close", "menu").
+CONTROL_ALTS: tuple[str, ...] = (
+    "close", "menu", "search", "open", "play", "pause", "next", "previous", "prev", "back", "arrow",
+    "expand", "collapse", "zoom", "fullscreen", "share", "print", "email", "e-mail", "mail", "rss",
 )  # fmt: skip
 # Class words of the element that holds a caption's credit.
 CREDIT_CLASS_TOKENS: tuple[str, ...] = (

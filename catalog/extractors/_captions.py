@@ -58,6 +58,8 @@ from catalog.vocabulary import (
     CREDIT_CLASS_TOKENS,
     CREDIT_LABEL_QUALIFIERS,
     CREDIT_LABELS,
+    CREDIT_ROLE_WORDS,
+    NAME_PARTICLES,
     STORY_CREDIT_LABELS,
 )
 
@@ -97,6 +99,19 @@ _TRAILING_WIRE = re.compile(
 # Tuesday. Getty Images"); a name's initial ends no sentence, so the last few are tried.
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+")
 _TAIL_SENTENCES = 3
+# Lower-case words a credit's parties may hold: joins, particles, roles ("Leonhard Foeger /
+# Reuters file", "Paul Moseley/Fort Worth Star-Telegram/TNS via Getty Images").
+_TAIL_SMALL_WORDS = frozenset(
+    (
+        "via",
+        "for",
+        "and",
+        "of",
+        "the",
+        *NAME_PARTICLES,
+        *(w for role, _ in CREDIT_ROLE_WORDS for w in role.split()),
+    )
+)
 _COMMA_ROLES = {label: role for label, role, _ in COMMA_LABELS}
 _TRAILING_COPYRIGHT = re.compile(r"(?:^|\s)(?P<credit>(?:©|\(c\))\s*[^\n]{2,200}?)\s*$")
 _TRAILING_PAREN = re.compile(r"\s\((?P<credit>[^()]{2,80}\s*/\s*[^()]{2,60})\)\s*$")
@@ -472,7 +487,7 @@ def _is_parties(text: str) -> bool:
     if len(pieces) < 2 or not all(pieces):
         return False
     for piece in pieces:
-        words = [w for w in piece.split() if w.lower() not in ("via", "for", "and", "of", "the", "de", "von")]
+        words = [w for w in piece.split() if w.lower() not in _TAIL_SMALL_WORDS]
         if not words or len(words) > 6 or not all(w[0].isupper() or not w[0].isalpha() for w in words):
             return False
     return looks_like_credit(text)

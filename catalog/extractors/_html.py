@@ -13,6 +13,7 @@ from catalog.vocabulary import (
     CLASS_OWNERSHIP_WORDS,
     CLASS_STATE_WORDS,
     CONTENT_TOKENS,
+    FURNITURE_FILE_WORDS,
     FURNITURE_FOLDERS,
     LARGE_SIZE_WORDS,
     LAZY_SRC_ATTRS,
@@ -39,6 +40,8 @@ _FURNITURE = frozenset(BOILERPLATE_TOKENS)
 _WEAK_FURNITURE = frozenset(WEAK_BOILERPLATE_TOKENS)
 _CONTENT = frozenset(CONTENT_TOKENS)
 _FURNITURE_FOLDERS = frozenset(FURNITURE_FOLDERS)
+_FURNITURE_FILE_WORDS = frozenset(FURNITURE_FILE_WORDS)
+_PATH_WORDS = re.compile(r"[-_.@/\s]+")
 # A size to fill in a picture's address template: "{{size}}", "{width}", "%7Bwidth%7D".
 _TEMPLATE = re.compile(
     r"\{\{\s*(?:size|width|w)\s*\}\}|\{(?:size|width|w)\}|%7B(?:size|width|w)%7D", re.IGNORECASE
@@ -163,6 +166,9 @@ def is_placeholder(url: str) -> bool:
     folders = url.split("?", 1)[0].split("/")[3:-1] if "://" in url else []
     if not _FURNITURE_FOLDERS.isdisjoint(f.lower() for f in folders):
         return True  # ".../awards/icon/gold_32.png", ".../banner/devrel.png": the site's furniture
+    path = url.split("?", 1)[0].split("/", 3)[-1] if "://" in url else name
+    if not _FURNITURE_FILE_WORDS.isdisjoint(_PATH_WORDS.split(path.lower())):
+        return True  # ".../adblock-message/slate-plus-promo@2x.png", "newsletter-signup.jpg"
     return bool(_PLACEHOLDER.search(name)) or "/placeholder" in url.lower()
 
 
