@@ -6,6 +6,8 @@ Adding a language or an agency is one line here; no other module holds word list
 from __future__ import annotations
 
 __all__ = [
+    "BEACON_PARAMS",
+    "BEACON_PATH_WORDS",
     "CONTROL_ALTS",
     "FURNITURE_FILE_WORDS",
     "FURNITURE_FOLDERS",
@@ -983,6 +985,7 @@ BOILERPLATE_TOKENS: tuple[str, ...] = (
     "related",
     "teaser",
     "teasers",
+    "tease",  # "o-tease": a story list's item
     "promo",
     "promos",
     "ad",
@@ -1138,9 +1141,23 @@ FURNITURE_FOLDERS: tuple[str, ...] = (
     "badge", "badges", "sprite", "sprites", "button", "buttons", "flags", "banner", "banners", "ads",
     "themes", "plugins",  # a CMS's theme and plugin files (wp-content/themes/...)
 )  # fmt: skip
+# A counter's or an ad server's address standing as a picture (a tracking pixel): a segment of
+# its path ("/www/delivery/avw.php", "/logger/p.gif", "/em_image"), or a parameter such
+# endpoints take (a cache-buster, a zone or advertiser id) on an address naming no picture file.
+BEACON_PATH_WORDS: tuple[str, ...] = (
+    "delivery", "adserver", "adview", "adimg", "pixel", "pixels", "beacon", "track", "tracking",
+    "tracker", "counter", "count", "hit", "hits", "impression", "impressions", "imp", "collect",
+    "log", "logger", "stat", "stats", "analytics", "em_image", "avw.php", "lg.php", "ck.php", "set.aspx",
+)  # fmt: skip
+BEACON_PARAMS: tuple[str, ...] = (
+    "cb", "cachebuster", "cache_buster", "cachebust", "rnd", "random", "ord", "zoneid", "zone_id",
+    "advid", "adid", "siteid", "site_id", "campaignid", "placementid", "guid",
+)  # fmt: skip
 # Words of a picture's path that make it furniture (".../adblock-message/slate-plus-promo.png",
 # ".../newsletter-signup.jpg"); not "promo", which names a crop ("...jpg.CROP.promo-xlarge2.jpg").
-FURNITURE_FILE_WORDS: tuple[str, ...] = ("subscribe", "newsletter", "paywall", "adblock", "cta", "sponsored")
+FURNITURE_FILE_WORDS: tuple[str, ...] = (
+    "subscribe", "newsletter", "paywall", "adblock", "cta", "sponsored", "btn",
+)  # fmt: skip
 # Alt texts of a control's picture: a button, not media ("close", "menu").
 CONTROL_ALTS: tuple[str, ...] = (
     "close", "menu", "search", "open", "play", "pause", "next", "previous", "prev", "back", "arrow",

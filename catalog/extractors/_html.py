@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from functools import lru_cache
 
 from catalog.tree import Element, attr, text_of
 from catalog.vocabulary import (
+    BEACON_PARAMS,
+    BEACON_PATH_WORDS,
     BOILERPLATE_TAGS,
     BOILERPLATE_TOKENS,
     CLASS_OWNERSHIP_WORDS,
@@ -41,6 +44,13 @@ _WEAK_FURNITURE = frozenset(WEAK_BOILERPLATE_TOKENS)
 _CONTENT = frozenset(CONTENT_TOKENS)
 _FURNITURE_FOLDERS = frozenset(FURNITURE_FOLDERS)
 _FURNITURE_FILE_WORDS = frozenset(FURNITURE_FILE_WORDS)
+_BEACON_WORDS = frozenset(BEACON_PATH_WORDS)
+_BEACON_PARAMS = frozenset(BEACON_PARAMS)
+# A picture's address inside a value that is no address: a srcset written into src ("a.jpg%20640w,
+# %20b.jpg 1280w"), a script written into it ("if(this.src!='https://.../a.jpg') ...").
+_EMBEDDED_ADDRESS = re.compile(
+    r"(?:https?:)?//[^\s'\"(),]+?\.(?:jpe?g|png|gif|webp|avif)(?:\?[^\s'\"(),]*)?", re.I
+)
 _PATH_WORDS = re.compile(r"[-_.@/\s]+")
 # A size to fill in a picture's address template: "{{size}}", "{width}", "%7Bwidth%7D".
 _TEMPLATE = re.compile(
@@ -183,6 +193,22 @@ def off_screen(tag: Element) -> bool:
     return hidden and not (attr(tag, "alt") or attr(tag, "width") or attr(tag, "height"))
 
 
+def is_beacon(url: str) -> bool:
+    """A counter's or an ad server's address standing as a picture: a segment of its path names
+    one ("/www/delivery/avw.php", "/logger/p.gif"), or it names no picture file and takes the
+    parameters such endpoints use (a cache-buster, a zone, site or advertiser id)."""
+    if "://" not in url:
+        return False
+    path, _, query = url.split("/", 3)[-1].partition("?")
+    segments = [seg.lower() for seg in path.split("/") if seg]
+    if any(seg in _BEACON_WORDS or seg.rsplit(".", 1)[0] in _BEACON_WORDS for seg in segments):
+        return True
+    if not query or _IMAGE_FILE.search(path):
+        return False
+    names = {pair.split("=", 1)[0].lower() for pair in query.split("&")}
+    return not names.isdisjoint(_BEACON_PARAMS) or "insert_random" in query.lower()
+
+
 def srcset_urls(value: str | None) -> list[str]:
     """URLs of a srcset, largest first ("a.jpg 640w, b.jpg 1280w" gives b.jpg, a.jpg)."""
     if not value:
@@ -214,7 +240,7 @@ def image_candidates(img: Element) -> list[str]:
     for name in (*LAZY_TEMPLATE_ATTRS, *LAZY_SRC_ATTRS, "src"):
         value = attr(img, name)
         if value:
-            urls.append(value)
+            urls.extend(_addresses(value))
     for name in LAZY_SRCSET_ATTRS:
         urls.extend(srcset_urls(attr(img, name)))
     if any(_TEMPLATE.search(u) for u in urls):
@@ -227,9 +253,37 @@ def image_candidates(img: Element) -> list[str]:
             if key.endswith("srcset"):
                 found.extend((_size_rank(key), u) for u in srcset_urls(raw))
             elif key.endswith("src") or _IMAGE_FILE.search(raw.strip()):
-                found.append((_size_rank(key), raw.strip()))
+                found.extend((_size_rank(key), u) for u in _addresses(raw.strip()))
         urls.extend(u for _, u in sorted(found, key=lambda pair: pair[0]))
     return urls
+
+
+def _addresses(value: str) -> list[str]:
+    """The picture addresses an attribute holds: itself, or what it holds when it is no
+    address: a JSON object of sizes (MSN's data-src '{"default": {"src": "//img-s-msn-com..."}}'),
+    a srcset, a script naming the picture."""
+    if value.startswith("{"):
+        try:
+            data = json.loads(value)
+        except ValueError:
+            return []
+        return [u for u in _json_strings(data) if u.startswith(("http", "/")) and " " not in u]
+    if " " in value or "'" in value or '"' in value or "%20" in value:
+        found = unique(m.group() for m in _EMBEDDED_ADDRESS.finditer(value.replace("%20", " ")))
+        return found or [value]
+    return [value]
+
+
+def _json_strings(data: object, depth: int = 0) -> list[str]:
+    if depth > 4:
+        return []
+    if isinstance(data, str):
+        return [data]
+    if isinstance(data, dict):
+        return [s for v in data.values() for s in _json_strings(v, depth + 1)]
+    if isinstance(data, list):
+        return [s for v in data for s in _json_strings(v, depth + 1)]
+    return []
 
 
 def _filled(img: Element, urls: list[str]) -> list[str]:

@@ -14,6 +14,7 @@ from catalog.extractors._html import (
     attr,
     image_candidates,
     in_noscript,
+    is_beacon,
     is_embed_link,
     is_furniture,
     is_placeholder,
@@ -74,7 +75,9 @@ def _picture(doc: Document, img: Element, seen: set[str], page: PageCredits) -> 
             break
         raw.extend(srcset_urls(attr(anc, "srcset") or attr(anc, "data-srcset")))
     urls = unique(
-        u for u in (doc.resolve(r) for r in raw) if u and not is_placeholder(u) and not _BEACON.match(u)
+        u
+        for u in (doc.resolve(r) for r in raw)
+        if u and not is_placeholder(u) and not _BEACON.match(u) and not is_beacon(u)
     )
     if not urls:
         return None
