@@ -6,6 +6,8 @@ Adding a language or an agency is one line here; no other module holds word list
 from __future__ import annotations
 
 __all__ = [
+    "AUTHOR_TOKENS",
+    "PORTRAIT_TOKENS",
     "BEACON_PARAMS",
     "BEACON_PATH_WORDS",
     "CONTROL_ALTS",
@@ -1062,6 +1064,10 @@ WEAK_BOILERPLATE_TOKENS: tuple[str, ...] = (
     "byline",
     "profile",
 )
+# A block named after the story's author and a picture or a box ("article-author-image",
+# "author-box"): the author's portrait, whatever content word the block also holds.
+AUTHOR_TOKENS: tuple[str, ...] = ("author", "authors", "byline", "contributor", "writer")
+PORTRAIT_TOKENS: tuple[str, ...] = ("image", "img", "photo", "picture", "headshot", "thumb", "bio", "box")
 CONTENT_TOKENS: tuple[str, ...] = (
     "content",
     "article",

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from catalog.tree import Element, attr, text_of
 from catalog.vocabulary import (
+    AUTHOR_TOKENS,
     BEACON_PARAMS,
     BEACON_PATH_WORDS,
     BOILERPLATE_TAGS,
@@ -25,6 +26,7 @@ from catalog.vocabulary import (
     LAZY_WIDTHS_ATTRS,
     PAGE_BUILDER_WORDS,
     PLACEHOLDER_TOKENS,
+    PORTRAIT_TOKENS,
     SMALL_SIZE_WORDS,
     TRACKER_HOST_WORDS,
     WEAK_BOILERPLATE_TOKENS,
@@ -60,6 +62,8 @@ _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)", re.IGNORECA
 _LARGE = tuple(LARGE_SIZE_WORDS)
 _SMALL = tuple(SMALL_SIZE_WORDS)
 _BUILDERS = frozenset(PAGE_BUILDER_WORDS)
+_AUTHOR = frozenset(AUTHOR_TOKENS)
+_PORTRAIT = frozenset(PORTRAIT_TOKENS)
 _TRACKER_HOSTS = frozenset(TRACKER_HOST_WORDS)
 _FURNITURE_TAGS = frozenset(BOILERPLATE_TAGS)
 _PLACEHOLDER = re.compile("|".join(re.escape(t) for t in PLACEHOLDER_TOKENS), re.IGNORECASE)
@@ -132,8 +136,8 @@ def is_furniture(
         if node in wrappers:
             continue
         words = class_words(node)
-        if words & _FURNITURE:
-            return True
+        if words & _FURNITURE or (words & _AUTHOR and words & _PORTRAIT):
+            return True  # "article-author-image": the author's portrait
         if weak and words & _WEAK_FURNITURE and not words & _CONTENT and not words & _BUILDERS:
             return True
     return False

@@ -37,6 +37,9 @@ _EMBED_CLASSES = ("twitter-tweet", "instagram-media", "tiktok-embed", "reddit-em
 _BEACON = re.compile(r"^https?://[^/]+/[\w-]{0,3}(?:\.gif)?(?:\?|$)")
 _FILE_LINK = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|tiff?|bmp|svg|heic)$", re.IGNORECASE)
 _CONTROL_ALTS = frozenset(CONTROL_ALTS)
+# Levels up from a picture where its <noscript> copy is looked for, and blocks too wide for it.
+_COPY_LEVELS = 4
+_SECTIONS = frozenset(("main", "article", "section", "body", "html"))
 # Pictures this small in both directions are icons, badges or tracking pixels.
 _MIN_SIDE = 50
 # Digits a page's name must share with a picture's file name to name that picture.
@@ -59,6 +62,9 @@ def _picture(doc: Document, img: Element, seen: set[str], page: PageCredits) -> 
     if _tiny(img) or off_screen(img) or _inside_embed(img):
         return None
     raw = image_candidates(img)
+    copy = _noscript_copy(img) if raw and not in_noscript(img) else None
+    if copy is not None:
+        raw = [*image_candidates(copy), *raw]  # the real picture first, the preview after it
     link = _link_of(img)
     target = _link_target(doc, link, raw[0] if raw else None) if link is not None else None
     if target == "other":
@@ -124,6 +130,31 @@ def _tiny(img: Element) -> bool:
     if w is not None and h is not None:
         return (w < _MIN_SIDE and h < _MIN_SIDE) or w <= 2 or h <= 2
     return (w is not None and w <= 2) or (h is not None and h <= 2)
+
+
+def _noscript_copy(img: Element) -> Element | None:
+    """The <noscript> copy of a lazy picture kept beside its preview in the same figure
+    (Medium's 60 px "?q=20" preview, then <noscript><img src=".../max/1080/...">): one picture.
+    Only where the block holds that one picture and that one copy."""
+    node = img.getparent()
+    for _ in range(_COPY_LEVELS):
+        if node is None or node.tag in _SECTIONS:
+            return None
+        copies: list[Element] = []
+        shown = 0
+        for el in node.iterdescendants("img"):
+            if in_noscript(el):
+                copies.append(el)
+            elif el is img or image_candidates(el):
+                shown += 1
+            if shown > 1 or len(copies) > 1:
+                return None  # a block of several pictures: each copy is its own picture's
+        if copies:
+            return copies[0]
+        if node.tag == "figure":
+            return None
+        node = node.getparent()
+    return None
 
 
 def _tiny_address(url: str) -> bool:
