@@ -6,6 +6,8 @@ Adding a language or an agency is one line here; no other module holds word list
 from __future__ import annotations
 
 __all__ = [
+    "COMPANY_SUFFIXES",
+    "PUBLIC_DOMAIN_PHRASES",
     "AUTHOR_TOKENS",
     "PORTRAIT_TOKENS",
     "BEACON_PARAMS",
@@ -111,8 +113,40 @@ CREDIT_LABELS: tuple[tuple[str, str | None], ...] = (
     ("pic", "photo"),
     ("images", "photo"),
     ("image", "photo"),
+    ("illustration by", "photo"),
+    ("illustrations by", "photo"),
+    ("drawing by", "photo"),
+    ("artwork by", "photo"),
+    ("animation by", "photo"),
+    ("graphic by", "photo"),
+    ("graphics by", "photo"),
+    ("map by", "photo"),
+    ("chart by", "photo"),
+    ("gif by", "photo"),
+    ("gif via", "photo"),
+    ("image via", "photo"),
+    ("photo via", "photo"),
+    ("video via", "video"),
     ("illustration", "photo"),
     ("graphic", "photo"),
+    ("graphics", "photo"),
+    ("chart", "photo"),  # a chart's or a map's maker, or its data's source
+    ("map", "photo"),
+    ("data", "photo"),
+    ("infographic", "photo"),
+    ("gif", "photo"),
+    ("grafik", "photo"),  # de
+    ("infografik", "photo"),
+    ("karte", "photo"),
+    ("gráfico", "photo"),  # es
+    ("mapa", "photo"),
+    ("infografía", "photo"),
+    ("graphique", "photo"),  # fr
+    ("infographie", "photo"),
+    ("fotografía", "photo"),  # es
+    ("fotografia", "photo"),  # it, pt
+    ("bildquelle", None),  # de: picture source
+    ("fotoquelle", None),
     ("screenshot", "photo"),
     ("screengrab", "photo"),
     ("video", "video"),
@@ -256,11 +290,25 @@ PICTURE_POSITION_WORDS: tuple[str, ...] = (
 # `credit_org` holds the short name, so a facet groups every spelling.
 AGENCIES: tuple[tuple[str, ...], ...] = (
     ("AFP", "Agence France-Presse", "agence france presse", "afp photo", "فرانس برس", "أ ف ب", "أ.ف.ب"),
-    ("AP", "Associated Press", "ap photo", "the associated press", "ap images", "أسوشيتد برس"),
+    ("AP", "Associated Press", "ap photo", "ap foto", "the associated press", "ap images", "أسوشيتد برس"),
     ("Reuters", "Reuters", "thomson reuters", "reuters tv", "رويترز", "рейтер"),
     ("Getty Images", "Getty Images", "getty", "gettyimages", "getty images news", "غيتي إيماجز"),
     ("EPA", "European Pressphoto Agency", "epa-efe", "efe-epa", "epa images"),
-    ("EFE", "Agencia EFE"),
+    ("EFE", "Agencia EFE", "agencia efe"),
+    ("Europa Press", "Europa Press"),
+    ("Notimex", "Notimex"),
+    ("Cuartoscuro", "Cuartoscuro"),
+    ("Télam", "Télam", "telam"),
+    ("Agencia Uno", "Agencia Uno"),
+    ("Maxppp", "Maxppp"),
+    ("Hans Lucas", "Hans Lucas"),
+    ("ddp", "ddp images"),
+    ("epd", "Evangelischer Pressedienst"),
+    ("KNA", "Katholische Nachrichten-Agentur"),
+    ("Keystone-SDA", "Keystone-SDA", "keystone-sda", "sda"),
+    ("TNS", "Tribune News Service", "tribune news service", "mct"),
+    ("USA Today Sports", "USA Today Sports", "usa today network", "usatsi", "imagn"),
+    ("Icon Sportswire", "Icon Sportswire"),
     ("Anadolu", "Anadolu Agency", "anadolu agency", "anadolu ajansı", "aa", "الأناضول"),
     ("SANA", "Syrian Arab News Agency", "سانا"),
     ("Xinhua", "Xinhua News Agency"),
@@ -287,6 +335,8 @@ AGENCIES: tuple[tuple[str, ...], ...] = (
     ("Kennedy News", "Kennedy News and Media", "kennedy news and media"),
     ("Jam Press", "Jam Press"),
     ("Solent News", "Solent News & Photo Agency", "solent news and photo agency"),
+    ("GIPHY", "GIPHY", "giphy.com"),  # GIF platforms, credited as their source
+    ("Tenor", "Tenor", "tenor.com"),
     ("Unsplash", "Unsplash", "unsplash.com"),  # free picture libraries, credited like agencies
     ("Pexels", "Pexels", "pexels.com"),
     ("Pixabay", "Pixabay", "pixabay.com"),
@@ -492,6 +542,8 @@ LEGAL_LINKS: tuple[str, ...] = (
 # Merrigan"): how it may be reused, no party. The licence's names, its elements, and the
 # jurisdictions and wordings a version may carry.
 LICENCE_NAMES: tuple[str, ...] = ("CC", "Creative Commons")
+# Words saying a picture is free of rights, which name no party ("Pexels, Public Domain").
+PUBLIC_DOMAIN_PHRASES: tuple[str, ...] = ("public domain", "gemeinfrei", "domaine public", "dominio público")
 LICENCE_ELEMENTS: tuple[str, ...] = (
     "BY", "SA", "NC", "ND", "Attribution", "ShareAlike", "NonCommercial", "NoDerivatives", "NoDerivs",
 )  # fmt: skip
@@ -539,6 +591,8 @@ NAME_PARTICLES: tuple[str, ...] = (
 )
 
 # Words that make a credit's part an organisation rather than a person.
+# A company's form after its name and a comma ("Tyvak Nano-Satellite Systems, Inc."): part of it.
+COMPANY_SUFFIXES: tuple[str, ...] = ("inc", "ltd", "llc", "corp", "co", "gmbh", "ag", "sa", "plc", "bv", "nv")
 ORG_WORDS: tuple[str, ...] = (
     "programme",  # "River Restoration Programme"
     "program",
@@ -653,7 +707,14 @@ ORG_WORDS: tuple[str, ...] = (
     "diario",
     "noticias",
     "revista",
-)
+    # bodies that make charts, maps and data ("Source: Bureau of Labor Statistics", "Grafik:
+    # Statistisches Bundesamt", "Data: World Bank")
+    "bureau", "institut", "instituto", "istituto", "universität", "université", "universidad",
+    "ministerium", "ministère", "ministerio", "stiftung", "fondation", "fundación", "zentrum",
+    "survey", "statistics", "statistik", "statistique", "bundesamt", "research", "laboratory",
+    "observatory", "organization", "organisation", "administration", "bank", "fund",
+    "collaboration", "consortium", "project",
+)  # fmt: skip
 
 # Words for the people who speak or post in lead-ins: "Teacher Abdulkafi al-Hamdo".
 ROLE_WORDS: tuple[str, ...] = (
@@ -987,6 +1048,8 @@ BOILERPLATE_TOKENS: tuple[str, ...] = (
     "related",
     "teaser",
     "teasers",
+    "recirculation",  # the industry's word for the module of other stories
+    "recirc",
     "tease",  # "o-tease": a story list's item
     "promo",
     "promos",
@@ -1145,7 +1208,7 @@ SMALL_SIZE_WORDS: tuple[str, ...] = ("mini", "small", "xsmall", "thumb", "tiny",
 FURNITURE_FOLDERS: tuple[str, ...] = (
     "icon", "icons", "emoji", "emojis", "emoticons", "smilies", "logo", "logos", "avatar", "avatars",
     "badge", "badges", "sprite", "sprites", "button", "buttons", "flags", "banner", "banners", "ads",
-    "themes", "plugins",  # a CMS's theme and plugin files (wp-content/themes/...)
+    "themes", "plugins", "css",  # a CMS's theme and plugin files, a stylesheet's pictures
 )  # fmt: skip
 # A counter's or an ad server's address standing as a picture (a tracking pixel): a segment of
 # its path ("/www/delivery/avw.php", "/logger/p.gif", "/em_image"), or a parameter such

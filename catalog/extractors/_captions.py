@@ -305,8 +305,12 @@ def caption_tail(fig: Figure) -> Found | None:
         is_credit_line(caption)
         or (block is not None and block.tag == "cite" and looks_like_credit(caption))
         or ("/" in caption and _is_parties(caption))
+        or _is_agency(caption)
     ):
-        return caption, ""  # "Screenshot by X/Y", "AP Photo/Uncredited", <cite>Getty Images</cite>
+        return (
+            caption,
+            "",
+        )  # "Screenshot by X/Y", "AP Photo/Uncredited", <cite>Getty Images</cite>, "iStockphoto"
     return None
 
 
