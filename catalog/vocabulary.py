@@ -6,6 +6,8 @@ Adding a language or an agency is one line here; no other module holds word list
 from __future__ import annotations
 
 __all__ = [
+    "CAPTION_CONTROL_WORDS",
+    "FURNITURE_ALTS",
     "COMPANY_SUFFIXES",
     "PUBLIC_DOMAIN_PHRASES",
     "AUTHOR_TOKENS",
@@ -1227,6 +1229,14 @@ BEACON_PARAMS: tuple[str, ...] = (
 FURNITURE_FILE_WORDS: tuple[str, ...] = (
     "subscribe", "newsletter", "paywall", "adblock", "cta", "sponsored", "btn",
 )  # fmt: skip
+# Alt texts naming a module of the page's furniture, the heading art over it ("Related Articles").
+FURNITURE_ALTS: tuple[str, ...] = (
+    "related", "related articles", "related stories", "related posts", "related content",
+    "popular", "popular video", "popular videos", "popular stories", "trending", "trending now",
+    "recommended", "recommended for you", "more stories", "read more", "advertisement", "sponsored",
+)  # fmt: skip
+# Class words of a control inside a caption, whose words are no caption (NPR's "hide caption").
+CAPTION_CONTROL_WORDS: tuple[str, ...] = ("hide", "toggle", "button", "btn", "expand", "collapse")
 # Alt texts of a control's picture: a button, not media ("close", "menu").
 CONTROL_ALTS: tuple[str, ...] = (
     "close", "menu", "search", "open", "play", "pause", "next", "previous", "prev", "back", "arrow",

@@ -53,6 +53,7 @@ from catalog.urls import media_key
 from catalog.vocabulary import (
     CAPTION_ATTRIBUTES,
     CAPTION_CLASS_TOKENS,
+    CAPTION_CONTROL_WORDS,
     COMMA_LABELS,
     CREDIT_ATTRIBUTES,
     CREDIT_CLASS_TOKENS,
@@ -67,6 +68,7 @@ __all__ = ["CREDIT_PLACES", "Figure", "PageCredits", "caption_and_credit", "cred
 
 _CREDIT_CLASSES = frozenset(CREDIT_CLASS_TOKENS)
 _CAPTION_CLASSES = frozenset(CAPTION_CLASS_TOKENS)
+_CAPTION_CONTROLS = frozenset(CAPTION_CONTROL_WORDS)
 _LABELS = "|".join(re.escape(label) for label, _ in sorted(CREDIT_LABELS, key=lambda x: -len(x[0])))
 # A credit at the end of a caption: "... Photograph: Stephanie Keith/Reuters",
 # "... (Rashid Umar Abbasi / Reuters)", "... © Maizal", "... [Photo: RADsan/iStock]"; The New
@@ -713,7 +715,7 @@ def _caption_strings(block: Element, credit_el: Element | None) -> list[str]:
     for event, node in etree.iterwalk(block, events=("start", "end", "comment", "pi")):
         if event == "start":
             tags.append(cast(str, node.tag))
-            if skipped or node.tag in CONTAINERS or node in credits:
+            if skipped or node.tag in CONTAINERS or node in credits or _is_control(node):
                 skipped += 1
             elif node.text and node.tag != "svg":
                 parts.append(node.text)
@@ -727,6 +729,11 @@ def _caption_strings(block: Element, credit_el: Element | None) -> list[str]:
         if not skipped and node.tail and tags[-1] != "svg":
             parts.append(node.tail)
     return parts
+
+
+def _is_control(el: Element) -> bool:
+    """A control inside a caption (NPR's <b class="hide-caption">hide caption</b>)."""
+    return not _CAPTION_CONTROLS.isdisjoint(class_words(el)) if el.get("class") else False
 
 
 def _name_after_caption(block: Element, caption: str) -> Found | None:

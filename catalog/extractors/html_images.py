@@ -27,7 +27,7 @@ from catalog.providers import provider_of_host
 from catalog.records import MediaRef
 from catalog.tree import Element
 from catalog.urls import media_key
-from catalog.vocabulary import CONTROL_ALTS
+from catalog.vocabulary import CONTROL_ALTS, FURNITURE_ALTS
 
 __all__ = ["extract"]
 
@@ -36,7 +36,7 @@ _EMBED_CLASSES = ("twitter-tweet", "instagram-media", "tiktok-embed", "reddit-em
 # A tracking beacon: a query-string "image" whose path names no file ("/p?c1=2&c2=...").
 _BEACON = re.compile(r"^https?://[^/]+/[\w-]{0,3}(?:\.gif)?(?:\?|$)")
 _FILE_LINK = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|tiff?|bmp|svg|heic)$", re.IGNORECASE)
-_CONTROL_ALTS = frozenset(CONTROL_ALTS)
+_CONTROL_ALTS = frozenset((*CONTROL_ALTS, *FURNITURE_ALTS))
 # Levels up from a picture where its <noscript> copy is looked for, and blocks too wide for it.
 _COPY_LEVELS = 4
 _SECTIONS = frozenset(("main", "article", "section", "body", "html"))
@@ -94,7 +94,7 @@ def _picture(doc: Document, img: Element, seen: set[str], page: PageCredits) -> 
         return None  # the <noscript> copy of a lazy picture already found
     alt = attr(img, "alt")
     if alt and (is_placeholder(alt.lower()) or alt.strip(" .").lower() in _CONTROL_ALTS):
-        return None  # a placeholder, or a control's picture ("close", "menu")
+        return None  # a placeholder, a control's picture ("close", "menu"), a module's heading art
     caption, credit = caption_and_credit(img, page, urls, first=not seen)
     if not alt and not caption and not credit and _interface_asset(img, urls[0]):
         return None
