@@ -6,6 +6,7 @@ Adding a language or an agency is one line here; no other module holds word list
 from __future__ import annotations
 
 __all__ = [
+    "CREDIT_SEPARATORS",
     "CAPTION_CONTROL_WORDS",
     "FURNITURE_ALTS",
     "COMPANY_SUFFIXES",
@@ -80,6 +81,9 @@ __all__ = [
 # The kind a label implies (video for "Video:"), None where it says nothing of the kind.
 CREDIT_LABELS: tuple[tuple[str, str | None], ...] = (
     ("mandatory credit", None),
+    ("image source", "photo"),
+    ("photo source", "photo"),
+    ("video source", "video"),
     ("photo credit", "photo"),
     ("image credit", "photo"),
     ("picture credit", "photo"),
@@ -293,7 +297,7 @@ PICTURE_POSITION_WORDS: tuple[str, ...] = (
 AGENCIES: tuple[tuple[str, ...], ...] = (
     ("AFP", "Agence France-Presse", "agence france presse", "afp photo", "فرانس برس", "أ ف ب", "أ.ف.ب"),
     ("AP", "Associated Press", "ap photo", "ap foto", "the associated press", "ap images", "أسوشيتد برس"),
-    ("Reuters", "Reuters", "thomson reuters", "reuters tv", "رويترز", "рейтер"),
+    ("Reuters", "Reuters", "thomson reuters", "reuters tv", "رويترز", "рейтер", "ロイター", "路透社"),
     ("Getty Images", "Getty Images", "getty", "gettyimages", "getty images news", "غيتي إيماجز"),
     ("EPA", "European Pressphoto Agency", "epa-efe", "efe-epa", "epa images"),
     ("EFE", "Agencia EFE", "agencia efe"),
@@ -324,7 +328,8 @@ AGENCIES: tuple[tuple[str, ...], ...] = (
     ("JPL", "Jet Propulsion Laboratory", "jpl-caltech", "nasa jpl"),
     ("dpa", "Deutsche Presse-Agentur", "dpa picture alliance", "picture alliance", "picture-alliance"),
     ("ANSA", "Agenzia Nazionale Stampa Associata"),
-    ("Kyodo", "Kyodo News"),
+    ("Kyodo", "Kyodo News", "共同", "共同通信"),
+    ("Jiji", "Jiji Press", "jiji press", "時事", "時事通信"),
     ("Yonhap", "Yonhap News Agency"),
     ("WireImage", "WireImage"),
     ("NurPhoto", "NurPhoto"),
@@ -383,6 +388,8 @@ AGENCIES: tuple[tuple[str, ...], ...] = (
     ("ESA", "European Space Agency"),
 )
 
+# Marks that join a caption to its credit in Japanese papers ("喜ぶメッシ（左）とスアレス＝ロイター").
+CREDIT_SEPARATORS: tuple[str, ...] = ("＝",)
 # Labels that name a story's source, not a picture's maker: "Source:" over "PM" credits nothing.
 SOURCE_LABELS: tuple[str, ...] = ("source", "sources", "quelle", "fuente")
 

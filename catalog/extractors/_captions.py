@@ -60,6 +60,7 @@ from catalog.vocabulary import (
     CREDIT_LABEL_QUALIFIERS,
     CREDIT_LABELS,
     CREDIT_ROLE_WORDS,
+    CREDIT_SEPARATORS,
     NAME_PARTICLES,
     STORY_CREDIT_LABELS,
 )
@@ -81,6 +82,8 @@ _TRAILING_LABELLED = re.compile(
     + r")\s*(?::|\.\.\.|…)\s*[^\n\[\]()]{2,160}?)[\])]?\s*$",
     re.IGNORECASE,
 )
+# A caption that is a credit's label alone ("Photographs by", "Photo:").
+_LABEL_ONLY = re.compile(r"^\s*(?:" + _LABELS + r")\s*[:：.]?\s*$", re.IGNORECASE)
 # A credit label closing a caption's element, the name it labels after the element.
 # After a sentence, or with its colon: "... 53 года? Фото", "... the quay. Photo:"; "... at dawn
 # – video" names what the media is.
@@ -95,6 +98,11 @@ _LABEL_AT_END = re.compile(
 # A wire's credit closing the caption with no label: "... November 1, 2024. REUTERS/Eva Manez".
 _TRAILING_WIRE = re.compile(
     r"[.!?]\s+(?P<credit>(?P<wire>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)?)\s*/\s*[^/\n]{2,80}?)\s*$"
+)
+# A credit after a separator closing the caption: "... とスアレス＝ロイター".
+_SEPARATORS = tuple(CREDIT_SEPARATORS)
+_TRAILING_SEPARATED = re.compile(
+    r"(?:" + "|".join(map(re.escape, CREDIT_SEPARATORS)) + r")\s*(?P<credit>[^\s。．.!?！？]{1,24})\s*$"
 )
 # The end of a sentence inside a caption: a credit with no label may follow the last one ("...
 # spend much time in. Scott Heins/Gothamist", "... Austria. Leonhard Foeger / Reuters", "... on
@@ -401,6 +409,8 @@ def caption_and_credit(
     caption = " ".join((caption or "").split()) or None
     if caption and _COMMA_ROLES.get(caption.partition(",")[0].strip().casefold()) == "credit":
         caption = None  # "Image source, Getty Images" beside a credit element: no caption
+    if caption and credit and _LABEL_ONLY.match(caption):
+        credit, caption = f"{caption} {credit}", None  # "Photographs by" then its credit element
     if credit is not None:
         credit = " ".join(credit.split()) or None
     if caption and credit and caption.strip(" .") == credit.strip(" ."):
@@ -450,6 +460,9 @@ def split_credit(text: str) -> tuple[str, str | None]:
     m = _TRAILING_WIRE.search(text) if "/" in text else None
     if m and agency(m.group("wire")):
         return text[: m.start("credit")].strip(), m.group("credit").strip()  # "... 2024. REUTERS/Eva Manez"
+    m = _TRAILING_SEPARATED.search(text) if _SEPARATORS and any(sep in text for sep in _SEPARATORS) else None
+    if m:
+        return text[: m.start()].strip(), m.group("credit").strip()  # "... スアレス＝ロイター"
     m = _TRAILING_BRACKETS.search(text) if text.endswith((")", "]")) else None
     if m and _names_an_agency(m.group("credit").strip()):
         return text[: m.start("credit")].rstrip(" [(").strip(), m.group("credit").strip()  # "... (AP)"
