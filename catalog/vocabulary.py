@@ -1072,7 +1072,6 @@ BOILERPLATE_TOKENS: tuple[str, ...] = (
     "newsletter",
     "subscribe",
     "subscription",
-    "paywall",
     "social",
     "share",
     "sharing",
@@ -1094,7 +1093,6 @@ BOILERPLATE_TOKENS: tuple[str, ...] = (
     "menu",
     "breadcrumb",
     "footer",
-    "masthead",
     "branding",
     "richlink",
     "tracking",
@@ -1117,10 +1115,12 @@ CLASS_STATE_WORDS: tuple[str, ...] = (
     "collapsed",
     "expanded",
     "visible",
+    "paywall",  # the article behind a paywall (<article class="paywall">), or its prompt
 )
 # Weaker furniture words: ignored when the same class also names the content
 # ("content-rail", "article-card"), because sites use them for layout inside articles too.
 WEAK_BOILERPLATE_TOKENS: tuple[str, ...] = (
+    "masthead",  # the site's, or the article's ("article-masthead" holds its lead picture)
     "rail",
     "sidebar",
     "widget",

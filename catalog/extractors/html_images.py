@@ -35,6 +35,7 @@ DETECTOR = "html_images"
 _EMBED_CLASSES = ("twitter-tweet", "instagram-media", "tiktok-embed", "reddit-embed-bq")
 # A tracking beacon: a query-string "image" whose path names no file ("/p?c1=2&c2=...").
 _BEACON = re.compile(r"^https?://[^/]+/[\w-]{0,3}(?:\.gif)?(?:\?|$)")
+_DATED_FOLDER = re.compile(r"/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/")
 _FILE_LINK = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|tiff?|bmp|svg|heic)$", re.IGNORECASE)
 _CONTROL_ALTS = frozenset((*CONTROL_ALTS, *FURNITURE_ALTS))
 # Levels up from a picture where its <noscript> copy is looked for, and blocks too wide for it.
@@ -127,6 +128,8 @@ def _int(value: str | None) -> int | None:
 
 def _tiny(img: Element) -> bool:
     w, h = _int(attr(img, "width")), _int(attr(img, "height"))
+    if w is not None and h is not None and 0 in (w, h) and max(w, h) >= _MIN_SIDE:
+        return False  # an image service's "1440x0": as tall as the picture is
     if w is not None and h is not None:
         return (w < _MIN_SIDE and h < _MIN_SIDE) or w <= 2 or h <= 2
     return (w is not None and w <= 2) or (h is not None and h <= 2)
@@ -176,6 +179,8 @@ def _interface_asset(img: Element, url: str) -> bool:
     parts = url.split("/")
     host = parts[2].lower() if len(parts) > 2 else ""
     path = "/" + "/".join(parts[3:]).lower()
+    if _DATED_FOLDER.search(path):
+        return False  # an upload of a day ("/static-mcnews/2019/04/..."): an article's picture
     return (
         any("static" in label for label in host.split(".")[:-1]) or "/static/" in path or "/assets/" in path
     )
