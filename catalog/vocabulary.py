@@ -6,6 +6,7 @@ Adding a language or an agency is one line here; no other module holds word list
 from __future__ import annotations
 
 __all__ = [
+    "OWN_PLAYER_WORDS",
     "CREDIT_SEPARATORS",
     "CAPTION_CONTROL_WORDS",
     "FURNITURE_ALTS",
@@ -388,6 +389,9 @@ AGENCIES: tuple[tuple[str, ...], ...] = (
     ("ESA", "European Space Agency"),
 )
 
+# Words of a player's address on the page's own site, two of them in its host or path
+# ("/embed/video/", "vplayer...nbcsports_embed", "/player/embed/"): the site's own video player.
+OWN_PLAYER_WORDS: tuple[str, ...] = ("player", "vplayer", "embed", "video", "videos", "media")
 # Marks that join a caption to its credit in Japanese papers ("喜ぶメッシ（左）とスアレス＝ロイター").
 CREDIT_SEPARATORS: tuple[str, ...] = ("＝",)
 # Labels that name a story's source, not a picture's maker: "Source:" over "PM" credits nothing.

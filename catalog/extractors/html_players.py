@@ -3,6 +3,8 @@ Spotify, SoundCloud, ...), and HTML5 <video>/<audio> with every <source> in one 
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Iterator
 from typing import cast
 from urllib.parse import parse_qs, urlsplit
@@ -14,7 +16,7 @@ from catalog.extractors._tags import tags_for
 from catalog.providers import identify, provider_of_host
 from catalog.records import MediaRef
 from catalog.tree import Element
-from catalog.vocabulary import LAZY_SRC_ATTRS, PLAYER_TITLES
+from catalog.vocabulary import LAZY_SRC_ATTRS, OWN_PLAYER_WORDS, PLAYER_TITLES
 
 __all__ = ["extract"]
 
@@ -23,6 +25,9 @@ DETECTOR = "html_players"
 # ("data-litespeed-src" beside src="about:blank").
 _FRAME_ATTRS = ("src", *LAZY_SRC_ATTRS, "data-video-url")
 _PLAYER_TITLES = frozenset(PLAYER_TITLES)
+_PLAYER_WORDS = frozenset(OWN_PLAYER_WORDS)
+_ID_FRAGMENT = 16  # characters of an address's fragment that make it name the video
+_ADDRESS_WORDS = re.compile(r"[\s/._-]+")
 
 
 # Players written as their own elements, with the video's id in an attribute.
@@ -199,6 +204,9 @@ def _frame(doc: Document, frame: Element, page: PageCredits) -> MediaRef | None:
             continue
         ident = identify(_plugin_target(url))
         if ident is None:
+            own = _own_player(doc, frame, url)
+            if own is not None:
+                return own
             continue
         caption, credit = caption_and_credit(frame, page, (url,))
         title = _title(frame, "title")
@@ -232,11 +240,55 @@ def _title(tag: Element, name: str) -> str | None:
 
 
 def _plugin_target(url: str) -> str:
-    """Facebook's plugins/post.php and video.php iframes carry the post's address in `href`."""
-    if "facebook.com/plugins/" not in url:
+    """The address a wrapper's iframe plays, carried in a parameter: Facebook's plugins/post.php
+    and video.php (`href`), Embedly's media.html (`src`), a platform's address in any parameter."""
+    if "?" not in url or identify(url) is not None:
         return url
-    href = parse_qs(urlsplit(url).query).get("href")
-    return href[0] if href else url
+    for values in parse_qs(urlsplit(url).query).values():
+        for value in values:
+            if value.startswith(("http://", "https://", "//")) and identify(value) is not None:
+                return value
+    return url
+
+
+def _own_player(doc: Document, frame: Element, url: str) -> MediaRef | None:
+    """A video player of the page's own site in an iframe, its address saying so (CBS News'
+    "/embed/video/?v=...", "vplayer.nbcsports.com/.../nbcsports_embed/..." on an NBC Sports
+    page): the article's video. Another site's unknown iframe is no media of ours (trackers,
+    forms, article cards)."""
+    host = urlsplit(url).hostname or ""
+    if not doc.url or _site_of(host) != _site_of(urlsplit(doc.url).hostname or ""):
+        return None
+    words = set(_ADDRESS_WORDS.split(f"{host} {urlsplit(url).path}".lower()))
+    if len(words & _PLAYER_WORDS) < 2 or is_furniture(frame, wrappers=doc.headline_holders()):
+        return None
+    caption, credit = caption_and_credit(frame)
+    title = _title(frame, "title")
+    fragment = urlsplit(url).fragment
+    return MediaRef(
+        kind="video",
+        presence="embedded",
+        detector=DETECTOR,
+        position=doc.position(frame),
+        line=doc.line_of(attr(frame, "src")),
+        provider="site",
+        url=url,
+        urls=(url,),
+        # CBS News names the video in the fragment, one player address for all: keep them apart
+        post_id=hashlib.sha256(fragment.encode()).hexdigest()[:16] if len(fragment) > _ID_FRAGMENT else None,
+        caption=caption or title,
+        credit=credit_text(credit),
+        tags=tags_for(title, caption),
+        context=caption or title,
+    )
+
+
+def _site_of(host: str) -> str:
+    """The registrable part of a host name: "vplayer.nbcsports.com" gives "nbcsports.com",
+    "www.bbc.co.uk" "bbc.co.uk"."""
+    labels = host.lower().split(".")
+    keep = 3 if len(labels) > 2 and len(labels[-1]) == 2 and len(labels[-2]) <= 3 else 2
+    return ".".join(labels[-keep:])
 
 
 def _html5(doc: Document, player: Element, page: PageCredits) -> MediaRef | None:
