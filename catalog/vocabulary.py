@@ -1120,6 +1120,7 @@ CLASS_STATE_WORDS: tuple[str, ...] = (
     "expanded",
     "visible",
     "paywall",  # the article behind a paywall (<article class="paywall">), or its prompt
+    "not",  # "adNotPlaying": a player while no ad plays
 )
 # Weaker furniture words: ignored when the same class also names the content
 # ("content-rail", "article-card"), because sites use them for layout inside articles too.

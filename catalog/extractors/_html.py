@@ -37,9 +37,11 @@ __all__ = ["attr", "class_words", "in_noscript", "is_furniture", "srcset_urls", 
 _CAMEL_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 _OWNERSHIP = frozenset(CLASS_OWNERSHIP_WORDS)
 _STATE = frozenset(CLASS_STATE_WORDS)
+_STATEMENT_WORDS = (*CLASS_OWNERSHIP_WORDS, *CLASS_STATE_WORDS, "layout")
+# A statement word on its own ("has-paywall", "is-hidden") or in camel case ("adNotPlaying").
 _STATEMENT = re.compile(
-    r"(?<![A-Za-z])(?:" + "|".join((*CLASS_OWNERSHIP_WORDS, *CLASS_STATE_WORDS, "layout")) + r")(?![a-z])",
-    re.IGNORECASE,
+    r"(?i:(?<![A-Za-z])(?:" + "|".join(_STATEMENT_WORDS) + r")(?![a-z]))"
+    r"|(?<=[a-z])(?:" + "|".join(w.capitalize() for w in _STATEMENT_WORDS) + r")(?![a-z])"
 )
 _FURNITURE = frozenset(BOILERPLATE_TOKENS)
 _WEAK_FURNITURE = frozenset(WEAK_BOILERPLATE_TOKENS)

@@ -12,6 +12,7 @@ from catalog.document import Document
 from catalog.extractors._captions import PageCredits, caption_and_credit, credit_text
 from catalog.extractors._html import (
     attr,
+    class_words,
     image_candidates,
     in_noscript,
     is_beacon,
@@ -23,7 +24,7 @@ from catalog.extractors._html import (
     unique,
 )
 from catalog.extractors._tags import tags_for
-from catalog.providers import provider_of_host
+from catalog.providers import identify, provider_of_host
 from catalog.records import MediaRef
 from catalog.tree import Element
 from catalog.urls import media_key
@@ -35,6 +36,11 @@ DETECTOR = "html_images"
 _EMBED_CLASSES = ("twitter-tweet", "instagram-media", "tiktok-embed", "reddit-embed-bq")
 # A tracking beacon: a query-string "image" whose path names no file ("/p?c1=2&c2=...").
 _BEACON = re.compile(r"^https?://[^/]+/[\w-]{0,3}(?:\.gif)?(?:\?|$)")
+# A video's own page ("/rachel-maddow/watch/...-837811267617", "/video/spacex-...-756734019748").
+_VIDEO_PAGE = re.compile(r"/(?:video|videos|watch)/", re.IGNORECASE)
+# Class words of a video player's block around its slate, with "video", and how far up it is.
+_SLATE_WORDS = frozenset(("player", "slate", "poster"))
+_SLATE_LEVELS = 5
 _DATED_FOLDER = re.compile(r"/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/")
 _FILE_LINK = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|tiff?|bmp|svg|heic)$", re.IGNORECASE)
 _CONTROL_ALTS = frozenset((*CONTROL_ALTS, *FURNITURE_ALTS))
@@ -68,8 +74,8 @@ def _picture(doc: Document, img: Element, seen: set[str], page: PageCredits) -> 
         raw = [*image_candidates(copy), *raw]  # the real picture first, the preview after it
     link = _link_of(img)
     target = _link_target(doc, link, raw[0] if raw else None) if link is not None else None
-    if target == "other":
-        return None  # a teaser for another page
+    if target == "other" and link is not None:
+        return _slate(doc, img, link, raw)  # a teaser for another page, or a player's slate
     if is_furniture(img, wrappers=doc.headline_holders(), weak=target != "picture"):
         return None  # a thumbnail linking to its own larger picture is a gallery's, not a list's
     parent = img.getparent()
@@ -183,6 +189,43 @@ def _interface_asset(img: Element, url: str) -> bool:
         return False  # an upload of a day ("/static-mcnews/2019/04/..."): an article's picture
     return (
         any("static" in label for label in host.split(".")[:-1]) or "/static/" in path or "/assets/" in path
+    )
+
+
+def _slate(doc: Document, img: Element, link: Element, raw: list[str]) -> MediaRef | None:
+    """A video player's slate: its poster in a link to the video's own page, inside a block
+    named a video player ("videoSlate", "inline-video__player"), outside any list of teasers
+    (NBC's players, whose video loads when the poster is clicked): the video, its address the
+    page it links to."""
+    href = doc.resolve(attr(link, "href"))
+    if not href or not _VIDEO_PAGE.search(href.split("?")[0]):
+        return None
+    player = None
+    for level, anc in enumerate(link.iterancestors()):
+        if level >= _SLATE_LEVELS or anc.tag in ("li", "ul", "ol", "article", "main", "body"):
+            break
+        words = class_words(anc)
+        if "video" in words and words & _SLATE_WORDS:
+            player = anc
+            break
+    if player is None or is_furniture(player, wrappers=doc.headline_holders()):
+        return None
+    ident = identify(href)
+    posters = [u for u in (doc.resolve(r) for r in raw) if u and not is_placeholder(u)]
+    caption, credit = caption_and_credit(player)
+    return MediaRef(
+        kind="video",
+        presence="embedded",
+        detector=DETECTOR,
+        position=doc.position(img),
+        line=doc.line_of(attr(link, "href")),
+        provider=ident.provider if ident else "site",
+        url=ident.url if ident else href,
+        urls=tuple(unique([ident.url if ident else href, *posters])),
+        post_id=ident.post_id if ident else None,
+        caption=caption,
+        credit=credit_text(credit),
+        context=caption,
     )
 
 
