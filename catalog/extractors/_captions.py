@@ -411,6 +411,9 @@ def caption_and_credit(
         caption = None  # "Image source, Getty Images" beside a credit element: no caption
     if caption and credit and _LABEL_ONLY.match(caption):
         credit, caption = f"{caption} {credit}", None  # "Photographs by" then its credit element
+    elif caption and credit and (label := _LABEL_AT_END.search(caption)):
+        at = label.start("label") if label.group("label") else label.start("colon")
+        caption = caption[:at].strip() or None  # "... 53 года? Фото" over the credit's element
     if credit is not None:
         credit = " ".join(credit.split()) or None
     if caption and credit and caption.strip(" .") == credit.strip(" ."):
@@ -506,6 +509,8 @@ def _is_parties(text: str) -> bool:
     if len(pieces) < 2 or not all(pieces):
         return False
     for piece in pieces:
+        if agency(piece):
+            continue  # "dpa", "picture alliance": an agency as it spells itself
         words = [w for w in piece.split() if w.lower() not in _TAIL_SMALL_WORDS]
         if not words or len(words) > 6 or not all(w[0].isupper() or not w[0].isalpha() for w in words):
             return False
