@@ -263,18 +263,17 @@ def own_credit_element(fig: Figure) -> Found | None:
     element = fig.credit_element
     if element is None and fig.holder is not None:
         element = _credit_element_in(fig.holder, fig.media, fig.block)
-    limit = _MAX_CREDIT * 2  # a caption's credit element may hold a long list of makers
-    if element is None and _neighbour_is_own(fig):
-        limit = _MAX_CREDIT
-        holds_caption = fig.block is not None and _inside(fig.block, fig.neighbour)
-        if _is_credit_element(fig.neighbour, in_figure=False) and not holds_caption:
-            element = fig.neighbour  # The New Republic's div.article_ledeImageCredit
+    below = fig.neighbour
+    if element is None and below is not None and _neighbour_is_own(fig):
+        holds_caption = fig.block is not None and _inside(fig.block, below)
+        if _is_credit_element(below, in_figure=False) and not holds_caption:
+            element = below  # The New Republic's div.article_ledeImageCredit
         else:
-            element = _credit_element_within(fig.neighbour, in_figure=False)
+            element = _credit_element_within(below, in_figure=False)
         text = text_of(element)
-        return (text, fig.caption) if text and len(text) <= limit and looks_like_credit(text) else None
+        return (text, fig.caption) if text and len(text) <= _MAX_CREDIT and looks_like_credit(text) else None
     text = text_of(element)
-    if not text or len(text) > limit:
+    if not text or len(text) > _MAX_CREDIT * 2:  # a caption's credit element may list many makers
         return None
     return text, fig.caption
 
