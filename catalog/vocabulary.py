@@ -6,6 +6,7 @@ Adding a language or an agency is one line here; no other module holds word list
 from __future__ import annotations
 
 __all__ = [
+    "STATEMENT_CLASSES",
     "OWN_PLAYER_WORDS",
     "CREDIT_SEPARATORS",
     "CAPTION_CONTROL_WORDS",
@@ -1124,6 +1125,9 @@ CLASS_STATE_WORDS: tuple[str, ...] = (
 )
 # Weaker furniture words: ignored when the same class also names the content
 # ("content-rail", "article-card"), because sites use them for layout inside articles too.
+# Whole class names that state what is done to a block, not what it is ("block-image-ads" on
+# Future's hero pictures: no ad is laid over them).
+STATEMENT_CLASSES: tuple[str, ...] = ("block-image-ads",)
 WEAK_BOILERPLATE_TOKENS: tuple[str, ...] = (
     "masthead",  # the site's, or the article's ("article-masthead" holds its lead picture)
     "rail",

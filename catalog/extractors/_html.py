@@ -28,6 +28,7 @@ from catalog.vocabulary import (
     PLACEHOLDER_TOKENS,
     PORTRAIT_TOKENS,
     SMALL_SIZE_WORDS,
+    STATEMENT_CLASSES,
     TRACKER_HOST_WORDS,
     WEAK_BOILERPLATE_TOKENS,
 )
@@ -37,7 +38,8 @@ __all__ = ["attr", "class_words", "in_noscript", "is_furniture", "srcset_urls", 
 _CAMEL_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 _OWNERSHIP = frozenset(CLASS_OWNERSHIP_WORDS)
 _STATE = frozenset(CLASS_STATE_WORDS)
-_STATEMENT_WORDS = (*CLASS_OWNERSHIP_WORDS, *CLASS_STATE_WORDS, "layout")
+_STATEMENT_CLASSES = frozenset(STATEMENT_CLASSES)
+_STATEMENT_WORDS = (*CLASS_OWNERSHIP_WORDS, *CLASS_STATE_WORDS, "layout", *STATEMENT_CLASSES)
 # A statement word on its own ("has-paywall", "is-hidden") or in camel case ("adNotPlaying").
 _STATEMENT = re.compile(
     r"(?i:(?<![A-Za-z])(?:" + "|".join(_STATEMENT_WORDS) + r")(?![a-z]))"
@@ -99,6 +101,8 @@ def _words(value: str) -> frozenset[str]:
         return frozenset(w.lower() for w in _CAMEL_WORDS.findall(value))
     words: set[str] = set()
     for token in value.split():
+        if token.lower() in _STATEMENT_CLASSES:
+            continue  # "block-image-ads": says what is done to the picture, not what it is
         for part in token.split("__"):
             found = [w.lower() for w in _CAMEL_WORDS.findall(part)]
             if not _STATE.isdisjoint(found):
@@ -131,6 +135,8 @@ def is_furniture(
             in_article = True
         node = node.getparent()
     for node in chain:
+        if node.tag == "form" and node in wrappers:
+            continue  # an ASP.NET page's <form> holding the whole page, headline and all
         if node.tag in _FURNITURE_TAGS or node.tag == "head":
             return True
         if node.tag == "header" and not in_article and (_has(node, "nav") or not _has(node, "h1")):
