@@ -84,6 +84,8 @@ __all__ = [
 CREDIT_LABELS: tuple[tuple[str, str | None], ...] = (
     ("mandatory credit", None),
     ("image source", "photo"),
+    ("file", None),  # Al Jazeera's "[File: Reuters]"
+    ("archivo", None),  # es
     ("photo source", "photo"),
     ("video source", "video"),
     ("photo credit", "photo"),
