@@ -6,6 +6,7 @@ Adding a language or an agency is one line here; no other module holds word list
 from __future__ import annotations
 
 __all__ = [
+    "FIGURE_CREDIT_LABELS",
     "STATEMENT_CLASSES",
     "OWN_PLAYER_WORDS",
     "CREDIT_SEPARATORS",
@@ -84,8 +85,6 @@ __all__ = [
 CREDIT_LABELS: tuple[tuple[str, str | None], ...] = (
     ("mandatory credit", None),
     ("image source", "photo"),
-    ("file", None),  # Al Jazeera's "[File: Reuters]"
-    ("archivo", None),  # es
     ("photo source", "photo"),
     ("video source", "video"),
     ("photo credit", "photo"),
@@ -139,20 +138,6 @@ CREDIT_LABELS: tuple[tuple[str, str | None], ...] = (
     ("video via", "video"),
     ("illustration", "photo"),
     ("graphic", "photo"),
-    ("graphics", "photo"),
-    ("chart", "photo"),  # a chart's or a map's maker, or its data's source
-    ("map", "photo"),
-    ("data", "photo"),
-    ("infographic", "photo"),
-    ("gif", "photo"),
-    ("grafik", "photo"),  # de
-    ("infografik", "photo"),
-    ("karte", "photo"),
-    ("gráfico", "photo"),  # es
-    ("mapa", "photo"),
-    ("infografía", "photo"),
-    ("graphique", "photo"),  # fr
-    ("infographie", "photo"),
     ("fotografía", "photo"),  # es
     ("fotografia", "photo"),  # it, pt
     ("bildquelle", None),  # de: picture source
@@ -182,6 +167,26 @@ CREDIT_LABELS: tuple[tuple[str, str | None], ...] = (
     ("تصوير", "photo"),
 )
 
+# Labels of a credit closing a figure's caption on a page, read there only: in a text, "Map:"
+# or "Data:" opens a headline as often as a credit ("Map: Europe's thirst for Russian gas").
+FIGURE_CREDIT_LABELS: tuple[str, ...] = (
+    "chart",  # a chart's or a map's maker, or its data's source
+    "map",
+    "data",
+    "graphics",
+    "infographic",
+    "gif",
+    "file",  # Al Jazeera's "[File: Reuters]"
+    "grafik",  # de
+    "infografik",
+    "karte",
+    "gráfico",  # es
+    "mapa",
+    "infografía",
+    "archivo",
+    "graphique",  # fr
+    "infographie",
+)
 # Labels that open a caption line for a photo whose embed was stripped: "PHOTO: Residents ...".
 PHOTO_CAPTION_LABELS: tuple[str, ...] = (
     "photo",
@@ -1076,6 +1081,7 @@ BOILERPLATE_TOKENS: tuple[str, ...] = (
     "adslot",
     "sponsor",
     "sponsored",
+    "paywall",
     "newsletter",
     "subscribe",
     "subscription",
@@ -1122,14 +1128,16 @@ CLASS_STATE_WORDS: tuple[str, ...] = (
     "collapsed",
     "expanded",
     "visible",
-    "paywall",  # the article behind a paywall (<article class="paywall">), or its prompt
     "not",  # "adNotPlaying": a player while no ad plays
 )
 # Weaker furniture words: ignored when the same class also names the content
 # ("content-rail", "article-card"), because sites use them for layout inside articles too.
 # Whole class names that state what is done to a block, not what it is ("block-image-ads" on
 # Future's hero pictures: no ad is laid over them).
-STATEMENT_CLASSES: tuple[str, ...] = ("block-image-ads",)
+STATEMENT_CLASSES: tuple[str, ...] = (
+    "block-image-ads",
+    "paywall",  # the article behind it (<article class="paywall">); "paywall-loading" is furniture
+)
 WEAK_BOILERPLATE_TOKENS: tuple[str, ...] = (
     "masthead",  # the site's, or the article's ("article-masthead" holds its lead picture)
     "rail",

@@ -61,6 +61,7 @@ from catalog.vocabulary import (
     CREDIT_LABELS,
     CREDIT_ROLE_WORDS,
     CREDIT_SEPARATORS,
+    FIGURE_CREDIT_LABELS,
     NAME_PARTICLES,
     STORY_CREDIT_LABELS,
 )
@@ -70,7 +71,16 @@ __all__ = ["CREDIT_PLACES", "Figure", "PageCredits", "caption_and_credit", "cred
 _CREDIT_CLASSES = frozenset(CREDIT_CLASS_TOKENS)
 _CAPTION_CLASSES = frozenset(CAPTION_CLASS_TOKENS)
 _CAPTION_CONTROLS = frozenset(CAPTION_CONTROL_WORDS)
-_LABELS = "|".join(re.escape(label) for label, _ in sorted(CREDIT_LABELS, key=lambda x: -len(x[0])))
+# The labels of a credit in a figure: the credit labels a text reads too, and the chart and map
+# labels a page's caption closes with.
+_FIGURE_LABELS = sorted(
+    (*(label for label, _ in CREDIT_LABELS), *FIGURE_CREDIT_LABELS), key=len, reverse=True
+)
+_LABELS = "|".join(map(re.escape, _FIGURE_LABELS))
+# A figure's label before its credit, for the labels the credit parser does not strip itself.
+_FIGURE_LABEL_RX = re.compile(
+    r"^\s*[\[(]?\s*(?:" + "|".join(map(re.escape, FIGURE_CREDIT_LABELS)) + r")\s*[:：]\s*", re.IGNORECASE
+)
 # A credit at the end of a caption: "... Photograph: Stephanie Keith/Reuters",
 # "... (Rashid Umar Abbasi / Reuters)", "... © Maizal", "... [Photo: RADsan/iStock]"; The New
 # York Times closes its label with an ellipsis ("Credit...Erin Schaff/The New York Times").
@@ -848,8 +858,8 @@ def _picture_keys(url: str) -> list[str]:
 
 
 def credit_text(credit: str | None) -> str | None:
-    """The credit with its label stripped ("Photograph: X" gives "X")."""
+    """The credit with its label stripped ("Photograph: X" gives "X", "Grafik: X" gives "X")."""
     if not credit:
         return None
-    stripped, _ = strip_label(credit)
+    stripped, _ = strip_label(_FIGURE_LABEL_RX.sub("", credit, count=1))
     return stripped or None
