@@ -160,7 +160,7 @@ _STORY_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _STORY_SPLIT = re.compile(r"\s*[,;|•·]\s*|\s+[–—]\s+")
-# What a page's text holds when it may print a story's credit line (the cheap test first).
+# What a paragraph holds when it may be a story's credit line (the cheap test first).
 _STORY_SIGNS = (
     "raphs by", "raphy by", "otos by", "ctures by", "mages by", "fotos", "bilder", "fotograf",
     "photographies",
@@ -588,7 +588,7 @@ def _own_block(media: Element) -> Element | None:
                 break
             if next(node.iterdescendants(*_HEADINGS), None) is not None:
                 break
-            if len(text_of(node)) > _MAX_HOLDER_TEXT:
+            if _text_longer(node, _MAX_HOLDER_TEXT):
                 break
             holder = node
         node = node.getparent()
@@ -723,7 +723,18 @@ def _is_picture_block(el: Element) -> bool:
     """A picture, or a block holding pictures and no words."""
     if el.tag in ("img", "picture", "amp-img"):
         return True
-    return next(el.iterdescendants("img", "amp-img"), None) is not None and not text_of(el)
+    return next(el.iterdescendants("img", "amp-img"), None) is not None and not _text_longer(el, 0)
+
+
+def _text_longer(el: Element, limit: int) -> bool:
+    """Whether the element's words run longer than `limit` characters, read only as far as
+    needed (a block under a picture may hold the rest of the article)."""
+    total = 0
+    for piece in el.itertext():
+        total += len(piece.strip())
+        if total > limit:
+            return True
+    return False
 
 
 def _caption_strings(block: Element, credit_el: Element | None) -> list[str]:
@@ -797,13 +808,10 @@ def _story_line(doc: Document) -> str | None:
     """A line of the story crediting its pictures as a whole: a short paragraph made of credit
     clauses ("Produced by A, Photographs by Lexey Swall, Written by B"), one of them the
     photographs'."""
-    low = doc.text.lower()
-    if not any(sign in low for sign in _STORY_SIGNS):
-        return None  # the cheap test first: most pages print no such line
     for p in doc.tags("p"):
-        head = p.text or ""
-        if len(head) > _MAX_STORY_LINE:
-            continue
+        raw = "".join(p.itertext())
+        if len(raw) > _MAX_STORY_LINE * 2 or not any(sign in raw.lower() for sign in _STORY_SIGNS):
+            continue  # the cheap test first: most paragraphs are prose, most pages print no such line
         text = text_of(p)
         if not text or len(text) > _MAX_STORY_LINE:
             continue

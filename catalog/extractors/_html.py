@@ -124,6 +124,16 @@ def is_furniture(
     article. A page builder's block is no furniture for its name ("elementor-widget-image"
     is an image of the article); with `weak` False, the weak words (thumb, list, widget, card,
     ...) are not read either: a picture linking to its own page or file is no teaser."""
+    found = furniture_of(tag, stop, wrappers)
+    return found == "strong" or (weak and found == "weak")
+
+
+def furniture_of(
+    tag: Element, stop: Element | None = None, wrappers: frozenset[Element] = frozenset()
+) -> str | None:
+    """What makes the tag furniture, read in one walk up: "strong" (a furniture element, or a
+    class saying related, promo, ad, ...), "weak" (only weak words: thumb, list, widget, card,
+    ... with no content word beside them), or None. See is_furniture."""
     in_article = False
     node: Element | None = tag
     chain: list[Element] = []
@@ -134,21 +144,22 @@ def is_furniture(
         if node.tag in ("article", "main"):
             in_article = True
         node = node.getparent()
+    found: str | None = None
     for node in chain:
         if node.tag == "form" and node in wrappers:
             continue  # an ASP.NET page's <form> holding the whole page, headline and all
         if node.tag in _FURNITURE_TAGS or node.tag == "head":
-            return True
+            return "strong"
         if node.tag == "header" and not in_article and (_has(node, "nav") or not _has(node, "h1")):
-            return True  # a site header; an article's header holds its h1 and lead picture
+            return "strong"  # a site header; an article's header holds its h1 and lead picture
         if node in wrappers:
             continue
         words = class_words(node)
         if words & _FURNITURE or (words & _AUTHOR and words & _PORTRAIT):
-            return True  # "article-author-image": the author's portrait
-        if weak and words & _WEAK_FURNITURE and not words & _CONTENT and not words & _BUILDERS:
-            return True
-    return False
+            return "strong"  # "article-author-image": the author's portrait
+        if words & _WEAK_FURNITURE and not words & _CONTENT and not words & _BUILDERS:
+            found = "weak"
+    return found
 
 
 # Elements an embed script fills from the post's address in a data attribute: Facebook's SDK
@@ -188,8 +199,10 @@ def is_placeholder(url: str) -> bool:
     folders = url.split("?", 1)[0].split("/")[3:-1] if "://" in url else []
     if not _FURNITURE_FOLDERS.isdisjoint(f.lower() for f in folders):
         return True  # ".../awards/icon/gold_32.png", ".../banner/devrel.png": the site's furniture
-    path = url.split("?", 1)[0].split("/", 3)[-1] if "://" in url else name
-    if not _FURNITURE_FILE_WORDS.isdisjoint(_PATH_WORDS.split(path.lower())):
+    path = (url.split("?", 1)[0].split("/", 3)[-1] if "://" in url else name).lower()
+    if any(word in path for word in _FURNITURE_FILE_WORDS) and not _FURNITURE_FILE_WORDS.isdisjoint(
+        _PATH_WORDS.split(path)
+    ):
         return True  # ".../adblock-message/slate-plus-promo@2x.png", "newsletter-signup.jpg"
     return bool(_PLACEHOLDER.search(name)) or "/placeholder" in url.lower()
 

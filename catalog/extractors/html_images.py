@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 from os.path import commonprefix
 from urllib.parse import parse_qsl
 
@@ -13,6 +14,7 @@ from catalog.extractors._captions import PageCredits, caption_and_credit, credit
 from catalog.extractors._html import (
     attr,
     class_words,
+    furniture_of,
     image_candidates,
     in_noscript,
     is_beacon,
@@ -28,7 +30,7 @@ from catalog.providers import identify, provider_of_host
 from catalog.records import MediaRef
 from catalog.tree import Element
 from catalog.urls import media_key
-from catalog.vocabulary import CONTROL_ALTS, FURNITURE_ALTS
+from catalog.vocabulary import CONTROL_ALTS, FURNITURE_ALTS, LAZY_SRC_ATTRS
 
 __all__ = ["extract"]
 
@@ -46,6 +48,9 @@ _FILE_LINK = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|tiff?|bmp|svg|heic)$", re
 _CONTROL_ALTS = frozenset((*CONTROL_ALTS, *FURNITURE_ALTS))
 # Levels up from a picture where its <noscript> copy is looked for, and blocks too wide for it.
 _COPY_LEVELS = 4
+_ROW = 8
+# Attributes a picture shown on the page names its address in (a placeholder <img> names none).
+_SHOWN_ATTRS = frozenset(("src", "srcset", "data-src", "data-srcset", *LAZY_SRC_ATTRS))
 _SECTIONS = frozenset(("main", "article", "section", "body", "html"))
 # Pictures this small in both directions are icons, badges or tracking pixels.
 _MIN_SIDE = 50
@@ -68,16 +73,22 @@ def extract(doc: Document) -> Iterator[MediaRef]:
 def _picture(doc: Document, img: Element, seen: set[str], page: PageCredits) -> MediaRef | None:
     if _tiny(img) or off_screen(img) or _inside_embed(img):
         return None
-    raw = image_candidates(img)
-    copy = _noscript_copy(img) if raw and not in_noscript(img) else None
-    if copy is not None:
-        raw = [*image_candidates(copy), *raw]  # the real picture first, the preview after it
     link = _link_of(img)
+    wrappers = doc.headline_holders()
+    # The common case first: most pictures of a page are its furniture. A thumbnail linking to
+    # its own larger picture is a gallery's, though a weak word (thumb, list) names its block.
+    furniture = furniture_of(img, wrappers=wrappers)
+    if furniture == "strong" or (furniture and link is None):
+        return None
+    raw = image_candidates(img)
     target = _link_target(doc, link, raw[0] if raw else None) if link is not None else None
     if target == "other" and link is not None:
         return _slate(doc, img, link, raw)  # a teaser for another page, or a player's slate
-    if is_furniture(img, wrappers=doc.headline_holders(), weak=target != "picture"):
-        return None  # a thumbnail linking to its own larger picture is a gallery's, not a list's
+    if furniture and target != "picture":
+        return None
+    copy = _noscript_copy(img) if raw and not in_noscript(img) else None
+    if copy is not None:
+        raw = [*image_candidates(copy), *raw]  # the real picture first, the preview after it
     parent = img.getparent()
     if parent is not None and parent.tag == "picture":
         for source in parent.iterdescendants("source"):
@@ -149,17 +160,17 @@ def _noscript_copy(img: Element) -> Element | None:
     for _ in range(_COPY_LEVELS):
         if node is None or node.tag in _SECTIONS:
             return None
-        copies: list[Element] = []
-        shown = 0
-        for el in node.iterdescendants("img"):
-            if in_noscript(el):
-                copies.append(el)
-            elif el is img or image_candidates(el):
-                shown += 1
-            if shown > 1 or len(copies) > 1:
-                return None  # a block of several pictures: each copy is its own picture's
-        if copies:
-            return copies[0]
+        noscripts = list(islice(node.iterdescendants("noscript"), 2))
+        if len(noscripts) > 1:
+            return None  # a block of several pictures: each copy is its own picture's
+        if noscripts:
+            copies = list(islice(noscripts[0].iterdescendants("img"), 2))
+            shown = [
+                el
+                for el in islice(node.iterdescendants("img"), _ROW)
+                if el is img or (not in_noscript(el) and not _SHOWN_ATTRS.isdisjoint(el.keys()))
+            ]
+            return copies[0] if len(copies) == 1 and len(shown) == 1 else None
         if node.tag == "figure":
             return None
         node = node.getparent()
@@ -197,8 +208,11 @@ def _slate(doc: Document, img: Element, link: Element, raw: list[str]) -> MediaR
     named a video player ("videoSlate", "inline-video__player"), outside any list of teasers
     (NBC's players, whose video loads when the poster is clicked): the video, its address the
     page it links to."""
-    href = doc.resolve(attr(link, "href"))
-    if not href or not _VIDEO_PAGE.search(href.split("?")[0]):
+    raw_href = attr(link, "href")
+    if not raw_href or not _VIDEO_PAGE.search(raw_href.split("?")[0]):
+        return None  # the cheap test first: most teasers link to stories
+    href = doc.resolve(raw_href)
+    if not href:
         return None
     player = None
     for level, anc in enumerate(link.iterancestors()):
