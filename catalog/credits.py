@@ -17,6 +17,7 @@ from operator import methodcaller
 from catalog.records import Credit
 from catalog.vocabulary import (
     AGENCIES,
+    COMPANY_SUFFIXES,
     COURTESY_PHRASES,
     CREDIT_LABEL_QUALIFIERS,
     CREDIT_LABELS,
@@ -28,6 +29,7 @@ from catalog.vocabulary import (
     NO_NAMES,
     ORG_WORDS,
     PLATFORM_NAMES,
+    PUBLIC_DOMAIN_PHRASES,
     RIGHTS_NOTICES,
 )
 
@@ -71,12 +73,17 @@ _LABEL_KIND = dict(CREDIT_LABELS)
 _LABEL_RX = re.compile(
     r"^\s*(?:(?:" + "|".join(CREDIT_LABEL_QUALIFIERS) + r")\s+)?"  # "Archive photo: Jane Roe"
     r"(?P<label>" + "|".join(re.escape(label) for label in _LABELS) + r")"
-    r"(?:\s*[:：]\s*|\s*(?:\.\.\.|…)\s*|\s+[–—-]\s+|(?<=by)\s+|(?<=of)\s+|(?<=von)\s+|(?<=von\.)\s+|(?<=de)\s+)",
+    r"(?:\s*[:：]\s*|\s*(?:\.\.\.|…)\s*|\s+[–—-]\s+|(?<=by)\s+|(?<=of)\s+|(?<=von)\s+|(?<=von\.)\s+|(?<=de)\s+|(?<=via)\s+)",
     re.IGNORECASE,
 )
 _COPYRIGHT_RX = re.compile(r"^\s*(?:©|\(c\)|copyright\b|℗)\s*(?:\d{4}\s*)?", re.IGNORECASE)
 _COURTESY_RX = re.compile(
-    r"^\s*(?:(?:photo|image|picture|video|footage)\s+)?courtesy(?:\s+of)?\s*[:：]?\s*", re.IGNORECASE
+    r"^\s*(?:(?:photos?|photographs?|images?|pictures?|video|footage)\s+)?courtesy(?:\s+of)?\s*[:：]?\s*",
+    re.IGNORECASE,
+)
+_PUBLIC_DOMAIN_RX = re.compile(
+    r"[\s,;/(\[]*\b(?:" + "|".join(re.escape(p) for p in PUBLIC_DOMAIN_PHRASES) + r")\b[\s)\].]*",
+    re.IGNORECASE,
 )
 _BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"))
 _HANDLE_RX = re.compile(r"\(?\s*(@[A-Za-z0-9_.]{1,30}(?:@[\w.-]+)?)\s*\)?")
@@ -117,6 +124,7 @@ _SUFFIX_RX = re.compile(r"\s*\((?:ausschnitt|cropped|file|archive)\)\s*$", re.IG
 _AGENCY_SUFFIXES = ("photo", "photos", "images", "image", "pictures", "news", "tv", "video")
 _AGENCY_SUFFIX_RX = re.compile(r"\s+(?:" + "|".join(_AGENCY_SUFFIXES) + r")$")
 _ORG_WORDS = frozenset(ORG_WORDS)
+_COMPANY_SUFFIXES = frozenset(COMPANY_SUFFIXES)
 _PLATFORMS = frozenset(p.casefold() for p in PLATFORM_NAMES)
 _COURTESY = tuple(w.lower() for w in COURTESY_PHRASES)
 # An acronym, alone or hyphenated ("NOAA", "JPL-Caltech"), in a credit not all in capitals.
@@ -203,6 +211,8 @@ def parse_credit(text: str) -> Credit:
     if "cc" in low or "creative" in low:
         body = _EMPTY_BRACKETS_RX.sub(" ", _LICENCE_RX.sub(" ", body))  # a licence names nobody
         body = " ".join(body.split()).strip(" ,.;/|-–—")
+    if "domain" in low or "gemeinfrei" in low or "domaine" in low or "dominio" in low:
+        body = " ".join(_PUBLIC_DOMAIN_RX.sub(" ", body).split()).strip(" ,.;/|-–—")  # names nobody
     if _BARE_LABEL_RX.match(body):
         body = _BARE_LABEL_RX.sub("", body, count=1)  # "Photo Lionel Bonaventure. AFP": no colon
     if body.endswith(("(", "[")):
@@ -292,6 +302,9 @@ def _parts(body: str) -> list[str]:
     out: list[str] = []
     for part in parts:
         pieces = [p.strip(" .") for p in part.split(",")]
+        if len(pieces) == 2 and pieces[1].casefold() in _COMPANY_SUFFIXES:
+            out.append(part.strip(" ."))  # "Tyvak Nano-Satellite Systems, Inc.": one company
+            continue
         # "Jane Doe, AFP": a comma before an agency or a role word separates two parties.
         if len(pieces) == 2 and (
             agency(pieces[1]) or _ROLE_RX.fullmatch(pieces[1]) or is_organisation(pieces[1])

@@ -6,6 +6,31 @@ Adding a language or an agency is one line here; no other module holds word list
 from __future__ import annotations
 
 __all__ = [
+    "FIGURE_CREDIT_LABELS",
+    "STATEMENT_CLASSES",
+    "OWN_PLAYER_WORDS",
+    "CREDIT_SEPARATORS",
+    "CAPTION_CONTROL_WORDS",
+    "FURNITURE_ALTS",
+    "COMPANY_SUFFIXES",
+    "PUBLIC_DOMAIN_PHRASES",
+    "AUTHOR_TOKENS",
+    "PORTRAIT_TOKENS",
+    "BEACON_PARAMS",
+    "BEACON_PATH_WORDS",
+    "CONTROL_ALTS",
+    "FURNITURE_FILE_WORDS",
+    "FURNITURE_FOLDERS",
+    "LARGE_SIZE_WORDS",
+    "LAZY_TEMPLATE_ATTRS",
+    "LAZY_WIDTHS_ATTRS",
+    "SMALL_SIZE_WORDS",
+    "CAPTION_ATTRIBUTES",
+    "CREDIT_ATTRIBUTES",
+    "CREDIT_ITEMPROPS",
+    "MEDIA_ITEMTYPES",
+    "PAGE_BUILDER_WORDS",
+    "STORY_CREDIT_LABELS",
     "FURNITURE_WORDS",
     "FUSED_CREDIT_AGENCIES",
     "NOT_POST_OPENINGS",
@@ -59,6 +84,9 @@ __all__ = [
 # The kind a label implies (video for "Video:"), None where it says nothing of the kind.
 CREDIT_LABELS: tuple[tuple[str, str | None], ...] = (
     ("mandatory credit", None),
+    ("image source", "photo"),
+    ("photo source", "photo"),
+    ("video source", "video"),
     ("photo credit", "photo"),
     ("image credit", "photo"),
     ("picture credit", "photo"),
@@ -94,8 +122,26 @@ CREDIT_LABELS: tuple[tuple[str, str | None], ...] = (
     ("pic", "photo"),
     ("images", "photo"),
     ("image", "photo"),
+    ("illustration by", "photo"),
+    ("illustrations by", "photo"),
+    ("drawing by", "photo"),
+    ("artwork by", "photo"),
+    ("animation by", "photo"),
+    ("graphic by", "photo"),
+    ("graphics by", "photo"),
+    ("map by", "photo"),
+    ("chart by", "photo"),
+    ("gif by", "photo"),
+    ("gif via", "photo"),
+    ("image via", "photo"),
+    ("photo via", "photo"),
+    ("video via", "video"),
     ("illustration", "photo"),
     ("graphic", "photo"),
+    ("fotografía", "photo"),  # es
+    ("fotografia", "photo"),  # it, pt
+    ("bildquelle", None),  # de: picture source
+    ("fotoquelle", None),
     ("screenshot", "photo"),
     ("screengrab", "photo"),
     ("video", "video"),
@@ -121,6 +167,26 @@ CREDIT_LABELS: tuple[tuple[str, str | None], ...] = (
     ("تصوير", "photo"),
 )
 
+# Labels of a credit closing a figure's caption on a page, read there only: in a text, "Map:"
+# or "Data:" opens a headline as often as a credit ("Map: Europe's thirst for Russian gas").
+FIGURE_CREDIT_LABELS: tuple[str, ...] = (
+    "chart",  # a chart's or a map's maker, or its data's source
+    "map",
+    "data",
+    "graphics",
+    "infographic",
+    "gif",
+    "file",  # Al Jazeera's "[File: Reuters]"
+    "grafik",  # de
+    "infografik",
+    "karte",
+    "gráfico",  # es
+    "mapa",
+    "infografía",
+    "archivo",
+    "graphique",  # fr
+    "infographie",
+)
 # Labels that open a caption line for a photo whose embed was stripped: "PHOTO: Residents ...".
 PHOTO_CAPTION_LABELS: tuple[str, ...] = (
     "photo",
@@ -239,11 +305,25 @@ PICTURE_POSITION_WORDS: tuple[str, ...] = (
 # `credit_org` holds the short name, so a facet groups every spelling.
 AGENCIES: tuple[tuple[str, ...], ...] = (
     ("AFP", "Agence France-Presse", "agence france presse", "afp photo", "فرانس برس", "أ ف ب", "أ.ف.ب"),
-    ("AP", "Associated Press", "ap photo", "the associated press", "ap images", "أسوشيتد برس"),
-    ("Reuters", "Reuters", "thomson reuters", "reuters tv", "رويترز", "рейтер"),
+    ("AP", "Associated Press", "ap photo", "ap foto", "the associated press", "ap images", "أسوشيتد برس"),
+    ("Reuters", "Reuters", "thomson reuters", "reuters tv", "رويترز", "рейтер", "ロイター", "路透社"),
     ("Getty Images", "Getty Images", "getty", "gettyimages", "getty images news", "غيتي إيماجز"),
     ("EPA", "European Pressphoto Agency", "epa-efe", "efe-epa", "epa images"),
-    ("EFE", "Agencia EFE"),
+    ("EFE", "Agencia EFE", "agencia efe"),
+    ("Europa Press", "Europa Press"),
+    ("Notimex", "Notimex"),
+    ("Cuartoscuro", "Cuartoscuro"),
+    ("Télam", "Télam", "telam"),
+    ("Agencia Uno", "Agencia Uno"),
+    ("Maxppp", "Maxppp"),
+    ("Hans Lucas", "Hans Lucas"),
+    ("ddp", "ddp images"),
+    ("epd", "Evangelischer Pressedienst"),
+    ("KNA", "Katholische Nachrichten-Agentur"),
+    ("Keystone-SDA", "Keystone-SDA", "keystone-sda", "sda"),
+    ("TNS", "Tribune News Service", "tribune news service", "mct"),
+    ("USA Today Sports", "USA Today Sports", "usa today network", "usatsi", "imagn"),
+    ("Icon Sportswire", "Icon Sportswire"),
     ("Anadolu", "Anadolu Agency", "anadolu agency", "anadolu ajansı", "aa", "الأناضول"),
     ("SANA", "Syrian Arab News Agency", "سانا"),
     ("Xinhua", "Xinhua News Agency"),
@@ -257,7 +337,8 @@ AGENCIES: tuple[tuple[str, ...], ...] = (
     ("JPL", "Jet Propulsion Laboratory", "jpl-caltech", "nasa jpl"),
     ("dpa", "Deutsche Presse-Agentur", "dpa picture alliance", "picture alliance", "picture-alliance"),
     ("ANSA", "Agenzia Nazionale Stampa Associata"),
-    ("Kyodo", "Kyodo News"),
+    ("Kyodo", "Kyodo News", "共同", "共同通信"),
+    ("Jiji", "Jiji Press", "jiji press", "時事", "時事通信"),
     ("Yonhap", "Yonhap News Agency"),
     ("WireImage", "WireImage"),
     ("NurPhoto", "NurPhoto"),
@@ -270,6 +351,8 @@ AGENCIES: tuple[tuple[str, ...], ...] = (
     ("Kennedy News", "Kennedy News and Media", "kennedy news and media"),
     ("Jam Press", "Jam Press"),
     ("Solent News", "Solent News & Photo Agency", "solent news and photo agency"),
+    ("GIPHY", "GIPHY", "giphy.com"),  # GIF platforms, credited as their source
+    ("Tenor", "Tenor", "tenor.com"),
     ("Unsplash", "Unsplash", "unsplash.com"),  # free picture libraries, credited like agencies
     ("Pexels", "Pexels", "pexels.com"),
     ("Pixabay", "Pixabay", "pixabay.com"),
@@ -314,6 +397,11 @@ AGENCIES: tuple[tuple[str, ...], ...] = (
     ("ESA", "European Space Agency"),
 )
 
+# Words of a player's address on the page's own site, two of them in its host or path
+# ("/embed/video/", "vplayer...nbcsports_embed", "/player/embed/"): the site's own video player.
+OWN_PLAYER_WORDS: tuple[str, ...] = ("player", "vplayer", "embed", "video", "videos", "media")
+# Marks that join a caption to its credit in Japanese papers ("喜ぶメッシ（左）とスアレス＝ロイター").
+CREDIT_SEPARATORS: tuple[str, ...] = ("＝",)
 # Labels that name a story's source, not a picture's maker: "Source:" over "PM" credits nothing.
 SOURCE_LABELS: tuple[str, ...] = ("source", "sources", "quelle", "fuente")
 
@@ -475,6 +563,8 @@ LEGAL_LINKS: tuple[str, ...] = (
 # Merrigan"): how it may be reused, no party. The licence's names, its elements, and the
 # jurisdictions and wordings a version may carry.
 LICENCE_NAMES: tuple[str, ...] = ("CC", "Creative Commons")
+# Words saying a picture is free of rights, which name no party ("Pexels, Public Domain").
+PUBLIC_DOMAIN_PHRASES: tuple[str, ...] = ("public domain", "gemeinfrei", "domaine public", "dominio público")
 LICENCE_ELEMENTS: tuple[str, ...] = (
     "BY", "SA", "NC", "ND", "Attribution", "ShareAlike", "NonCommercial", "NoDerivatives", "NoDerivs",
 )  # fmt: skip
@@ -522,6 +612,8 @@ NAME_PARTICLES: tuple[str, ...] = (
 )
 
 # Words that make a credit's part an organisation rather than a person.
+# A company's form after its name and a comma ("Tyvak Nano-Satellite Systems, Inc."): part of it.
+COMPANY_SUFFIXES: tuple[str, ...] = ("inc", "ltd", "llc", "corp", "co", "gmbh", "ag", "sa", "plc", "bv", "nv")
 ORG_WORDS: tuple[str, ...] = (
     "programme",  # "River Restoration Programme"
     "program",
@@ -636,7 +728,14 @@ ORG_WORDS: tuple[str, ...] = (
     "diario",
     "noticias",
     "revista",
-)
+    # bodies that make charts, maps and data ("Source: Bureau of Labor Statistics", "Grafik:
+    # Statistisches Bundesamt", "Data: World Bank")
+    "bureau", "institut", "instituto", "istituto", "universität", "université", "universidad",
+    "ministerium", "ministère", "ministerio", "stiftung", "fondation", "fundación", "zentrum",
+    "survey", "statistics", "statistik", "statistique", "bundesamt", "research", "laboratory",
+    "observatory", "organization", "organisation", "administration", "bank", "fund",
+    "collaboration", "consortium", "project",
+)  # fmt: skip
 
 # Words for the people who speak or post in lead-ins: "Teacher Abdulkafi al-Hamdo".
 ROLE_WORDS: tuple[str, ...] = (
@@ -970,6 +1069,9 @@ BOILERPLATE_TOKENS: tuple[str, ...] = (
     "related",
     "teaser",
     "teasers",
+    "recirculation",  # the industry's word for the module of other stories
+    "recirc",
+    "tease",  # "o-tease": a story list's item
     "promo",
     "promos",
     "ad",
@@ -979,10 +1081,10 @@ BOILERPLATE_TOKENS: tuple[str, ...] = (
     "adslot",
     "sponsor",
     "sponsored",
+    "paywall",
     "newsletter",
     "subscribe",
     "subscription",
-    "paywall",
     "social",
     "share",
     "sharing",
@@ -1004,7 +1106,6 @@ BOILERPLATE_TOKENS: tuple[str, ...] = (
     "menu",
     "breadcrumb",
     "footer",
-    "masthead",
     "branding",
     "richlink",
     "tracking",
@@ -1027,10 +1128,18 @@ CLASS_STATE_WORDS: tuple[str, ...] = (
     "collapsed",
     "expanded",
     "visible",
+    "not",  # "adNotPlaying": a player while no ad plays
 )
 # Weaker furniture words: ignored when the same class also names the content
 # ("content-rail", "article-card"), because sites use them for layout inside articles too.
+# Whole class names that state what is done to a block, not what it is ("block-image-ads" on
+# Future's hero pictures: no ad is laid over them).
+STATEMENT_CLASSES: tuple[str, ...] = (
+    "block-image-ads",
+    "paywall",  # the article behind it (<article class="paywall">); "paywall-loading" is furniture
+)
 WEAK_BOILERPLATE_TOKENS: tuple[str, ...] = (
+    "masthead",  # the site's, or the article's ("article-masthead" holds its lead picture)
     "rail",
     "sidebar",
     "widget",
@@ -1046,6 +1155,10 @@ WEAK_BOILERPLATE_TOKENS: tuple[str, ...] = (
     "byline",
     "profile",
 )
+# A block named after the story's author and a picture or a box ("article-author-image",
+# "author-box"): the author's portrait, whatever content word the block also holds.
+AUTHOR_TOKENS: tuple[str, ...] = ("author", "authors", "byline", "contributor", "writer")
+PORTRAIT_TOKENS: tuple[str, ...] = ("image", "img", "photo", "picture", "headshot", "thumb", "bio", "box")
 CONTENT_TOKENS: tuple[str, ...] = (
     "content",
     "article",
@@ -1110,6 +1223,51 @@ LAZY_SRC_ATTRS: tuple[str, ...] = (
     "data-large-file",
 )
 LAZY_SRCSET_ATTRS: tuple[str, ...] = ("data-srcset", "data-lazy-srcset", "srcset")
+# Attributes holding a picture's address as a template, a size to fill in ("...-{{size}}.jpg"),
+# and those listing the sizes it comes in ("[320,640,2600]"): The New York Times' g-lazy.
+LAZY_TEMPLATE_ATTRS: tuple[str, ...] = ("data-pattern", "data-template", "data-src-template")
+LAZY_WIDTHS_ATTRS: tuple[str, ...] = ("data-widths", "data-sizes", "data-image-widths")
+# Words in the name of a lazy loader's attribute that say which size it holds ("data-src-large",
+# "data-src-mini"): the larger first.
+LARGE_SIZE_WORDS: tuple[str, ...] = ("full", "large", "big", "hires", "hi-res", "original", "xl", "super")
+SMALL_SIZE_WORDS: tuple[str, ...] = ("mini", "small", "xsmall", "thumb", "tiny", "low", "lowres", "preview")
+# Folders of a site's pictures that hold its furniture, never an article's pictures
+# (".../gold/awards/icon/gold_32.png", ".../banner/devrel.png").
+FURNITURE_FOLDERS: tuple[str, ...] = (
+    "icon", "icons", "emoji", "emojis", "emoticons", "smilies", "logo", "logos", "avatar", "avatars",
+    "badge", "badges", "sprite", "sprites", "button", "buttons", "flags", "banner", "banners", "ads",
+    "themes", "plugins", "css",  # a CMS's theme and plugin files, a stylesheet's pictures
+)  # fmt: skip
+# A counter's or an ad server's address standing as a picture (a tracking pixel): a segment of
+# its path ("/www/delivery/avw.php", "/logger/p.gif", "/em_image"), or a parameter such
+# endpoints take (a cache-buster, a zone or advertiser id) on an address naming no picture file.
+BEACON_PATH_WORDS: tuple[str, ...] = (
+    "delivery", "adserver", "adview", "adimg", "pixel", "pixels", "beacon", "track", "tracking",
+    "tracker", "counter", "count", "hit", "hits", "impression", "impressions", "imp", "collect",
+    "log", "logger", "stat", "stats", "analytics", "em_image", "avw.php", "lg.php", "ck.php", "set.aspx",
+)  # fmt: skip
+BEACON_PARAMS: tuple[str, ...] = (
+    "cb", "cachebuster", "cache_buster", "cachebust", "rnd", "random", "ord", "zoneid", "zone_id",
+    "advid", "adid", "siteid", "site_id", "campaignid", "placementid", "guid",
+)  # fmt: skip
+# Words of a picture's path that make it furniture (".../adblock-message/slate-plus-promo.png",
+# ".../newsletter-signup.jpg"); not "promo", which names a crop ("...jpg.CROP.promo-xlarge2.jpg").
+FURNITURE_FILE_WORDS: tuple[str, ...] = (
+    "subscribe", "newsletter", "paywall", "adblock", "cta", "sponsored", "btn",
+)  # fmt: skip
+# Alt texts naming a module of the page's furniture, the heading art over it ("Related Articles").
+FURNITURE_ALTS: tuple[str, ...] = (
+    "related", "related articles", "related stories", "related posts", "related content",
+    "popular", "popular video", "popular videos", "popular stories", "trending", "trending now",
+    "recommended", "recommended for you", "more stories", "read more", "advertisement", "sponsored",
+)  # fmt: skip
+# Class words of a control inside a caption, whose words are no caption (NPR's "hide caption").
+CAPTION_CONTROL_WORDS: tuple[str, ...] = ("hide", "toggle", "button", "btn", "expand", "collapse")
+# Alt texts of a control's picture: a button, not media ("close", "menu").
+CONTROL_ALTS: tuple[str, ...] = (
+    "close", "menu", "search", "open", "play", "pause", "next", "previous", "prev", "back", "arrow",
+    "expand", "collapse", "zoom", "fullscreen", "share", "print", "email", "e-mail", "mail", "rss",
+)  # fmt: skip
 # Class words of the element that holds a caption's credit.
 CREDIT_CLASS_TOKENS: tuple[str, ...] = (
     "credit",
@@ -1123,6 +1281,50 @@ CREDIT_CLASS_TOKENS: tuple[str, ...] = (
 )
 # Class words of an element that holds a caption.
 CAPTION_CLASS_TOKENS: tuple[str, ...] = ("caption", "legend", "figcaption", "description")
+# Microdata and JSON-LD properties of a media object that state its credit, most direct first:
+# the credit line as the publisher prints it, the maker, the holder of the rights, the notice.
+CREDIT_ITEMPROPS: tuple[str, ...] = ("creditText", "creator", "author", "copyrightHolder", "copyrightNotice")
+# Microdata item types of a media object (`itemtype="https://schema.org/ImageObject"`).
+MEDIA_ITEMTYPES: tuple[str, ...] = (
+    "/imageobject", "/photograph", "/videoobject", "/audioobject", "/mediaobject",
+)  # fmt: skip
+# Attributes of a picture (or of its <figure>) that hold its credit as printed.
+CREDIT_ATTRIBUTES: tuple[str, ...] = (
+    "data-credit",
+    "data-credits",
+    "data-image-credit",
+    "data-photo-credit",
+    "data-copyright",
+    "data-photographer",
+    "data-attribution",
+    "data-source",
+    "data-mce-source",  # TinyMCE's image dialog
+    "data-rights",
+)
+# Attributes of a picture that hold its caption, which may end in its credit ("Representative
+# image. (AFP file photo)", "Trump. (Photo by REUTERS)"), or be the credit alone (Wikimedia's "By
+# Jane Doe [CC BY 2.0], via Wikimedia Commons").
+CAPTION_ATTRIBUTES: tuple[str, ...] = ("data-caption", "title", "data-title", "alt")
+# Labels of a line that credits the pictures of a whole story ("Photographs by Lexey Swall",
+# "Photography by Dan Seifert.", "Fotos: Jane Doe"), said once for all of them.
+STORY_CREDIT_LABELS: tuple[str, ...] = (
+    "photographs by",
+    "photography by",
+    "photos by",
+    "pictures by",
+    "images by",
+    "photographs",
+    "photography",
+    "photos",
+    "fotos",  # de, es, it, pt
+    "bilder",  # de
+    "fotografías",  # es
+    "fotografie",  # it, de
+    "photographies",  # fr
+)
+# Page builders whose blocks are all "widgets": the word names the builder's block, not a
+# sidebar's ("elementor-widget-image" is an image in the article).
+PAGE_BUILDER_WORDS: tuple[str, ...] = ("elementor", "wpb", "vc", "et", "fl", "siteorigin")
 
 # Verbs (beyond speech verbs) that end the subject of a lead-in: "Syrian State media put out".
 LEAD_VERBS: tuple[str, ...] = (

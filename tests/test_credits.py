@@ -154,6 +154,33 @@ CASES: list[tuple[str, str | None, str | None, str | None, str | None]] = [
         None,
     ),
     ("lili sams/mashable", "Lili Sams", "Mashable", None, None),
+    # issue 21: outlets after the person, charts' sources, GIF platforms, wires in es/fr/de/ja
+    (
+        "Paul Moseley/Fort Worth Star-Telegram/TNS via Getty Images",
+        "Paul Moseley",
+        "Fort Worth Star-Telegram",
+        None,
+        None,
+    ),
+    ("Scott Heins/Valleyist", "Scott Heins", "Valleyist", None, None),
+    ("Leonhard Foeger / Reuters file", "Leonhard Foeger", "Reuters", "file", None),
+    ("Source: Bureau of Labor Statistics", None, "Bureau of Labor Statistics", None, None),
+    ("World Bank", None, "World Bank", None, None),
+    ("Statistisches Bundesamt", None, "Statistisches Bundesamt", None, None),
+    ("Illustration by Gérard DuBois", "Gérard DuBois", None, None, None),
+    ("Image via Getty Images", None, "Getty Images", None, None),
+    ("Image source: Getty Images", None, "Getty Images", None, None),
+    ("GIF via GIPHY", None, "GIPHY", None, None),
+    ("Photo courtesy of Pexels, Public Domain", None, "Pexels", "courtesy", None),
+    ("PHOTOGRAPH COURTESY OF MONOTYPE", "Monotype", None, "courtesy", None),
+    ("Tyvak Nano-Satellite Systems, Inc.", None, "Tyvak Nano-Satellite Systems", None, None),
+    ("AP Foto/Fernando Llano", "Fernando Llano", "AP", None, None),
+    ("Europa Press", None, "Europa Press", None, None),
+    ("Robert Michael/dpa", "Robert Michael", "dpa", None, None),
+    ("Brett Davis, USA TODAY Sports", "Brett Davis", "USA Today Sports", None, None),
+    ("ロイター", None, "Reuters", None, None),
+    ("共同", None, "Kyodo", None, None),
+    ("AFP file photo", None, "AFP", "file", None),
 ]
 
 

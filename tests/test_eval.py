@@ -6,20 +6,25 @@ fails loudly; raise them as the scanner improves.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 FLOORS = {
     "html": {"recall": 0.98, "precision": 0.95},
+    # the 40 corpus pages labelled for issue 21 (bench/corpus/pages-labels.json)
+    "corpus-html": {"recall": 0.93, "precision": 0.95, "credit": 0.95},
     "text-media": {"recall": 1.0, "precision": 0.9},
     "quotes": {"recall": 1.0, "precision": 0.9},
 }
 
 
-def _score(shared: Path, mode: str, labels: str, folder: Path) -> str:
+def _score(shared: Path, mode: str, labels: str | Path, folder: Path) -> str:
     catalog = shutil.which("catalog") or f"{sys.executable} -m catalog"
     result = subprocess.run(
         [
@@ -59,3 +64,18 @@ def test_live_blog_meets_the_floors(shared: Path, tmp_path: Path) -> None:
         for key, floor in FLOORS[name].items():
             assert got[key] >= floor, out
     assert re.search(r"entry (\d+)/\1\b", out), out  # every labelled entry stamp right
+
+
+def test_corpus_pages_meet_the_floors(shared: Path, tmp_path: Path) -> None:
+    if not (shared / "corpus" / "pages").is_dir():
+        pytest.skip("../shared/corpus is not present")
+    labels = Path(__file__).resolve().parent.parent / "bench" / "corpus" / "pages-labels.json"
+    for page in json.loads(labels.read_text(encoding="utf-8")):
+        shutil.copy(shared / "corpus" / "pages" / page["corpus_file"], tmp_path / page["file"])
+    out = _score(shared, "html", labels, tmp_path)  # an absolute path: shared / "eval" / labels is it
+    got = _figures(out, "html")
+    credits = re.search(r"credit (\d+)/(\d+)", out)
+    assert credits, out
+    got["credit"] = int(credits.group(1)) / int(credits.group(2))
+    for key, floor in FLOORS["corpus-html"].items():
+        assert got[key] >= floor, out

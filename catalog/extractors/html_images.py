@@ -5,90 +5,90 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
+from itertools import islice
 from os.path import commonprefix
+from urllib.parse import parse_qsl
 
 from catalog.document import Document
-from catalog.extractors._captions import caption_and_credit, credit_text
+from catalog.extractors._captions import PageCredits, caption_and_credit, credit_text
 from catalog.extractors._html import (
     attr,
+    class_words,
+    furniture_of,
     image_candidates,
     in_noscript,
+    is_beacon,
     is_embed_link,
     is_furniture,
     is_placeholder,
     off_screen,
     srcset_urls,
-    text_of,
     unique,
 )
 from catalog.extractors._tags import tags_for
-from catalog.providers import provider_of_host
+from catalog.providers import identify, provider_of_host
 from catalog.records import MediaRef
-from catalog.tree import Element, first_strings
+from catalog.tree import Element
 from catalog.urls import media_key
+from catalog.vocabulary import CONTROL_ALTS, FURNITURE_ALTS, LAZY_SRC_ATTRS
 
 __all__ = ["extract"]
 
 DETECTOR = "html_images"
 _EMBED_CLASSES = ("twitter-tweet", "instagram-media", "tiktok-embed", "reddit-embed-bq")
-_FEATURED_WORDS = ("featured", "top", "lead", "main", "header", "hero")
-_FEATURED = re.compile(
-    r"^\[?\s*(?:featured|top|lead|main|header|hero)\s+(?:image|photo|picture)\s*"
-    r"(?:by|credit|:)\s*:?\s*(?P<credit>[^\]]{2,160})\]?$",
-    re.IGNORECASE,
-)
 # A tracking beacon: a query-string "image" whose path names no file ("/p?c1=2&c2=...").
 _BEACON = re.compile(r"^https?://[^/]+/[\w-]{0,3}(?:\.gif)?(?:\?|$)")
+# A video's own page ("/rachel-maddow/watch/...-837811267617", "/video/spacex-...-756734019748").
+_VIDEO_PAGE = re.compile(r"/(?:video|videos|watch)/", re.IGNORECASE)
+# Class words of a video player's block around its slate, with "video", and how far up it is.
+_SLATE_WORDS = frozenset(("player", "slate", "poster"))
+_SLATE_LEVELS = 5
+_DATED_FOLDER = re.compile(r"/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/")
 _FILE_LINK = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|tiff?|bmp|svg|heic)$", re.IGNORECASE)
+_CONTROL_ALTS = frozenset((*CONTROL_ALTS, *FURNITURE_ALTS))
+# Levels up from a picture where its <noscript> copy is looked for, and blocks too wide for it.
+_COPY_LEVELS = 4
+_ROW = 8
+# Attributes a picture shown on the page names its address in (a placeholder <img> names none).
+_SHOWN_ATTRS = frozenset(("src", "srcset", "data-src", "data-srcset", *LAZY_SRC_ATTRS))
+_SECTIONS = frozenset(("main", "article", "section", "body", "html"))
 # Pictures this small in both directions are icons, badges or tracking pixels.
 _MIN_SIDE = 50
 # Digits a page's name must share with a picture's file name to name that picture.
 _ID_DIGITS = 6
-# Characters of a paragraph's opening read for a featured picture's credit.
-_OPENING = 16
+# Characters of a page's name that, equal to a picture's file name, name that picture.
+_NAME_CHARS = 4
 
 
 def extract(doc: Document) -> Iterator[MediaRef]:
     seen: set[str] = set()
-    featured = _featured_credit(doc)
+    page = PageCredits(doc)
     for img in doc.tags("img", "amp-img"):
-        ref = _picture(doc, img, seen)
+        ref = _picture(doc, img, seen, page)
         if ref is not None:
-            if featured and not seen and not ref.credit:
-                ref = replace(ref, credit=featured)  # the page's first picture is its featured one
             seen.update(media_key(u) for u in ref.urls)
             yield ref
 
 
-def _featured_credit(doc: Document) -> str | None:
-    """ "[Featured Image by Joe Raedle/Getty Images]": a paragraph crediting the lead picture."""
-    for p in doc.tags("p"):
-        head = p.text.strip() if p.text else ""
-        if len(head) >= _OPENING and not head[:_OPENING].lstrip("[ ").lower().startswith(_FEATURED_WORDS):
-            continue  # the opening is the paragraph's own first string, and no credit's
-        opening = first_strings(p, 2)[:_OPENING].lstrip("[ ").lower()
-        if not opening.startswith(_FEATURED_WORDS):
-            continue  # the cheap test first: most paragraphs are prose
-        text = text_of(p)
-        if len(text) < 200:
-            m = _FEATURED.match(text)
-            if m:
-                return m.group("credit").strip()
-    return None
-
-
-def _picture(doc: Document, img: Element, seen: set[str]) -> MediaRef | None:
-    if (
-        _tiny(img)
-        or off_screen(img)
-        or _inside_embed(img)
-        or is_furniture(img, wrappers=doc.headline_holders())
-    ):
+def _picture(doc: Document, img: Element, seen: set[str], page: PageCredits) -> MediaRef | None:
+    if _tiny(img) or off_screen(img) or _inside_embed(img):
+        return None
+    link = _link_of(img)
+    wrappers = doc.headline_holders()
+    # The common case first: most pictures of a page are its furniture. A thumbnail linking to
+    # its own larger picture is a gallery's, though a weak word (thumb, list) names its block.
+    furniture = furniture_of(img, wrappers=wrappers)
+    if furniture == "strong" or (furniture and link is None):
         return None
     raw = image_candidates(img)
-    if _teaser(doc, img, raw[0] if raw else None):
+    target = _link_target(doc, link, raw[0] if raw else None) if link is not None else None
+    if target == "other" and link is not None:
+        return _slate(doc, img, link, raw)  # a teaser for another page, or a player's slate
+    if furniture and target != "picture":
         return None
+    copy = _noscript_copy(img) if raw and not in_noscript(img) else None
+    if copy is not None:
+        raw = [*image_candidates(copy), *raw]  # the real picture first, the preview after it
     parent = img.getparent()
     if parent is not None and parent.tag == "picture":
         for source in parent.iterdescendants("source"):
@@ -99,17 +99,21 @@ def _picture(doc: Document, img: Element, seen: set[str]) -> MediaRef | None:
             break
         raw.extend(srcset_urls(attr(anc, "srcset") or attr(anc, "data-srcset")))
     urls = unique(
-        u for u in (doc.resolve(r) for r in raw) if u and not is_placeholder(u) and not _BEACON.match(u)
+        u
+        for u in (doc.resolve(r) for r in raw)
+        if u and not is_placeholder(u) and not _BEACON.match(u) and not is_beacon(u)
     )
     if not urls:
+        return None
+    if _tiny_address(urls[0]):
         return None
     keys = {media_key(u) for u in urls}
     if keys & seen and in_noscript(img):
         return None  # the <noscript> copy of a lazy picture already found
     alt = attr(img, "alt")
-    if alt and is_placeholder(alt.lower()):
-        return None
-    caption, credit = caption_and_credit(img)
+    if alt and (is_placeholder(alt.lower()) or alt.strip(" .").lower() in _CONTROL_ALTS):
+        return None  # a placeholder, a control's picture ("close", "menu"), a module's heading art
+    caption, credit = caption_and_credit(img, page, urls, first=not seen)
     if not alt and not caption and not credit and _interface_asset(img, urls[0]):
         return None
     host = urls[0].split("/")[2] if "://" in urls[0] else ""
@@ -141,9 +145,47 @@ def _int(value: str | None) -> int | None:
 
 def _tiny(img: Element) -> bool:
     w, h = _int(attr(img, "width")), _int(attr(img, "height"))
+    if w is not None and h is not None and 0 in (w, h) and max(w, h) >= _MIN_SIDE:
+        return False  # an image service's "1440x0": as tall as the picture is
     if w is not None and h is not None:
         return (w < _MIN_SIDE and h < _MIN_SIDE) or w <= 2 or h <= 2
     return (w is not None and w <= 2) or (h is not None and h <= 2)
+
+
+def _noscript_copy(img: Element) -> Element | None:
+    """The <noscript> copy of a lazy picture kept beside its preview in the same figure
+    (Medium's 60 px "?q=20" preview, then <noscript><img src=".../max/1080/...">): one picture.
+    Only where the block holds that one picture and that one copy."""
+    node = img.getparent()
+    for _ in range(_COPY_LEVELS):
+        if node is None or node.tag in _SECTIONS:
+            return None
+        noscripts = list(islice(node.iterdescendants("noscript"), 2))
+        if len(noscripts) > 1:
+            return None  # a block of several pictures: each copy is its own picture's
+        if noscripts:
+            copies = list(islice(noscripts[0].iterdescendants("img"), 2))
+            shown = [
+                el
+                for el in islice(node.iterdescendants("img"), _ROW)
+                if el is img or (not in_noscript(el) and not _SHOWN_ATTRS.isdisjoint(el.keys()))
+            ]
+            return copies[0] if len(copies) == 1 and len(shown) == 1 else None
+        if node.tag == "figure":
+            return None
+        node = node.getparent()
+    return None
+
+
+def _tiny_address(url: str) -> bool:
+    """A picture whose address asks for an icon's size ("?width=32&height=32", "?w=1&h=1")."""
+    query = url.partition("?")[2]
+    if not query or "=" not in query:
+        return False
+    sizes = {k.lower(): v for k, v in parse_qsl(query) if k.lower() in ("width", "height", "w", "h")}
+    w = _int(sizes.get("width") or sizes.get("w"))
+    h = _int(sizes.get("height") or sizes.get("h"))
+    return w is not None and h is not None and w < _MIN_SIDE and h < _MIN_SIDE
 
 
 def _interface_asset(img: Element, url: str) -> bool:
@@ -154,25 +196,76 @@ def _interface_asset(img: Element, url: str) -> bool:
     parts = url.split("/")
     host = parts[2].lower() if len(parts) > 2 else ""
     path = "/" + "/".join(parts[3:]).lower()
+    if _DATED_FOLDER.search(path):
+        return False  # an upload of a day ("/static-mcnews/2019/04/..."): an article's picture
     return (
         any("static" in label for label in host.split(".")[:-1]) or "/static/" in path or "/assets/" in path
     )
 
 
-def _teaser(doc: Document, img: Element, src: str | None) -> bool:
-    """A picture that links to another page is a teaser for that page, not article media
-    (related-story thumbnails, promos); a link to the picture's own file is a lightbox, and a
-    link to the picture's own page is its photo page."""
+def _slate(doc: Document, img: Element, link: Element, raw: list[str]) -> MediaRef | None:
+    """A video player's slate: its poster in a link to the video's own page, inside a block
+    named a video player ("videoSlate", "inline-video__player"), outside any list of teasers
+    (NBC's players, whose video loads when the poster is clicked): the video, its address the
+    page it links to."""
+    raw_href = attr(link, "href")
+    if not raw_href or not _VIDEO_PAGE.search(raw_href.split("?")[0]):
+        return None  # the cheap test first: most teasers link to stories
+    href = doc.resolve(raw_href)
+    if not href:
+        return None
+    player = None
+    for level, anc in enumerate(link.iterancestors()):
+        if level >= _SLATE_LEVELS or anc.tag in ("li", "ul", "ol", "article", "main", "body"):
+            break
+        words = class_words(anc)
+        if "video" in words and words & _SLATE_WORDS:
+            player = anc
+            break
+    if player is None or is_furniture(player, wrappers=doc.headline_holders()):
+        return None
+    ident = identify(href)
+    posters = [u for u in (doc.resolve(r) for r in raw) if u and not is_placeholder(u)]
+    caption, credit = caption_and_credit(player)
+    return MediaRef(
+        kind="video",
+        presence="embedded",
+        detector=DETECTOR,
+        position=doc.position(img),
+        line=doc.line_of(attr(link, "href")),
+        provider=ident.provider if ident else "site",
+        url=ident.url if ident else href,
+        urls=tuple(unique([ident.url if ident else href, *posters])),
+        post_id=ident.post_id if ident else None,
+        caption=caption,
+        credit=credit_text(credit),
+        context=caption,
+    )
+
+
+def _link_of(img: Element) -> Element | None:
+    """The link around the picture, up to the article's main block."""
     for anc in img.iterancestors():
         if anc.tag in ("main", "body"):
-            return False
+            return None
         if anc.tag == "a":
-            href = doc.resolve(attr(anc, "href"))
-            if not href or href.split("#")[0] == (doc.url or "").split("#")[0]:
-                return False
-            path = href.split("?")[0]
-            return not (_FILE_LINK.search(path) or _photo_page(doc, path, src))
-    return False
+            return anc
+    return None
+
+
+def _link_target(doc: Document, link: Element, src: str | None) -> str:
+    """What the link around a picture leads to: "page" (the page itself, or another query of
+    it: BookWalker's "?sample=1"), "picture" (the picture's own file, a lightbox, or its own
+    page, see _photo_page) or "other" (another page: the picture is a teaser for it, a related
+    story's thumbnail, a promo)."""
+    href = doc.resolve(attr(link, "href"))
+    if not href:
+        return "page"
+    own = (doc.url or "").split("#")[0]
+    if href.split("#")[0] == own or (own and href.split("?")[0] == own.split("?")[0]):
+        return "page"
+    path = href.split("?")[0]
+    return "picture" if _FILE_LINK.search(path) or _photo_page(doc, path, src) else "other"
 
 
 def _photo_page(doc: Document, path: str, src: str | None) -> bool:
@@ -187,8 +280,17 @@ def _photo_page(doc: Document, path: str, src: str | None) -> bool:
     folder = (src or "").split("?")[0].rsplit("/", 1)[0]
     if folder.count("/") > 3 and path.rsplit("/", 1)[0] == folder:
         return True  # another size of the same picture (".../sz.1.3919259/860x860" for ".../640x360")
-    page = path.rstrip("/").rsplit("/", 1)[-1].split(".")[0]
+    page = path.rstrip("/").rsplit("/", 1)[-1].split(".")[0] if path.count("/") > 3 else ""
     picture = (src or "").split("?")[0].rsplit("/", 1)[-1].split(".")[0]
+    if (
+        page == picture
+        and len(page) >= _NAME_CHARS
+        and any(ch.isdigit() for ch in page)
+        and _FILE_LINK.search((src or "").split("?")[0])
+    ):
+        return True  # ScanNetSecurity's ".../42049/26698.html" for ".../26698.jpg"
+    if not (picture.startswith(page) or page.startswith(picture)):
+        return False  # two ids of one series ("93457542", "93457559") name two things
     shared = commonprefix([page, picture])
     return sum(ch.isdigit() for ch in shared) >= _ID_DIGITS
 

@@ -3,18 +3,20 @@ Spotify, SoundCloud, ...), and HTML5 <video>/<audio> with every <source> in one 
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Iterator
 from typing import cast
 from urllib.parse import parse_qs, urlsplit
 
 from catalog.document import Document
-from catalog.extractors._captions import caption_and_credit, credit_text
+from catalog.extractors._captions import PageCredits, caption_and_credit, credit_text
 from catalog.extractors._html import attr, in_noscript, is_furniture, is_placeholder, unique
 from catalog.extractors._tags import tags_for
 from catalog.providers import identify, provider_of_host
 from catalog.records import MediaRef
 from catalog.tree import Element
-from catalog.vocabulary import LAZY_SRC_ATTRS, PLAYER_TITLES
+from catalog.vocabulary import LAZY_SRC_ATTRS, OWN_PLAYER_WORDS, PLAYER_TITLES
 
 __all__ = ["extract"]
 
@@ -23,6 +25,9 @@ DETECTOR = "html_players"
 # ("data-litespeed-src" beside src="about:blank").
 _FRAME_ATTRS = ("src", *LAZY_SRC_ATTRS, "data-video-url")
 _PLAYER_TITLES = frozenset(PLAYER_TITLES)
+_PLAYER_WORDS = frozenset(OWN_PLAYER_WORDS)
+_ID_FRAGMENT = 16  # characters of an address's fragment that make it name the video
+_ADDRESS_WORDS = re.compile(r"[\s/._-]+")
 
 
 # Players written as their own elements, with the video's id in an attribute.
@@ -37,21 +42,22 @@ _ID_ELEMENTS = {
 
 def extract(doc: Document) -> Iterator[MediaRef]:
     seen: set[tuple[str | None, str | None]] = set()
+    page = PageCredits(doc)
     for tag in doc.tags("iframe", "embed", "video", "audio", "video-js", "object", *_ID_ELEMENTS):
         if tag.tag in _ID_ELEMENTS:
-            ref = _id_element(doc, tag)
+            ref = _id_element(doc, tag, page)
         elif tag.tag in ("video", "video-js") and attr(tag, "data-video-id") and attr(tag, "data-account"):
-            ref = _brightcove(doc, tag)
+            ref = _brightcove(doc, tag, page)
         elif tag.tag in ("video", "audio"):
-            ref = _html5(doc, tag)
+            ref = _html5(doc, tag, page) or _own_video(doc, tag, page, seen)
         elif tag.tag == "video-js":
             ref = None
         elif tag.tag == "object":
-            ref = _object(doc, tag)
+            ref = _object(doc, tag, page)
         elif tag.tag == "embed" and next(tag.iterancestors("object"), None) is not None:
             ref = None  # the <embed> inside an <object> is the same player, read with it
         else:
-            ref = _frame(doc, tag)
+            ref = _frame(doc, tag, page)
         if ref is None:
             continue
         key = (ref.provider, ref.post_id or ref.url)
@@ -59,9 +65,61 @@ def extract(doc: Document) -> Iterator[MediaRef]:
             continue  # the <noscript> copy of a lazy player already found
         seen.add(key)
         yield ref
+    for tag in _brightcove_blocks(doc):
+        ref = _brightcove(doc, tag, page)
+        if ref is not None and (ref.provider, ref.post_id) not in seen:
+            seen.add((ref.provider, ref.post_id))
+            yield ref  # a div Brightcove's script fills, its ids in data attributes
+    for script in doc.tags("script"):
+        ref = _script_player(doc, script, page)
+        if ref is not None and (ref.provider, ref.post_id) not in seen:
+            seen.add((ref.provider, ref.post_id))
+            yield ref
 
 
-def _id_element(doc: Document, tag: Element) -> MediaRef | None:
+def _brightcove_blocks(doc: Document) -> list[Element]:
+    """Elements other than <video>/<video-js> holding a Brightcove player's account and video id
+    (`<div class="brightcove-player" data-account=A data-player=P data-video-id=V>`)."""
+    if doc.root is None or "data-account" not in doc.text:
+        return []  # the cheap test first
+    found = doc.root.xpath("//*[@data-account and (@data-video-id or @data-videoid)]")
+    return [el for el in cast(list[Element], found) if el.tag not in ("video", "video-js")]
+
+
+def _script_player(doc: Document, script: Element, page: PageCredits) -> MediaRef | None:
+    """A player a script tag places where it stands, its episode or video in the script's own
+    address: Buzzsprout's ".../123456/7890123-title.js?container_id=...", JW Player's
+    "cdn.jwplayer.com/players/MEDIAID-PLAYERID.js". Scripts of the page's head place nothing."""
+    raw = attr(script, "src")
+    if not raw or next(script.iterancestors("head"), None) is not None:
+        return None
+    url = doc.resolve(raw)
+    ident = identify(url) if url else None
+    if ident is None or ident.kind not in ("audio", "video") or not ident.post_id:
+        return None
+    if is_furniture(script, wrappers=doc.headline_holders()):
+        return None
+    caption, credit = caption_and_credit(script, page, (ident.url,))
+    return _player(doc, script, ident.provider, ident.kind, ident.url, ident.post_id, raw, caption, credit)
+
+
+def _own_video(
+    doc: Document, player: Element, page: PageCredits, seen: set[tuple[str | None, str | None]]
+) -> MediaRef | None:
+    """A player with no address of its own (a `blob:` stream) on a platform's own page of one
+    video (a saved YouTube watch page): that video, once."""
+    sources = [attr(player, "src"), *(attr(s, "src") for s in player.iterdescendants("source"))]
+    if player.tag != "video" or not any(v and v.startswith("blob:") for v in sources):
+        return None
+    ident = identify(doc.url) if doc.url else None
+    if ident is None or ident.kind != "video" or (ident.provider, ident.post_id) in seen:
+        return None
+    caption, credit = caption_and_credit(player, page, (ident.url,))
+    blob = next(v for v in sources if v and v.startswith("blob:"))
+    return _player(doc, player, ident.provider, ident.kind, ident.url, ident.post_id, blob, caption, credit)
+
+
+def _id_element(doc: Document, tag: Element, page: PageCredits) -> MediaRef | None:
     """`<lite-youtube videoid=...>`, `<amp-youtube data-videoid=...>` and their kin."""
     name, template = _ID_ELEMENTS[cast(str, tag.tag)]
     video = attr(tag, name)
@@ -70,26 +128,29 @@ def _id_element(doc: Document, tag: Element) -> MediaRef | None:
     ident = identify(template.format(video))
     if ident is None:
         return None
-    caption, credit = caption_and_credit(tag)
+    caption, credit = caption_and_credit(tag, page)
     title = _title(tag, "title") or _title(tag, "playlabel")
     return _player(
         doc, tag, ident.provider, ident.kind, ident.url, ident.post_id, video, caption or title, credit
     )
 
 
-def _brightcove(doc: Document, tag: Element) -> MediaRef | None:
-    """`<video-js data-account=A data-player=P data-video-id=V>`: Brightcove's in-page player."""
-    account, video = attr(tag, "data-account"), attr(tag, "data-video-id")
+def _brightcove(doc: Document, tag: Element, page: PageCredits) -> MediaRef | None:
+    """`<video-js data-account=A data-player=P data-video-id=V>`: Brightcove's in-page player,
+    the same video as its players.brightcove.net address."""
+    account, video = attr(tag, "data-account"), attr(tag, "data-video-id") or attr(tag, "data-videoid")
+    if not account or not video:
+        return None
     player = attr(tag, "data-player") or "default"
     url = f"https://players.brightcove.net/{account}/{player}_default/index.html?videoId={video}"
     ident = identify(url)
     if ident is None:
         return None
-    caption, credit = caption_and_credit(tag)
+    caption, credit = caption_and_credit(tag, page)
     return _player(doc, tag, ident.provider, ident.kind, ident.url, ident.post_id, video, caption, credit)
 
 
-def _object(doc: Document, tag: Element) -> MediaRef | None:
+def _object(doc: Document, tag: Element, page: PageCredits) -> MediaRef | None:
     """A legacy `<object data=...>` or `<param name="movie" value=...>` Flash player."""
     raw = attr(tag, "data") or next(
         (
@@ -103,7 +164,7 @@ def _object(doc: Document, tag: Element) -> MediaRef | None:
     ident = identify(url) if url else None
     if ident is None:
         return None
-    caption, credit = caption_and_credit(tag)
+    caption, credit = caption_and_credit(tag, page)
     return _player(doc, tag, ident.provider, ident.kind, ident.url, ident.post_id, raw, caption, credit)
 
 
@@ -135,7 +196,7 @@ def _player(
     )
 
 
-def _frame(doc: Document, frame: Element) -> MediaRef | None:
+def _frame(doc: Document, frame: Element, page: PageCredits) -> MediaRef | None:
     for name in _FRAME_ATTRS:
         raw = attr(frame, name)
         url = doc.resolve(raw)
@@ -143,8 +204,11 @@ def _frame(doc: Document, frame: Element) -> MediaRef | None:
             continue
         ident = identify(_plugin_target(url))
         if ident is None:
+            own = _own_player(doc, frame, url)
+            if own is not None:
+                return own
             continue
-        caption, credit = caption_and_credit(frame)
+        caption, credit = caption_and_credit(frame, page, (url,))
         title = _title(frame, "title")
         return MediaRef(
             kind=ident.kind,
@@ -176,14 +240,58 @@ def _title(tag: Element, name: str) -> str | None:
 
 
 def _plugin_target(url: str) -> str:
-    """Facebook's plugins/post.php and video.php iframes carry the post's address in `href`."""
-    if "facebook.com/plugins/" not in url:
+    """The address a wrapper's iframe plays, carried in a parameter: Facebook's plugins/post.php
+    and video.php (`href`), Embedly's media.html (`src`), a platform's address in any parameter."""
+    if "?" not in url or identify(url) is not None:
         return url
-    href = parse_qs(urlsplit(url).query).get("href")
-    return href[0] if href else url
+    for values in parse_qs(urlsplit(url).query).values():
+        for value in values:
+            if value.startswith(("http://", "https://", "//")) and identify(value) is not None:
+                return value
+    return url
 
 
-def _html5(doc: Document, player: Element) -> MediaRef | None:
+def _own_player(doc: Document, frame: Element, url: str) -> MediaRef | None:
+    """A video player of the page's own site in an iframe, its address saying so (CBS News'
+    "/embed/video/?v=...", "vplayer.nbcsports.com/.../nbcsports_embed/..." on an NBC Sports
+    page): the article's video. Another site's unknown iframe is no media of ours (trackers,
+    forms, article cards)."""
+    host = urlsplit(url).hostname or ""
+    if not doc.url or _site_of(host) != _site_of(urlsplit(doc.url).hostname or ""):
+        return None
+    words = set(_ADDRESS_WORDS.split(f"{host} {urlsplit(url).path}".lower()))
+    if len(words & _PLAYER_WORDS) < 2 or is_furniture(frame, wrappers=doc.headline_holders()):
+        return None
+    caption, credit = caption_and_credit(frame)
+    title = _title(frame, "title")
+    fragment = urlsplit(url).fragment
+    return MediaRef(
+        kind="video",
+        presence="embedded",
+        detector=DETECTOR,
+        position=doc.position(frame),
+        line=doc.line_of(attr(frame, "src")),
+        provider="site",
+        url=url,
+        urls=(url,),
+        # CBS News names the video in the fragment, one player address for all: keep them apart
+        post_id=hashlib.sha256(fragment.encode()).hexdigest()[:16] if len(fragment) > _ID_FRAGMENT else None,
+        caption=caption or title,
+        credit=credit_text(credit),
+        tags=tags_for(title, caption),
+        context=caption or title,
+    )
+
+
+def _site_of(host: str) -> str:
+    """The registrable part of a host name: "vplayer.nbcsports.com" gives "nbcsports.com",
+    "www.bbc.co.uk" "bbc.co.uk"."""
+    labels = host.lower().split(".")
+    keep = 3 if len(labels) > 2 and len(labels[-1]) == 2 and len(labels[-2]) <= 3 else 2
+    return ".".join(labels[-keep:])
+
+
+def _html5(doc: Document, player: Element, page: PageCredits) -> MediaRef | None:
     raw = [v for v in [attr(player, "src")] if v]
     raw += [v for s in player.iterdescendants("source") for v in [attr(s, "src") or attr(s, "data-src")] if v]
     urls = unique(u for u in (doc.resolve(r) for r in raw) if u and not is_placeholder(u))
@@ -192,7 +300,7 @@ def _html5(doc: Document, player: Element) -> MediaRef | None:
     poster = doc.resolve(attr(player, "poster"))
     if poster and not is_placeholder(poster):
         urls.append(poster)
-    caption, credit = caption_and_credit(player)
+    caption, credit = caption_and_credit(player, page, urls)
     host = urls[0].split("/")[2] if "://" in urls[0] else ""
     return MediaRef(
         kind="video" if player.tag == "video" else "audio",
