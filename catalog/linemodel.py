@@ -122,6 +122,8 @@ FEATURES: tuple[str, ...] = (
 
 _NOT_HEADS = frozenset(NOT_CAPTION_HEADS)
 _HEAD_LABEL = re.compile(r"^[^\W\d_][\w'’.-]*(?:\s+[\w'’.-]+){0,2}\s*:\s+\S")
+# An age after a name, each form opening with its own literal (fast over the whole text).
+_AGES = (re.compile(r",\s+\d{1,3}\s*,"), re.compile(r"\(\s*\d{1,3}\s*\)"))
 _AGE = re.compile(r",\s+\d{1,3}\s*,|\(\s*\d{1,3}\s*\)")
 _SLASH_CREDIT = re.compile(r"[^\W\d_]\s?/\s?[^\W\d_]")
 _BULLETS = ("* ", "- ", "• ", "· ", "> ", "+ ")
@@ -534,11 +536,12 @@ def text_profile(doc: Document, blocks: list[Block]) -> Profile:
 
     pictured = {k for k in hits(("pictur",), fold=True) if "pictur" in lower(k)}
     labelled = {k for k in hits((":",), within=40) if _HEAD_LABEL.match(blocks[k].text)}
-    placed = {k for k in hits(("(",)) | hits(_PLACE_SIGNS, fold=True) if _PLACED.search(lower(k))}
+    signs = hits(("(",)) | {block_of[i] for i in doc.candidates(_PLACED_AFTER_COMMA) if block_of[i] >= 0}
+    placed = {k for k in signs if k >= 0 and _PLACED.search(lower(k))}
     placed |= {k for k in hits(_PLACE_WORD_SIGNS) if not CAPTION_PLACE_WORDS.isdisjoint(_tokens(lower(k)))}
     marked = pictured | labelled | placed
     media = {k for k in hits(_MEDIA_HINTS, fold=True) if any(map(lower(k).__contains__, _MEDIA_HINTS))}
-    aged = {block_of[i] for i in doc.candidates(_AGE) if block_of[i] >= 0}
+    aged = {block_of[i] for rx in _AGES for i in doc.candidates(rx) if block_of[i] >= 0}
     hinted = marked | media | aged | hits(("/",))
     n = len(blocks) or 1
     return Profile(
@@ -586,7 +589,12 @@ def _tokens(text: str) -> list[str]:
 
 
 # The signs a caption's placing words stand after, searched for in the whole text.
-_PLACE_SIGNS = tuple(f", {w}" for w in PICTURE_POSITION_WORDS)  # ", left", ", pictured"
+# ", left", ", Pictured": one search of the whole text (a pattern opening with a literal comma is
+# fast, a search for each word in each case was not)
+_PLACED_AFTER_COMMA = re.compile(
+    r", (?:" + "|".join(re.escape(w) for w in sorted(PICTURE_POSITION_WORDS, key=len, reverse=True)) + ")",
+    re.IGNORECASE,
+)
 _PLACE_WORD_SIGNS = tuple(CAPTION_PLACE_WORDS)
 
 
