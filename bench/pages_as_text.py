@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import subprocess
 import sys
 import tempfile
 import unicodedata
@@ -331,12 +330,12 @@ def main() -> None:
 
 
 def _score(labels: Path, folder: Path, catalog: str) -> str:
-    """score.py's headline for one label file."""
-    command = [sys.executable, str(SHARED / "eval/score.py"), "text", str(labels), str(folder)]
-    r = subprocess.run([*command, "--catalog", catalog], capture_output=True, text=True, check=False)
-    lines = r.stdout.strip().splitlines()
-    attrs = [ln.strip() for ln in lines if ln.strip().startswith("attributes")]
-    return (lines[-1] if lines else "(no output)") + ("  " + attrs[-1] if attrs else "")
+    """score.py's headline for one label file (text_eval's reading of it)."""
+    from text_eval import score  # text_eval reads this module's sets: imported when scoring
+
+    tp, labelled, found, attrs = score(labels, folder, catalog)
+    recall, precision = tp / labelled if labelled else 1.0, tp / found if found else 1.0
+    return f"recall {recall:.3f} ({tp}/{labelled})  precision {precision:.3f} ({tp}/{found})  {attrs}"
 
 
 if __name__ == "__main__":

@@ -91,8 +91,8 @@ def sets(work: Path, outside: bool) -> list[tuple[str, str, Path, Path]]:
     return found
 
 
-def score(labels: Path, folder: Path, catalog: str) -> tuple[int, int, int, int, str]:
-    """tp, labelled, found, (unused) and the attributes line of score.py's media tally."""
+def score(labels: Path, folder: Path, catalog: str) -> tuple[int, int, int, str]:
+    """Found and right, labelled, found, and the attributes line of score.py's media tally."""
     r = subprocess.run(
         [sys.executable, str(SCORE), "text", str(labels), str(folder), "--catalog", catalog],
         capture_output=True, text=True, check=False,
@@ -100,12 +100,12 @@ def score(labels: Path, folder: Path, catalog: str) -> tuple[int, int, int, int,
     lines = r.stdout.splitlines()
     media = [ln for ln in lines if ln.startswith("text-media")]
     if not media:
-        return 0, 0, 0, 0, (r.stdout + r.stderr)[-300:]
+        return 0, 0, 0, (r.stdout + r.stderr)[-300:]
     m = _HEAD.search(media[-1])
     assert m
     at = lines.index(media[0])
     attrs = next((ln.strip().removeprefix("attributes: ") for ln in lines[at:] if "attributes:" in ln), "")
-    return int(m.group(2)), int(m.group(3)), int(m.group(6)), 0, attrs
+    return int(m.group(2)), int(m.group(3)), int(m.group(6)), attrs
 
 
 def main() -> None:
@@ -127,7 +127,7 @@ def main() -> None:
             cells = []
             attrs = ""
             for n, (_, command) in enumerate(runs):
-                tp, labelled, found, _, at = score(labels, folder, command)
+                tp, labelled, found, at = score(labels, folder, command)
                 attrs = attrs or (at if n == 0 else "")
                 cells.append(f"{tp / labelled if labelled else 1:.3f} ({tp}/{labelled}) | "
                              f"{tp / found if found else 1:.3f} ({tp}/{found})")  # fmt: skip

@@ -42,7 +42,8 @@ def document_id(source: str) -> str:
 def media_id(ref: MediaRef, doc_id: str) -> str:
     """`provider:post_id` for platform objects, the normalised URL for files, the document and
     the address for a relative address (read from a page with no address of its own), and
-    document, line and caption for a described item with no address."""
+    document, line and caption for a described item with no address (and a post's words: two
+    posts of one account on one line are two)."""
     if ref.provider and ref.post_id:
         return f"{ref.provider}:{ref.post_id}"
     if ref.url and is_relative(ref.url):

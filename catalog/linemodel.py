@@ -30,6 +30,7 @@ from catalog.vocabulary import (
     CAPTION_PLACE_WORDS,
     FIRST_PERSON_WORDS,
     FURNITURE_WORDS,
+    MONTH_WORDS,
     NOT_CAPTION_HEADS,
     PHOTO_WORDS,
     PICTURE_POSITION_WORDS,
@@ -477,14 +478,9 @@ def features(doc: Document, blocks: list[Block], k: int, profile: Profile) -> li
 
 def _dated(text: str, tokens: list[str]) -> bool:
     """A date or a clock time ("Nov 19, 2019", "08:38 AM")."""
-    return not _MONTHS.isdisjoint(tokens) or (":" in text and _CLOCK.search(text) is not None)
+    return not MONTH_WORDS.isdisjoint(tokens) or (":" in text and _CLOCK.search(text) is not None)
 
 
-_MONTHS = frozenset(
-    ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
-     "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-     "december")
-)  # fmt: skip
 _CLOCK = re.compile(r"\d:\d\d")
 
 

@@ -6,6 +6,9 @@ Adding a language or an agency is one line here; no other module holds word list
 from __future__ import annotations
 
 __all__ = [
+    "MONTH_NAMES",
+    "MONTH_WORDS",
+    "OTHER_MONTH_NAMES",
     "FIGURE_CREDIT_LABELS",
     "STATEMENT_CLASSES",
     "OWN_PLAYER_WORDS",
@@ -1553,3 +1556,28 @@ FURNITURE_WORDS = frozenset(
      "email", "e-mail", "cookie", "cookies", "privacy", "commenting", "comments", "comment",
      "advertisement", "sponsored", "share", "follow", "register", "download", "app")
 )  # fmt: skip
+
+# Months, as byline dates write them (catalog.extractors._dates).
+MONTH_NAMES: tuple[str, ...] = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+# German, French and Spanish names, for posts embedded in those languages' pages ("2. Juni 2018").
+OTHER_MONTH_NAMES = (
+    ("januar", "jänner", "janvier", "enero"),
+    ("februar", "février", "fevrier", "febrero"),
+    ("märz", "mars", "marzo"),
+    ("avril", "abril"),
+    ("mai", "mayo"),
+    ("juni", "juin", "junio"),
+    ("juli", "juillet", "julio"),
+    ("août", "aout", "agosto"),
+    ("septembre", "septiembre", "setiembre"),
+    ("oktober", "octobre", "octubre"),
+    ("novembre", "noviembre"),
+    ("dezember", "décembre", "decembre", "diciembre"),
+)
+# Every month's name and three-letter form, as words (the line model's dates).
+MONTH_WORDS = frozenset(
+    (*MONTH_NAMES, *(name[:3] for name in MONTH_NAMES), *(n for names in OTHER_MONTH_NAMES for n in names))
+)

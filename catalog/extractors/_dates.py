@@ -6,32 +6,15 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from catalog.vocabulary import MONTH_NAMES, OTHER_MONTH_NAMES
+
 __all__ = ["byline_date"]
 
-_MONTH_NAMES = (
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-)  # fmt: skip
-# German, French and Spanish names, for posts embedded in those languages' pages ("2. Juni 2018").
-_OTHER_MONTH_NAMES = (
-    ("januar", "jänner", "janvier", "enero"),
-    ("februar", "février", "fevrier", "febrero"),
-    ("märz", "mars", "marzo"),
-    ("avril", "abril"),
-    ("mai", "mayo"),
-    ("juni", "juin", "junio"),
-    ("juli", "juillet", "julio"),
-    ("août", "aout", "agosto"),
-    ("septembre", "septiembre", "setiembre"),
-    ("oktober", "octobre", "octubre"),
-    ("novembre", "noviembre"),
-    ("dezember", "décembre", "decembre", "diciembre"),
-)
 # Full English names and their three-letter forms, as strptime's %B and %b read them.
 _MONTHS = (
-    {name: n for n, name in enumerate(_MONTH_NAMES, start=1)}
-    | {name[:3]: n for n, name in enumerate(_MONTH_NAMES, start=1)}
-    | {name: n for n, names in enumerate(_OTHER_MONTH_NAMES, start=1) for name in names}
+    {name: n for n, name in enumerate(MONTH_NAMES, start=1)}
+    | {name[:3]: n for n, name in enumerate(MONTH_NAMES, start=1)}
+    | {name: n for n, names in enumerate(OTHER_MONTH_NAMES, start=1) for name in names}
 )
 _DAY = re.compile(r"3[01]|[12]\d|0[1-9]|[1-9]")
 _YEAR = re.compile(r"\d{4}")
