@@ -14,6 +14,10 @@ __all__ = [
     "OWN_PLAYER_WORDS",
     "CREDIT_SEPARATORS",
     "CAPTION_CONTROL_WORDS",
+    "SCREEN_READER_CLASSES",
+    "STATE_CREDIT_KEYS",
+    "STATE_PICTURE_KEYS",
+    "BYLINE_OPENINGS",
     "FURNITURE_ALTS",
     "COMPANY_SUFFIXES",
     "PUBLIC_DOMAIN_PHRASES",
@@ -1266,6 +1270,24 @@ FURNITURE_ALTS: tuple[str, ...] = (
 )  # fmt: skip
 # Class words of a control inside a caption, whose words are no caption (NPR's "hide caption").
 CAPTION_CONTROL_WORDS: tuple[str, ...] = ("hide", "toggle", "button", "btn", "expand", "collapse")
+# How a byline opens ("Written by Rachael Link, MS, RD on November 14, 2019"): a picture whose
+# nearest words are a byline is the author's portrait.
+BYLINE_OPENINGS: tuple[str, ...] = (
+    "by", "written by", "words by", "reported by", "reviewed by", "medically reviewed by", "posted by",
+    "von",  # de
+    "por", "escrito por",  # es, pt
+    "par", "écrit par",  # fr
+    "di", "scritto da",  # it
+    "door",  # nl
+    "av",  # sv, no, da
+)  # fmt: skip
+# Classes of text printed for screen readers only (the BBC's <span class="off-screen">Image
+# caption</span> before a caption, "Image copyright" before its credit): no caption's words.
+SCREEN_READER_CLASSES: tuple[str, ...] = (
+    "off-screen", "offscreen", "sr-only", "screen-reader-text", "screen-reader-only", "screenreader-only",
+    "visually-hidden", "visuallyhidden", "u-visually-hidden", "is-visually-hidden", "hidden-visually",
+    "element-invisible", "a11y-only", "assistive-text", "sr-text",
+)  # fmt: skip
 # Alt texts of a control's picture: a button, not media ("close", "menu").
 CONTROL_ALTS: tuple[str, ...] = (
     "close", "menu", "search", "open", "play", "pause", "next", "previous", "prev", "back", "arrow",
@@ -1287,6 +1309,15 @@ CAPTION_CLASS_TOKENS: tuple[str, ...] = ("caption", "legend", "figcaption", "des
 # Microdata and JSON-LD properties of a media object that state its credit, most direct first:
 # the credit line as the publisher prints it, the maker, the holder of the rights, the notice.
 CREDIT_ITEMPROPS: tuple[str, ...] = ("creditText", "creator", "author", "copyrightHolder", "copyrightNotice")
+# Keys under which a page's script data (a WordPress REST attachment, a Next.js or Arc page
+# state) names a picture's address, and states its credit (most direct first).
+STATE_PICTURE_KEYS: frozenset[str] = frozenset(
+    ("url", "src", "source_url", "contentUrl", "uri", "image_url", "imageUrl", "original_url", "originalUrl")
+)
+STATE_CREDIT_KEYS: tuple[str, ...] = (
+    "creditText", "credit", "credits", "imageCredit", "image_credit", "photographer", "copyrightHolder",
+    "copyright",
+)  # fmt: skip
 # Microdata item types of a media object (`itemtype="https://schema.org/ImageObject"`).
 MEDIA_ITEMTYPES: tuple[str, ...] = (
     "/imageobject", "/photograph", "/videoobject", "/audioobject", "/mediaobject",

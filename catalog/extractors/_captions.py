@@ -38,6 +38,7 @@ from catalog.extractors._structured import (
     ld_media,
     microdata_credit,
     microdata_media,
+    state_pictures,
 )
 from catalog.tree import (
     CONTAINERS,
@@ -63,6 +64,7 @@ from catalog.vocabulary import (
     CREDIT_SEPARATORS,
     FIGURE_CREDIT_LABELS,
     NAME_PARTICLES,
+    SCREEN_READER_CLASSES,
     STORY_CREDIT_LABELS,
 )
 
@@ -71,6 +73,7 @@ __all__ = ["CREDIT_PLACES", "Figure", "PageCredits", "caption_and_credit", "cred
 _CREDIT_CLASSES = frozenset(CREDIT_CLASS_TOKENS)
 _CAPTION_CLASSES = frozenset(CAPTION_CLASS_TOKENS)
 _CAPTION_CONTROLS = frozenset(CAPTION_CONTROL_WORDS)
+_SCREEN_READER = frozenset(SCREEN_READER_CLASSES)
 # The labels of a credit in a figure: the credit labels a text reads too, and the chart and map
 # labels a page's caption closes with.
 _FIGURE_LABELS = sorted(
@@ -245,6 +248,12 @@ class PageCredits:
                 credit = microdata_credit(scope)
                 for raw in urls if credit else ():
                     self._add(found, raw, cast(str, credit))
+            for urls, credit, caption in state_pictures(self._doc):
+                tail = split_credit(caption)[1] if caption else None
+                # "(Photo by Michael Kovac/Getty Images for WeWork)" over the credit key's agency
+                best = tail if tail and (not credit or credit.casefold() in tail.casefold()) else credit
+                for raw in urls if best else ():
+                    self._add(found, raw, cast(str, best))
             self._structured = found
         return self._structured
 
@@ -280,9 +289,9 @@ def own_credit_element(fig: Figure) -> Found | None:
             element = below  # The New Republic's div.article_ledeImageCredit
         else:
             element = _credit_element_within(below, in_figure=False)
-        text = text_of(element)
+        text = _printed(element)
         return (text, fig.caption) if text and len(text) <= _MAX_CREDIT and looks_like_credit(text) else None
-    text = text_of(element)
+    text = _printed(element)
     if not text or len(text) > _MAX_CREDIT * 2:  # a caption's credit element may list many makers
         return None
     return text, fig.caption
@@ -323,7 +332,7 @@ def caption_tail(fig: Figure) -> Found | None:
     if (
         is_credit_line(caption)
         or (block is not None and block.tag == "cite" and looks_like_credit(caption))
-        or ("/" in caption and _is_parties(caption))
+        or _is_parties(caption)
         or _is_agency(caption)
     ):
         return (
@@ -416,6 +425,8 @@ def caption_and_credit(
             credit, caption = found
             break
     caption = " ".join((caption or "").split()) or None
+    if caption and not any(ch.isalpha() for ch in caption):
+        caption = None  # a slide's counter ("1 / 2"), no caption
     if caption and _COMMA_ROLES.get(caption.partition(",")[0].strip().casefold()) == "credit":
         caption = None  # "Image source, Getty Images" beside a credit element: no caption
     if caption and credit and _LABEL_ONLY.match(caption):
@@ -511,11 +522,12 @@ def _names_an_agency(text: str) -> bool:
 
 def _is_parties(text: str) -> bool:
     """ "Scott Heins/Gothamist", "Leonhard Foeger / Reuters": parties joined by slashes, each
-    a few capitalised words (a name, an outlet), not the end of a sentence ("... 24/7")."""
+    a few capitalised words (a name, an outlet), not the end of a sentence ("... 24/7"); or
+    joined by commas, an agency last ("ITV, ASSOCIATED PRESS"; "Paris, France" is a place)."""
     if len(text.split()) > _MAX_TAIL_WORDS or any(ch.isdigit() for ch in text):
         return False
-    pieces = [p.strip() for p in text.split("/")]
-    if len(pieces) < 2 or not all(pieces):
+    pieces = [p.strip() for p in text.split("/" if "/" in text else ",")]
+    if len(pieces) < 2 or not all(pieces) or ("/" not in text and not agency(pieces[-1])):
         return False
     for piece in pieces:
         if agency(piece):
@@ -770,8 +782,18 @@ def _caption_strings(block: Element, credit_el: Element | None) -> list[str]:
 
 
 def _is_control(el: Element) -> bool:
-    """A control inside a caption (NPR's <b class="hide-caption">hide caption</b>)."""
-    return not _CAPTION_CONTROLS.isdisjoint(class_words(el)) if el.get("class") else False
+    """A control inside a caption (NPR's <b class="hide-caption">hide caption</b>), or words
+    for screen readers only (the BBC's "Image caption" before the caption)."""
+    classes = el.get("class")
+    if not classes:
+        return False
+    return not _CAPTION_CONTROLS.isdisjoint(class_words(el)) or not _SCREEN_READER.isdisjoint(classes.split())
+
+
+def _printed(el: Element | None) -> str:
+    """An element's words as the page prints them: without controls, scripts and words for
+    screen readers only."""
+    return " ".join(" ".join(_caption_strings(el, None)).split()) if el is not None else ""
 
 
 def _name_after_caption(block: Element, caption: str) -> Found | None:
@@ -823,6 +845,7 @@ def _story_line(doc: Document) -> str | None:
 
 
 _FEATURED_WORDS = ("featured", "top", "lead", "main", "header", "hero")
+_FEATURED_CLASS_WORDS = frozenset(("featured", "lead", "hero"))
 _FEATURED = re.compile(
     r"^\[?\s*(?:featured|top|lead|main|header|hero)\s+(?:image|photo|picture)\s*"
     r"(?:by|credit|:)\s*:?\s*(?P<credit>[^\]]{2,160})\]?$",
@@ -833,7 +856,18 @@ _OPENING = 16
 
 
 def _featured_credit(doc: Document) -> str | None:
-    """ "[Featured Image by Joe Raedle/Getty Images]": a paragraph crediting the lead picture."""
+    """ "[Featured Image by Joe Raedle/Getty Images]": a paragraph crediting the lead picture;
+    or an element named for the featured picture's credit wherever it stands (BGR's
+    div.featured-image-source "Image Source: X" at the story's end)."""
+    for el in doc.tags("div", "span", "p", "small"):
+        classes = el.get("class")
+        if not classes or not any(word in classes for word in _FEATURED_WORDS):
+            continue  # the cheap test first
+        words = class_words(el)
+        if words & _FEATURED_CLASS_WORDS and words & _CREDIT_CLASSES:
+            text = _printed(el)
+            if text and len(text) <= _MAX_CREDIT and looks_like_credit(strip_label(text)[0] or text):
+                return text
     for p in doc.tags("p"):
         head = p.text.strip() if p.text else ""
         if len(head) >= _OPENING and not head[:_OPENING].lstrip("[ ").lower().startswith(_FEATURED_WORDS):

@@ -1,10 +1,13 @@
 """Structured data about a page's media: JSON-LD and microdata ImageObject/VideoObject/AudioObject
 with their addresses, caption and credit (`creditText`, `creator`, `author`, `copyrightHolder`,
-`copyrightNotice`), read the same way by html_meta and by the credit places of a figure."""
+`copyrightNotice`), read the same way by html_meta and by the credit places of a figure; and the
+pictures a page's own scripts describe in their data (a WordPress REST attachment, a Next.js or
+Arc page state), read for credits only."""
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any, cast
 
@@ -12,7 +15,7 @@ from lxml import etree
 
 from catalog.document import Document
 from catalog.tree import Element, attr, text_of
-from catalog.vocabulary import CREDIT_ITEMPROPS, MEDIA_ITEMTYPES
+from catalog.vocabulary import CREDIT_ITEMPROPS, MEDIA_ITEMTYPES, STATE_CREDIT_KEYS, STATE_PICTURE_KEYS
 
 __all__ = [
     "credit_of",
@@ -22,6 +25,7 @@ __all__ = [
     "media_name",
     "microdata_credit",
     "microdata_media",
+    "state_pictures",
 ]
 
 _LD_TYPES = {"imageobject": "photo", "videoobject": "video", "audioobject": "audio"}
@@ -31,6 +35,12 @@ _MAX_DEPTH = 8
 # Where microdata puts a value: the attribute of the element that carries it, else its text.
 _VALUE_ATTRS = ("content", "value", "src", "href", "datetime")
 _CREDIT_PROPS = frozenset(CREDIT_ITEMPROPS)
+# A page's script data: read up to this many characters of scripts in all, objects this deep.
+_MAX_STATE_CHARS = 4_000_000
+_STATE_DEPTH = 24
+_PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)", re.IGNORECASE)
+_STATE_HINTS = tuple(f'"{key}"' for key in STATE_CREDIT_KEYS) + ('"caption"',)
+_DECODER = json.JSONDecoder()
 _ITEMTYPES = tuple(t.casefold() for t in MEDIA_ITEMTYPES)
 
 
@@ -151,3 +161,114 @@ def _owner(el: Element) -> Element | None:
 def is_credit_prop(el: Element) -> bool:
     """An element that states a media object's credit in microdata (`itemprop="copyrightHolder"`)."""
     return not _CREDIT_PROPS.isdisjoint((el.get("itemprop") or "").split())
+
+
+def state_pictures(doc: Document) -> Iterator[tuple[list[str], str | None, str | None]]:
+    """The pictures a page's scripts describe in their data (`var app_data = {...}`, a
+    `<script type="application/json">` state): every object naming a picture's address under
+    one of STATE_PICTURE_KEYS, with the addresses it holds (its other sizes), its credit (a
+    key of STATE_CREDIT_KEYS, at most two objects down: WordPress's media_details.image_meta)
+    and its caption (WordPress's {"rendered": ...} too)."""
+    budget = _MAX_STATE_CHARS
+    for script in doc.tags("script"):
+        kind = (attr(script, "type") or "").lower()
+        text = script.text
+        if not text or kind == "application/ld+json" or len(text) > budget:
+            continue
+        if not any(hint in text for hint in _STATE_HINTS):
+            continue  # the cheap test first: most scripts are code, or data naming no credit
+        budget -= len(text)
+        for data in _json_values(text):
+            yield from _state_objects(data, 0)
+
+
+def _json_values(text: str) -> Iterator[Any]:
+    """The JSON objects a script holds: the whole of it, else each object literal in its code
+    that parses as JSON (a failed try costs the characters up to its first non-JSON token)."""
+    at = text.find("{")
+    while at != -1:
+        try:
+            value, end = _DECODER.raw_decode(text, at)
+        except ValueError:
+            at = text.find("{", at + 1)
+            continue
+        yield value
+        at = text.find("{", end)
+
+
+def _state_objects(data: Any, depth: int) -> Iterator[tuple[list[str], str | None, str | None]]:
+    if depth > _STATE_DEPTH:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _state_objects(item, depth + 1)
+        return
+    if not isinstance(data, dict):
+        return
+    own = [
+        v
+        for k, v in data.items()
+        if k in STATE_PICTURE_KEYS and isinstance(v, str) and _PICTURE_FILE.search(v)
+    ]
+    if own:
+        credit = _state_credit(data, 0)
+        caption = _state_text(data.get("caption"))
+        if credit or caption:
+            yield [*own, *_addresses_in(data, 0)], credit, caption
+    for value in data.values():
+        if isinstance(value, (dict, list)):
+            yield from _state_objects(value, depth + 1)
+
+
+def _state_credit(obj: dict[str, Any], depth: int) -> str | None:
+    for key in STATE_CREDIT_KEYS:
+        name = _state_name(obj.get(key))
+        if name:
+            return name
+    if depth < 2:
+        for value in obj.values():
+            if isinstance(value, dict):
+                found = _state_credit(value, depth + 1)
+                if found:
+                    return found
+    return None
+
+
+def _state_name(value: Any) -> str | None:
+    """A credit as page data gives it: a string, {"name": ...}, Arc's {"by": [{"name": ...}],
+    "affiliation": [...]}, or a list of them (joined with "/")."""
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, list):
+        names = [n for n in (_state_name(v) for v in value) if n]
+        return "/".join(names) or None
+    if isinstance(value, dict):
+        if "name" in value:
+            return _state_name(value["name"])
+        parts = [n for n in (_state_name(value.get(k)) for k in ("by", "affiliation")) if n]
+        return "/".join(parts) or None
+    return None
+
+
+def _state_text(value: Any) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("rendered")
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return " ".join(re.sub(r"<[^>]*>", " ", value).split()) or None
+
+
+def _addresses_in(data: Any, depth: int) -> Iterator[str]:
+    """The picture addresses an object holds under STATE_PICTURE_KEYS, its sizes' too."""
+    if depth > _MAX_DEPTH:
+        return
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(value, str):
+                if key in STATE_PICTURE_KEYS and _PICTURE_FILE.search(value):
+                    yield value
+            else:
+                yield from _addresses_in(value, depth + 1)
+    elif isinstance(data, list):
+        for item in data:
+            yield from _addresses_in(item, depth + 1)

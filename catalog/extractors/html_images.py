@@ -7,7 +7,10 @@ import re
 from collections.abc import Iterator
 from itertools import islice
 from os.path import commonprefix
+from typing import cast
 from urllib.parse import parse_qsl
+
+from lxml import etree
 
 from catalog.document import Document
 from catalog.extractors._captions import PageCredits, caption_and_credit, credit_text
@@ -23,14 +26,15 @@ from catalog.extractors._html import (
     is_placeholder,
     off_screen,
     srcset_urls,
+    text_of,
     unique,
 )
 from catalog.extractors._tags import tags_for
 from catalog.providers import identify, provider_of_host
 from catalog.records import MediaRef
-from catalog.tree import Element
+from catalog.tree import Element, children
 from catalog.urls import media_key
-from catalog.vocabulary import CONTROL_ALTS, FURNITURE_ALTS, LAZY_SRC_ATTRS
+from catalog.vocabulary import BYLINE_OPENINGS, CONTROL_ALTS, FURNITURE_ALTS, LAZY_SRC_ATTRS
 
 __all__ = ["extract"]
 
@@ -54,8 +58,27 @@ _SHOWN_ATTRS = frozenset(("src", "srcset", "data-src", "data-srcset", *LAZY_SRC_
 _SECTIONS = frozenset(("main", "article", "section", "body", "html"))
 # Pictures this small in both directions are icons, badges or tracking pixels.
 _MIN_SIDE = 50
+# Levels up from a picture where the block with its card's words is looked for; the share of
+# those words a card's links hold; the other cards a list of them has beside this page's own.
+_CARD_LEVELS = 4
+_CARD_LINKED = 0.8
+_CARD_WORDS = 40
+_BYLINE = re.compile(r"(?:{})\s+\w".format("|".join(re.escape(w) for w in BYLINE_OPENINGS)), re.IGNORECASE)
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_CARD_SIBLINGS = 2
+# Blocks (not <img>) holding a picture's address in a lazy attribute: one search of the tree.
+_HOLDER_PATH = etree.XPath(
+    "//div[{0}] | //span[{0}] | //figure[{0}] | //picture[{0}]".format(
+        " or ".join(f"@{name}" for name in LAZY_SRC_ATTRS)
+    )
+)
+_IMAGE_ADDRESS = re.compile(r"^(?:https?:)?/[^\s]*\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)", re.IGNORECASE)
 # Digits a page's name must share with a picture's file name to name that picture.
 _ID_DIGITS = 6
+# A segment of a page's address that names the story: this long, and a slug of this many
+# hyphens or an id of _ID_DIGITS digits.
+_STORY_SEGMENT = 16
+_SLUG_HYPHENS = 3
 # Characters of a page's name that, equal to a picture's file name, name that picture.
 _NAME_CHARS = 4
 
@@ -63,7 +86,11 @@ _NAME_CHARS = 4
 def extract(doc: Document) -> Iterator[MediaRef]:
     seen: set[str] = set()
     page = PageCredits(doc)
-    for img in doc.tags("img", "amp-img"):
+    pictures = doc.tags("img", "amp-img")
+    holders = _lazy_holders(doc)
+    if holders:
+        pictures = sorted((*pictures, *holders), key=doc.position)
+    for img in pictures:
         ref = _picture(doc, img, seen, page)
         if ref is not None:
             seen.update(media_key(u) for u in ref.urls)
@@ -78,8 +105,10 @@ def _picture(doc: Document, img: Element, seen: set[str], page: PageCredits) -> 
     # The common case first: most pictures of a page are its furniture. A thumbnail linking to
     # its own larger picture is a gallery's, though a weak word (thumb, list) names its block.
     furniture = furniture_of(img, wrappers=wrappers)
-    if furniture == "strong" or (furniture and link is None):
+    if furniture and link is None:
         return None
+    if furniture == "strong" and not (link is not None and _same_story(doc, attr(link, "href"))):
+        return None  # a teaser is furniture, unless it leads to this story's own gallery (AP's)
     raw = image_candidates(img)
     target = _link_target(doc, link, raw[0] if raw else None) if link is not None else None
     if target == "other" and link is not None:
@@ -110,11 +139,17 @@ def _picture(doc: Document, img: Element, seen: set[str], page: PageCredits) -> 
     keys = {media_key(u) for u in urls}
     if keys & seen and in_noscript(img):
         return None  # the <noscript> copy of a lazy picture already found
-    alt = attr(img, "alt")
+    alt = (
+        attr(img, "alt")
+        if img.tag in ("img", "amp-img")
+        else attr(img, "data-alt") or attr(img, "aria-label")
+    )
     if alt and (is_placeholder(alt.lower()) or alt.strip(" .").lower() in _CONTROL_ALTS):
         return None  # a placeholder, a control's picture ("close", "menu"), a module's heading art
     caption, credit = caption_and_credit(img, page, urls, first=not seen)
-    if not alt and not caption and not credit and _interface_asset(img, urls[0]):
+    if not caption and not alt and not credit and _interface_asset(img, urls[0]):
+        return None  # a badge or widget graphic
+    if not caption and _on_card_or_byline(doc, img, credit):
         return None
     host = urls[0].split("/")[2] if "://" in urls[0] else ""
     return MediaRef(
@@ -134,6 +169,27 @@ def _picture(doc: Document, img: Element, seen: set[str], page: PageCredits) -> 
         tags=tags_for(alt, caption),
         context=caption or alt,
     )
+
+
+def _lazy_holders(doc: Document) -> list[Element]:
+    """Blocks that stand for a picture a script draws later: no <img> beside them yet, the
+    address in a lazy attribute (the BBC's div.js-delayed-image-load with data-src and
+    data-alt). Where a block's parent holds an <img> (picturefill's spans of sizes around a
+    <noscript> copy), the <img> is the picture; of sibling blocks, the first stands for it."""
+    if doc.root is None:
+        return []
+    found: list[Element] = []
+    for el in _HOLDER_PATH(doc.root):
+        value = next((v for v in (attr(el, a) for a in LAZY_SRC_ATTRS) if v), None)
+        if not value or not _IMAGE_ADDRESS.search(value):
+            continue
+        parent = el.getparent()
+        if parent is None or next(parent.iterdescendants("img", "amp-img"), None) is not None:
+            continue
+        if found and found[-1].getparent() is parent:
+            continue
+        found.append(el)
+    return found
 
 
 def _int(value: str | None) -> int | None:
@@ -243,6 +299,58 @@ def _slate(doc: Document, img: Element, link: Element, raw: list[str]) -> MediaR
     )
 
 
+def _on_card_or_byline(doc: Document, img: Element, credit: str | None) -> bool:
+    """A picture on another story's card, or an author's portrait beside a byline, told by the
+    nearest block around it that has words. A card's block is short and mostly a link to another
+    page, or holds a headline linking to one (the BBC's "Elsewhere on the BBC" items: the
+    picture in one block, the headline's link and a summary in the next), or it is an item of a
+    list of such cards that links to this page itself (a "most read" list naming this story
+    too). A link holding the picture's credit is no card's. A byline's block opens "Written by",
+    "By", "Von" ... and a name."""
+    node = img.getparent()
+    text = ""
+    for _ in range(_CARD_LEVELS):
+        if node is None or node.tag in _SECTIONS or node.tag == "figure":
+            return False
+        text = text_of(node)
+        if text:
+            break
+        node = node.getparent()
+    if node is None or not text or len(text.split()) > _CARD_WORDS:
+        return False
+    if _BYLINE.match(text):
+        return True
+    links = [(a, t) for a in node.iter("a") if (t := text_of(a)) and not (credit and credit in t)]
+    if not links:
+        return False
+    headline = any(
+        next(a.iterancestors(*_HEADINGS), None) is not None
+        or next(a.iterdescendants(*_HEADINGS), None) is not None
+        for a, _ in links
+    )
+    linked = sum(len(t) for _, t in links) >= _CARD_LINKED * len(text)
+    if not (headline or linked):
+        return False
+    if any(_link_target(doc, a, None) == "other" for a, _ in links):
+        return True
+    item = node  # the card: the block around it that its list repeats
+    while (
+        (parent := item.getparent()) is not None
+        and parent.tag not in _SECTIONS
+        and len(children(parent)) == 1
+    ):
+        item = parent
+    if parent is None or parent.tag in _SECTIONS:
+        return False
+    cards = 0
+    for sibling in parent.iterchildren(cast(str, item.tag)):
+        if sibling is not item and any(_link_target(doc, a, None) == "other" for a in sibling.iter("a")):
+            cards += 1
+            if cards >= _CARD_SIBLINGS:
+                return True
+    return False
+
+
 def _link_of(img: Element) -> Element | None:
     """The link around the picture, up to the article's main block."""
     for anc in img.iterancestors():
@@ -277,6 +385,8 @@ def _photo_page(doc: Document, path: str, src: str | None) -> bool:
     own = (doc.url or "").split("#")[0].split("?")[0].rsplit(".", 1)[0]
     if own.count("/") > 2 and path.startswith(own + "/"):
         return True
+    if _same_story(doc, path):
+        return True  # the story's own gallery (AP's ".../gallery/<the story's id>/<its slug>")
     folder = (src or "").split("?")[0].rsplit("/", 1)[0]
     if folder.count("/") > 3 and path.rsplit("/", 1)[0] == folder:
         return True  # another size of the same picture (".../sz.1.3919259/860x860" for ".../640x360")
@@ -293,6 +403,30 @@ def _photo_page(doc: Document, path: str, src: str | None) -> bool:
         return False  # two ids of one series ("93457542", "93457559") name two things
     shared = commonprefix([page, picture])
     return sum(ch.isdigit() for ch in shared) >= _ID_DIGITS
+
+
+def _same_story(doc: Document, href: str | None) -> bool:
+    """Whether a link leads to another page of this story: its address holds a segment that
+    names the story in the page's own address, a long slug or id ("2896af5086674d4bbbbd454dec217c63",
+    "uk-tories-under-fire-twitter-name-switch-during-debate"), not a section's name."""
+    if not href or not doc.url or not href.startswith(("http", "/")):
+        return False  # an address written relative to the page ("discovertitanic.com") is no gallery
+    own = _story_segments(doc.url)
+    target = doc.resolve(href) or ""
+    page = doc.url.split("#", 1)[0].split("?", 1)[0]
+    if not own or target.startswith(page):
+        return False  # a page under the story's own address is _photo_page's
+    return not own.isdisjoint(_story_segments(target))
+
+
+def _story_segments(url: str) -> frozenset[str]:
+    path = url.split("#", 1)[0].split("?", 1)[0].split("/", 3)[-1] if "://" in url else ""
+    return frozenset(
+        seg.rsplit(".", 1)[0].lower()
+        for seg in path.split("/")
+        if len(seg) >= _STORY_SEGMENT
+        and (seg.count("-") >= _SLUG_HYPHENS or sum(c.isdigit() for c in seg) >= _ID_DIGITS)
+    )
 
 
 def _inside_embed(img: Element) -> bool:
