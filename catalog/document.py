@@ -27,6 +27,7 @@ from catalog.vocabulary import RELATIVE_TIME_WORDS
 __all__ = ["Document", "Para", "build_document"]
 
 _HEADLINE_WORDS = 4
+_ARTICLE_HEADLINE_WORDS = 2  # an <article> holds no site logo
 _SRC_BEFORE = re.compile(r"src(?:set)?\s*=\s*[\"']?$", re.IGNORECASE)
 _MAX_LOOKS = 20
 _SAVED_FROM = re.compile(r"saved from url=\(\d+\)(\S+)", re.IGNORECASE)
@@ -124,16 +125,19 @@ class Document:
         return self.order.get(tag, 0)
 
     def headline_holders(self) -> frozenset[Element]:
-        """The elements that hold the page's headline: an <h1> of four words or more
-        with no picture in it (a site's logo is an <h1> too, with one or two words or an image).
+        """The elements that hold the page's headline: an <h1> of four words or more (two
+        inside an <article>) with no picture in it (a site's logo is an <h1> too, with one or
+        two words or an image).
         A block holding the headline wraps the article, whatever its class says
         ("container advert-content-wrap", Blogger's "widget Blog")."""
         if self._headline_holders is None:
             holders: set[Element] = set()
             for h1 in self.tags("h1"):
-                if (
-                    next(h1.iterdescendants("img"), None) is None
-                    and len(get_text(h1, " ").split()) >= _HEADLINE_WORDS
+                if next(h1.iterdescendants("img"), None) is not None:
+                    continue
+                words = len(get_text(h1, " ").split())
+                if words >= _HEADLINE_WORDS or (
+                    words >= _ARTICLE_HEADLINE_WORDS and next(h1.iterancestors("article"), None) is not None
                 ):
                     holders.update(h1.iterancestors())
             self._headline_holders = frozenset(holders)

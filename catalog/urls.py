@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
 from catalog.providers import identify
 from catalog.vocabulary import GENERIC_TLDS
@@ -52,6 +52,9 @@ TRACKING_PARAMS = (
 _TRACKING = frozenset(p.lower() for p in TRACKING_PARAMS)
 # Resized copies of one file: Cloudflare's /cdn-cgi/image/<options>/, Drupal's
 # /files/styles/<style>/public/, WordPress's name-1024x576.jpg, Jetpack's i0.wp.com/<host>/.
+_ORIGIN_IN_PATH = re.compile(r"/https?(?::|%3A)(?://|%2F%2F)", re.IGNORECASE)
+# Parameters in which an image server names the picture it resizes.
+_ORIGIN_PARAMS = frozenset(("url", "image_uri", "image_url", "imageurl", "img", "image", "src"))
 _CLOUDFLARE_RESIZE = re.compile(r"/cdn-cgi/image/[^/]+/")
 _DRUPAL_STYLE = re.compile(r"/files/styles/[^/]+/public/")
 _WORDPRESS_SIZE = re.compile(r"-\d{2,5}x\d{2,5}(?=\.(?:jpe?g|png|gif|webp)$)", re.IGNORECASE)
@@ -160,10 +163,32 @@ def media_key(url: str) -> str:
         parts = urlsplit(norm)
     except ValueError:
         return norm
+    origin = _origin_inside(parts)
+    if origin is not None:
+        return media_key(origin)  # an image server's copy of another address: that address's
     if _FILE_EXT.search(parts.path):
         host, path = _original_file(parts.netloc, parts.path)
         norm = urlunsplit((parts.scheme, host, path, "", ""))
     return norm
+
+
+def _origin_inside(parts: SplitResult) -> str | None:
+    """The picture an image server resizes, when its address holds that picture's own address:
+    in its path (Thumbor's ".../420x240/filters:focal(...)/https://public-media.../x.jpg",
+    Cloudflare's "/cdn-cgi/image/w=800/https%3A%2F%2F...") or, where its path names no file,
+    in a parameter (AOL's "/images/dims?...&image_uri=https%3A...", "/_next/image?url=...")."""
+    at = _ORIGIN_IN_PATH.search(parts.path)
+    if at is not None:
+        inner = unquote(parts.path[at.start() + 1 :])
+        if "://" in inner and _FILE_EXT.search(urlsplit(inner).path):
+            return inner
+    if parts.query and not _FILE_EXT.search(parts.path):
+        for name, value in parse_qsl(parts.query):
+            if value.lower().startswith(("http://", "https://")) and (
+                name.lower() in _ORIGIN_PARAMS or _FILE_EXT.search(urlsplit(value).path)
+            ):
+                return value
+    return None
 
 
 def _original_file(host: str, path: str) -> tuple[str, str]:

@@ -15,6 +15,7 @@ __all__ = [
     "CREDIT_SEPARATORS",
     "CAPTION_CONTROL_WORDS",
     "SCREEN_READER_CLASSES",
+    "PICTURE_PAGE_NAMES",
     "STATE_CREDIT_KEYS",
     "STATE_PICTURE_KEYS",
     "BYLINE_OPENINGS",
@@ -1154,7 +1155,6 @@ WEAK_BOILERPLATE_TOKENS: tuple[str, ...] = (
     "card",
     "cards",
     "more",
-    "cover",
     "thumbnail",
     "thumb",
     "banner",
@@ -1280,6 +1280,11 @@ BYLINE_OPENINGS: tuple[str, ...] = (
     "di", "scritto da",  # it
     "door",  # nl
     "av",  # sv, no, da
+)  # fmt: skip
+# Names of a page that shows one picture larger (".../1848429/img.html", "zoom.php"): a picture
+# linking to one is the article's own, not a teaser.
+PICTURE_PAGE_NAMES: tuple[str, ...] = (
+    "img", "image", "photo", "picture", "zoom", "enlarge", "viewer", "lightbox", "foto", "bild", "imagen",
 )  # fmt: skip
 # Classes of text printed for screen readers only (the BBC's <span class="off-screen">Image
 # caption</span> before a caption, "Image copyright" before its credit): no caption's words.

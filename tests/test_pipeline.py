@@ -329,6 +329,33 @@ def test_encodings(tmp_path: Path, data: bytes, expected: str) -> None:
             "https://example.org/a.jpg",
             False,
         ),  # no /files/ style
+        # Image servers holding the picture's own address: in the path (Thumbor, Cloudflare with
+        # an encoded origin) or, where the path names no file, in a parameter (AOL, Brightspot)
+        (
+            "https://thumbs.example.com/Fn8=/420x240/filters:focal(1x1:2x2)/https://media.example.com/f/96/plague.jpg",
+            "https://thumbs.example.com/TY8=/800x600/filters:no_upscale()/https://media.example.com/f/96/plague.jpg",
+            True,
+        ),
+        (
+            "https://www.example.com/cdn-cgi/image/width=720/https%3A%2F%2Fs3.example.com%2Fc%2F788d.png",
+            "https://s3.example.com/c/788d.png",
+            True,
+        ),
+        (
+            "https://o.example.com/images/dims?thumbnail=130%2C87&image_uri=https%3A%2F%2Fs.example.com%2Fos%2F7e5e3a50&sig=1",
+            "https://o.example.com/images/dims?quality=85&image_uri=https%3A%2F%2Fs.example.com%2Fos%2F7e5e3a50&sig=2",
+            True,
+        ),
+        (
+            "https://o.example.com/images/dims?image_uri=https%3A%2F%2Fs.example.com%2Fos%2F7e5e3a50",
+            "https://o.example.com/images/dims?image_uri=https%3A%2F%2Fs.example.com%2Fos%2F99999999",
+            False,
+        ),
+        (
+            "https://cdn.example.com/a/story.jpg?ref=https%3A%2F%2Fnews.example.com%2Fstory.html",
+            "https://news.example.com/story.html",
+            False,
+        ),  # a file's query says nothing of what it shows
     ],
 )
 def test_resized_copies_of_one_file_are_one_picture(one: str, other: str, same: bool) -> None:

@@ -62,6 +62,8 @@ _PATH_WORDS = re.compile(r"[-_.@/\s]+")
 _TEMPLATE = re.compile(
     r"\{\{\s*(?:size|width|w)\s*\}\}|\{(?:size|width|w)\}|%7B(?:size|width|w)%7D", re.IGNORECASE
 )
+# A picture's file by its name: in a folder, a name of five characters or more before its type.
+_NAMED_PICTURE = re.compile(r"://[^/]+/(?:[^/]+/)+[^/]{5,}\.(?:jpe?g|png|gif|webp|avif)$", re.IGNORECASE)
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)", re.IGNORECASE)
 _LARGE = tuple(LARGE_SIZE_WORDS)
 _SMALL = tuple(SMALL_SIZE_WORDS)
@@ -192,8 +194,9 @@ def is_placeholder(url: str) -> bool:
         return True
     name = url.rsplit("/", 1)[-1].split("?", 1)[0]
     host = url.split("/")[2].lower() if "://" in url else ""
-    if host.split(".", 1)[0] in _TRACKER_HOSTS:
-        return True  # pixel.wp.com/b.gif, stats.example.net/watch/5512: a counter
+    if host.split(".", 1)[0] in _TRACKER_HOSTS and not _NAMED_PICTURE.search(url.split("?", 1)[0]):
+        return True  # pixel.wp.com/b.gif, stats.example.net/watch/5512: a counter (pixel.nymag.com's
+        # ".../2016/09/09/09-greg-berlanti.w1024.jpg" names a picture: an image server)
     if name.split(".", 1)[0].lower() in _FURNITURE:
         return True  # "advertisement.gif", "share.png": a file named after furniture
     folders = url.split("?", 1)[0].split("/")[3:-1] if "://" in url else []

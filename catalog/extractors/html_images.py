@@ -34,7 +34,13 @@ from catalog.providers import identify, provider_of_host
 from catalog.records import MediaRef
 from catalog.tree import Element, children
 from catalog.urls import media_key
-from catalog.vocabulary import BYLINE_OPENINGS, CONTROL_ALTS, FURNITURE_ALTS, LAZY_SRC_ATTRS
+from catalog.vocabulary import (
+    BYLINE_OPENINGS,
+    CONTROL_ALTS,
+    FURNITURE_ALTS,
+    LAZY_SRC_ATTRS,
+    PICTURE_PAGE_NAMES,
+)
 
 __all__ = ["extract"]
 
@@ -78,7 +84,10 @@ _ID_DIGITS = 6
 # A segment of a page's address that names the story: this long, and a slug of this many
 # hyphens or an id of _ID_DIGITS digits.
 _STORY_SEGMENT = 16
+_DIGIT_RUN = re.compile(r"(?<!\d)\d{6,}(?!\d)")
+_DATE_DIGITS = re.compile(r"^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01])$")
 _SLUG_HYPHENS = 3
+_VIEWER_NAMES = frozenset(PICTURE_PAGE_NAMES)
 # Characters of a page's name that, equal to a picture's file name, name that picture.
 _NAME_CHARS = 4
 
@@ -373,7 +382,16 @@ def _link_target(doc: Document, link: Element, src: str | None) -> str:
     if href.split("#")[0] == own or (own and href.split("?")[0] == own.split("?")[0]):
         return "page"
     path = href.split("?")[0]
-    return "picture" if _FILE_LINK.search(path) or _photo_page(doc, path, src) else "other"
+    if _FILE_LINK.search(path) or _viewer_page(path) or _photo_page(doc, path, src):
+        return "picture"
+    return "other"
+
+
+def _viewer_page(path: str) -> bool:
+    """A page named for showing a picture larger: ASCII's ".../1848429/img.html", "zoom.php"."""
+    name = path.rstrip("/").rsplit("/", 1)[-1]
+    stem, dot, _ = name.partition(".")
+    return bool(dot) and stem.lower() in _VIEWER_NAMES
 
 
 def _photo_page(doc: Document, path: str, src: str | None) -> bool:
@@ -420,13 +438,18 @@ def _same_story(doc: Document, href: str | None) -> bool:
 
 
 def _story_segments(url: str) -> frozenset[str]:
+    """What names a story in an address: its long slugs and ids, and the runs of six digits or
+    more in them (Popsugar's "Millennial-Decorating-Mistakes-42696116" and its gallery's
+    ".../photo-gallery/42696116/image/..."), a date's eight digits apart."""
     path = url.split("#", 1)[0].split("?", 1)[0].split("/", 3)[-1] if "://" in url else ""
-    return frozenset(
-        seg.rsplit(".", 1)[0].lower()
-        for seg in path.split("/")
-        if len(seg) >= _STORY_SEGMENT
-        and (seg.count("-") >= _SLUG_HYPHENS or sum(c.isdigit() for c in seg) >= _ID_DIGITS)
-    )
+    found: set[str] = set()
+    for seg in path.split("/"):
+        if len(seg) >= _STORY_SEGMENT and (
+            seg.count("-") >= _SLUG_HYPHENS or sum(c.isdigit() for c in seg) >= _ID_DIGITS
+        ):
+            found.add(seg.rsplit(".", 1)[0].lower())
+        found.update("#" + run for run in _DIGIT_RUN.findall(seg) if not _DATE_DIGITS.match(run))
+    return frozenset(found)
 
 
 def _inside_embed(img: Element) -> bool:
