@@ -15,6 +15,8 @@ __all__ = [
     "CREDIT_SEPARATORS",
     "CAPTION_CONTROL_WORDS",
     "SCREEN_READER_CLASSES",
+    "SEQUEL_TOKENS",
+    "SUBMITTED_LABELS",
     "PICTURE_PAGE_NAMES",
     "STATE_CREDIT_KEYS",
     "STATE_PICTURE_KEYS",
@@ -1121,6 +1123,9 @@ BOILERPLATE_TOKENS: tuple[str, ...] = (
     "badge",
     "sprite",
     "emoji",
+    "logotype",
+    "alert",  # a site notice ("usa-alert-warning"), its icons and logos
+    "spinner",
 )
 # Class words that make the rest of a class a statement about the block, not its kind: what
 # follows "with", "has", "no" is what the block holds or lacks ("layout-with-rail",
@@ -1162,6 +1167,9 @@ WEAK_BOILERPLATE_TOKENS: tuple[str, ...] = (
     "byline",
     "profile",
 )
+# With "post", "article", "story" or "entry" in one class ("next-post__image-wrapper",
+# "prev-article"): the block of another story, before or after this one.
+SEQUEL_TOKENS: tuple[str, ...] = ("next", "prev", "previous", "upnext", "following")
 # A block named after the story's author and a picture or a box ("article-author-image",
 # "author-box"): the author's portrait, whatever content word the block also holds.
 AUTHOR_TOKENS: tuple[str, ...] = ("author", "authors", "byline", "contributor", "writer")
@@ -1286,6 +1294,8 @@ BYLINE_OPENINGS: tuple[str, ...] = (
 PICTURE_PAGE_NAMES: tuple[str, ...] = (
     "img", "image", "photo", "picture", "zoom", "enlarge", "viewer", "lightbox", "foto", "bild", "imagen",
 )  # fmt: skip
+# Labels after a name saying a picture was handed in: "Jane Roe Submitted photo" is a credit.
+SUBMITTED_LABELS: tuple[str, ...] = ("submitted photo", "contributed photo", "courtesy photo", "submitted")
 # Classes of text printed for screen readers only (the BBC's <span class="off-screen">Image
 # caption</span> before a caption, "Image copyright" before its credit): no caption's words.
 SCREEN_READER_CLASSES: tuple[str, ...] = (
@@ -1308,6 +1318,7 @@ CREDIT_CLASS_TOKENS: tuple[str, ...] = (
     "attribution",
     "courtesy",
     "photographer",
+    "owner",  # People's span.figure-article-caption-owner
 )
 # Class words of an element that holds a caption.
 CAPTION_CLASS_TOKENS: tuple[str, ...] = ("caption", "legend", "figcaption", "description")

@@ -66,6 +66,7 @@ from catalog.vocabulary import (
     NAME_PARTICLES,
     SCREEN_READER_CLASSES,
     STORY_CREDIT_LABELS,
+    SUBMITTED_LABELS,
 )
 
 __all__ = ["CREDIT_PLACES", "Figure", "PageCredits", "caption_and_credit", "credit_text", "split_credit"]
@@ -166,7 +167,7 @@ _STORY_SPLIT = re.compile(r"\s*[,;|•·]\s*|\s+[–—]\s+")
 # What a paragraph holds when it may be a story's credit line (the cheap test first).
 _STORY_SIGNS = (
     "raphs by", "raphy by", "otos by", "ctures by", "mages by", "fotos", "bilder", "fotograf",
-    "photographies",
+    "photographies", "photos:", "photographs:", "images:",
 )  # fmt: skip
 # Openings of a labelled credit in an attribute that say "credit", not "this shows".
 _STRONG_LABEL_OPENINGS = (
@@ -189,6 +190,17 @@ _STORY_WORDS = frozenset(("author", "authors", "article", "story", "post"))
 # Characters of a caption's credit, at most, in each place.
 _MAX_CREDIT = 200
 _MAX_STORY_LINE = 300
+_ITALIC_TAGS = frozenset(("em", "i"))
+# A whole caption that is a credit: a photographer working for an outlet ("Adam Maida for
+# BuzzFeed News"), or a name and a label saying the picture was handed in ("Jane Roe Submitted
+# photo").
+_NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}"
+_COMMISSIONED = re.compile(rf"^{_NAME}\s+for\s+(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){{0,4}}\.?$")
+_SUBMITTED = re.compile(
+    rf"^(?P<name>{_NAME})\s*[,/–-]?\s*(?:{'|'.join(re.escape(w) for w in SUBMITTED_LABELS)})\.?$",
+    re.IGNORECASE,
+)
+_MAX_ITALIC_CAPTION = 300
 _MAX_HOLDER_TEXT = 400
 # Words of a credit closing a caption with no label: a name or two and an outlet, no sentence.
 _MAX_TAIL_WORDS = 12
@@ -329,16 +341,21 @@ def caption_tail(fig: Figure) -> Found | None:
     found = _name_after_caption(block, caption) if block is not None else None
     if found:
         return found
+    submitted = _SUBMITTED.match(caption)
+    if submitted:
+        return submitted.group("name"), ""  # "Jane Roe Submitted photo": handed in by Jane Roe
     if (
         is_credit_line(caption)
         or (block is not None and block.tag == "cite" and looks_like_credit(caption))
         or _is_parties(caption)
         or _is_agency(caption)
+        or _COMMISSIONED.match(caption)
     ):
         return (
             caption,
             "",
-        )  # "Screenshot by X/Y", "AP Photo/Uncredited", <cite>Getty Images</cite>, "iStockphoto"
+        )  # "Screenshot by X/Y", "AP Photo/Uncredited", <cite>Getty Images</cite>, "iStockphoto",
+    # "Adam Maida for BuzzFeed News", "Jane Roe Submitted photo"
     return None
 
 
@@ -449,8 +466,8 @@ def locate(
     block = _caption_in(figure, media) if figure is not None else None
     below = _neighbour(figure if figure is not None else media)
     if block is None and below is not None:
-        if _is_caption_block(below):
-            block = below  # CNN's <img> then <cite>caption</cite>
+        if _is_caption_block(below) or (_alone_in_paragraph(media) and _is_italic_line(below)):
+            block = below  # CNN's <img> then <cite>caption</cite>; WordPress's <p><em>caption</em></p>
         elif not _is_credit_line_text(below) and next(below.iterdescendants(*_MEDIA_TAGS), None) is None:
             block = _caption_block_within(below)  # CNN's div.image__metadata > div.image__caption
     if block is None:
@@ -686,6 +703,29 @@ def _is_caption_block(el: Element) -> bool:
     return bool(words & _CAPTION_CLASSES) and words.isdisjoint(_CONTROLS)  # not "ImageDescriptionButton"
 
 
+def _alone_in_paragraph(media: Element) -> bool:
+    """The picture stands alone in its paragraph (<p><a><img></a></p>), as a classic editor
+    places one."""
+    parent = media.getparent()
+    if parent is not None and parent.tag == "a":
+        parent = parent.getparent()
+    return parent is not None and parent.tag == "p" and not text_of(parent) and len(children(parent)) == 1
+
+
+def _is_italic_line(el: Element) -> bool:
+    """A short paragraph set in italics whole, right under a picture: a caption as a classic
+    editor writes one (<p><a><img></a></p><p><em>Light a Wish by OGE Group</em></p>)."""
+    if el.tag != "p" or (el.text and el.text.strip()):
+        return False
+    inner = children(el)
+    if not inner or any(
+        child.tag not in _ITALIC_TAGS or (child.tail and child.tail.strip()) for child in inner
+    ):
+        return False
+    text = text_of(el)
+    return bool(text) and len(text) <= _MAX_ITALIC_CAPTION and any(ch.isalpha() for ch in text)
+
+
 def _caption_block_within(block: Element) -> Element | None:
     """The caption element among the first elements of the block under a picture."""
     inner = islice(block.iterdescendants(etree.Element), 12)
@@ -827,21 +867,35 @@ def _credit_before_caption(block: Element, caption: str) -> Found | None:
 
 
 def _story_line(doc: Document) -> str | None:
-    """A line of the story crediting its pictures as a whole: a short paragraph made of credit
-    clauses ("Produced by A, Photographs by Lexey Swall, Written by B"), one of them the
-    photographs'."""
-    for p in doc.tags("p"):
+    """A line of the story crediting its pictures as a whole: a short paragraph (or a block
+    whose class says credits) made of credit clauses ("Produced by A, Photographs by Lexey
+    Swall, Written by B"; "Text: A<br>Photos: B on Unsplash"), one of them the photographs'."""
+    blocks = [*doc.tags("p"), *(d for d in doc.tags("div") if "credit" in (d.get("class") or ""))]
+    for p in blocks:
         raw = "".join(p.itertext())
         if len(raw) > _MAX_STORY_LINE * 2 or not any(sign in raw.lower() for sign in _STORY_SIGNS):
             continue  # the cheap test first: most paragraphs are prose, most pages print no such line
         text = text_of(p)
         if not text or len(text) > _MAX_STORY_LINE:
             continue
-        for clause in _STORY_SPLIT.split(text):
+        for clause in (c for line in _lines(p) if line for c in _STORY_SPLIT.split(line)):
             m = _STORY_CLAUSE.match(clause)
             if m and looks_like_credit(m.group("credit")):
                 return m.group("credit").strip()
     return None
+
+
+def _lines(el: Element) -> list[str]:
+    """An element's words, one string a line as its <br>s break them."""
+    parts: list[str] = []
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        if not isinstance(node.tag, str):
+            continue  # a comment
+        if event == "start":
+            parts.append("\n" if node.tag == "br" else node.text or "")
+        elif node is not el and node.tail:
+            parts.append(node.tail)
+    return [" ".join(line.split()) for line in "".join(parts).splitlines()]
 
 
 _FEATURED_WORDS = ("featured", "top", "lead", "main", "header", "hero")

@@ -27,6 +27,7 @@ from catalog.vocabulary import (
     PAGE_BUILDER_WORDS,
     PLACEHOLDER_TOKENS,
     PORTRAIT_TOKENS,
+    SEQUEL_TOKENS,
     SMALL_SIZE_WORDS,
     STATEMENT_CLASSES,
     TRACKER_HOST_WORDS,
@@ -69,6 +70,8 @@ _LARGE = tuple(LARGE_SIZE_WORDS)
 _SMALL = tuple(SMALL_SIZE_WORDS)
 _BUILDERS = frozenset(PAGE_BUILDER_WORDS)
 _AUTHOR = frozenset(AUTHOR_TOKENS)
+_SEQUEL = frozenset(SEQUEL_TOKENS)
+_ITEMS = frozenset(("post", "article", "story", "entry"))
 _PORTRAIT = frozenset(PORTRAIT_TOKENS)
 _TRACKER_HOSTS = frozenset(TRACKER_HOST_WORDS)
 _FURNITURE_TAGS = frozenset(BOILERPLATE_TAGS)
@@ -157,8 +160,12 @@ def furniture_of(
         if node in wrappers:
             continue
         words = class_words(node)
-        if words & _FURNITURE or (words & _AUTHOR and words & _PORTRAIT):
-            return "strong"  # "article-author-image": the author's portrait
+        if (
+            words & _FURNITURE
+            or (words & _AUTHOR and words & _PORTRAIT)
+            or (words & _SEQUEL and words & _ITEMS)
+        ):
+            return "strong"  # "article-author-image": the author's portrait; "next-post": another story
         if words & _WEAK_FURNITURE and not words & _CONTENT and not words & _BUILDERS:
             found = "weak"
     return found
