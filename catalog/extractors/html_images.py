@@ -64,6 +64,8 @@ _SHOWN_ATTRS = frozenset(("src", "srcset", "data-src", "data-srcset", *LAZY_SRC_
 _SECTIONS = frozenset(("main", "article", "section", "body", "html"))
 # Pictures this small in both directions are icons, badges or tracking pixels.
 _MIN_SIDE = 50
+# "Twitter post by @AOC: ..." (the BBC's alt text of a post's picture).
+_POST_ALT = re.compile(r"^\s*\w+ post by @(?P<handle>[\w.]{1,40})\s*:\s*")
 # Levels up from a picture where the block with its card's words is looked for; the share of
 # those words a card's links hold; the other cards a list of them has beside this page's own.
 _CARD_LEVELS = 4
@@ -110,10 +112,17 @@ def _picture(doc: Document, img: Element, seen: set[str], page: PageCredits) -> 
     if _tiny(img) or off_screen(img) or _inside_embed(img):
         return None
     link = _link_of(img)
+    post = _post_picture(doc, img)
+    if post is not None:
+        return post
     wrappers = doc.headline_holders()
     # The common case first: most pictures of a page are its furniture. A thumbnail linking to
     # its own larger picture is a gallery's, though a weak word (thumb, list) names its block.
     furniture = furniture_of(img, wrappers=wrappers)
+    if furniture == "weak" and link is None and any(caption_and_credit(img)):
+        furniture = None  # a weak word (list, card, widget) names a block of the page, but a
+        # picture captioned or credited in it is the article's (LittleThings' gallery in a
+        # "grid-list", BuzzFeed's list articles)
     if furniture and link is None:
         return None
     if furniture == "strong" and not (link is not None and _same_story(doc, attr(link, "href"))):
@@ -209,7 +218,8 @@ def _int(value: str | None) -> int | None:
 
 
 def _tiny(img: Element) -> bool:
-    w, h = _int(attr(img, "width")), _int(attr(img, "height"))
+    w = _int(attr(img, "width") or attr(img, "data-width"))  # a lazy block's size is in data-
+    h = _int(attr(img, "height") or attr(img, "data-height"))
     if w is not None and h is not None and 0 in (w, h) and max(w, h) >= _MIN_SIDE:
         return False  # an image service's "1440x0": as tall as the picture is
     if w is not None and h is not None:
@@ -306,6 +316,46 @@ def _slate(doc: Document, img: Element, link: Element, raw: list[str]) -> MediaR
         credit=credit_text(credit),
         context=caption,
     )
+
+
+def _post_picture(doc: Document, img: Element) -> MediaRef | None:
+    """A picture of a social post standing for it: an image server's rendering of the post's
+    address (the BBC's fallback "socialembed" pictures of tweets, whatever block holds them):
+    the post, the picture one of its addresses. Its alt text ("Twitter post by @AOC: ...")
+    gives the post's words. (A picture merely linking to a post is no copy of it: Reddit's
+    lists of other posts, a site's Instagram feed.)"""
+    raw = image_candidates(img)
+    inner = next((i for i in (_inner_address(u) for u in raw) if i), None)
+    ident = identify(inner) if inner else None
+    if ident is None or ident.kind != "social_post":
+        return None
+    pictures = [u for u in (doc.resolve(r) for r in raw) if u and not is_placeholder(u)]
+    alt = attr(img, "alt") if img.tag in ("img", "amp-img") else attr(img, "data-alt")
+    words = _POST_ALT.sub("", alt or "").strip() or None
+    handle = _POST_ALT.match(alt or "")
+    credit = f"@{handle.group('handle')}" if handle else None
+    return MediaRef(
+        kind="social_post",
+        presence="embedded",
+        detector=DETECTOR,
+        position=doc.position(img),
+        line=doc.line_of(raw[0] if raw else None),
+        provider=ident.provider,
+        url=ident.url,
+        urls=tuple(unique([ident.url, *pictures])),
+        post_id=ident.post_id,
+        credit=credit,
+        author_handle=credit,
+        post_text=words,
+        context=words,
+    )
+
+
+def _inner_address(url: str) -> str | None:
+    """The address an image server's address holds in its path (".../socialembed/https://...")."""
+    at = url.find("://")
+    inner = url.find("http", at + 3) if at != -1 else -1
+    return url[inner:] if inner != -1 and url.startswith(("http://", "https://"), inner) else None
 
 
 def _on_card_or_byline(doc: Document, img: Element, credit: str | None) -> bool:

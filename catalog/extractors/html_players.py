@@ -196,6 +196,12 @@ def _player(
     )
 
 
+_NAMED_VIDEO = re.compile(
+    r"^(?P<platform>youtube|vimeo)(?:-video)?(?:-|://)(?P<id>[\w-]{6,20})$", re.IGNORECASE
+)
+_NAMED_ADDRESS = {"youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https://vimeo.com/{}"}
+
+
 def _frame(doc: Document, frame: Element, page: PageCredits) -> MediaRef | None:
     for name in _FRAME_ATTRS:
         raw = attr(frame, name)
@@ -248,7 +254,19 @@ def _plugin_target(url: str) -> str:
         for value in values:
             if value.startswith(("http://", "https://", "//")) and identify(value) is not None:
                 return value
+            named = _named_video(value)
+            if named is not None:
+                return named  # Kinja's inset "?id=youtube-video-LlbUwLx785k"
     return url
+
+
+def _named_video(value: str) -> str | None:
+    """A platform's video named by platform and id, not by address ("youtube-video-LlbUwLx785k",
+    "youtube://LlbUwLx785k", "vimeo-123456"): its address."""
+    m = _NAMED_VIDEO.match(value.strip())
+    if m is None:
+        return None
+    return _NAMED_ADDRESS[m.group("platform").lower()].format(m.group("id"))
 
 
 def _own_player(doc: Document, frame: Element, url: str) -> MediaRef | None:

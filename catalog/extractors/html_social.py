@@ -34,6 +34,8 @@ _BLOCK_CLASSES = {
     "text-post-media": "threads",
     "imgur-embed-pub": "imgur",
 }
+# Class words of a blockquote that is a site's own copy of a post (read only with a link to one).
+_BLOCK_WORDS = {"tweet": "twitter", "twitter": "twitter", "instagram": "instagram"}
 # Attributes where embeds and click-to-load wrappers keep the post's own address.
 _ADDRESS_ATTRS = (
     "cite",
@@ -74,6 +76,12 @@ def extract(doc: Document) -> Iterator[MediaRef]:
     for block in doc.tags("blockquote"):
         classes = (attr(block, "class") or "").split()
         provider = next((_BLOCK_CLASSES[c] for c in classes if c in _BLOCK_CLASSES), None)
+        if provider is None and classes:
+            # A site's own copy of a post (BuzzFeed's "js-tweet__placeholder",
+            # "instagram__container"): its class names the platform, a link in it the post.
+            provider = next((_BLOCK_WORDS[w] for w in class_words(block) if w in _BLOCK_WORDS), None)
+            if provider not in ("twitter", "instagram"):
+                continue
         if provider is None:
             continue
         ref = _post(doc, block, provider) if provider in ("twitter", "instagram") else _other(doc, block)
