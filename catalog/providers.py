@@ -495,6 +495,13 @@ PROVIDERS: tuple[Pattern, ...] = (
         "https://soundcloud.com/{id}",
     ),
     _p(
+        "apple_music",
+        "audio",
+        r"^(?:https?:)?//(?:embed\.)?music\.apple\.com/(?P<cc>[a-z]{2})/(?P<what>album|playlist|song)/"
+        r"(?P<slug>[^/?#]+)/(?P<id>[\w.-]+)",
+        "https://music.apple.com/{cc}/{what}/{slug}/{id}",
+    ),
+    _p(
         "spotify",
         "audio",
         r"^(?:https?:)?//open\.spotify\.com/(?:embed/)?(?P<id>(?:episode|track|show|album)/\w+)",
@@ -587,6 +594,7 @@ PROVIDER_HINTS: dict[str, tuple[str, ...]] = {
     "liveleak": ("liveleak.com",),
     "soundcloud": ("soundcloud.com",),
     "spotify": ("spotify.com",),
+    "apple_music": ("music.apple.com",),
     "flickr": ("flickr.com", "flic.kr"),
     "imgur": ("imgur.com",),
     "giphy": ("giphy.com",),

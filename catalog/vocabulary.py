@@ -1157,6 +1157,7 @@ WEAK_BOILERPLATE_TOKENS: tuple[str, ...] = (
     "sidebar",
     "widget",
     "list",
+    "listing",
     "card",
     "cards",
     "more",

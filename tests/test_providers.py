@@ -9,6 +9,10 @@ from catalog.providers import HOST_HINTS, PROVIDER_HINTS, PROVIDERS, identify
 
 # (address as written, provider, kind, post id, canonical address)
 FORMS = [
+    ("https://embed.music.apple.com/us/playlist/headphone-testing-tunes/pl.u-V9dMGFBmdklp", "apple_music",
+     "audio", "pl.u-V9dMGFBmdklp", "https://music.apple.com/us/playlist/headphone-testing-tunes/pl.u-V9dMGFBmdklp"),
+    ("https://music.apple.com/gb/album/harbour-songs/1440857781", "apple_music", "audio", "1440857781",
+     "https://music.apple.com/gb/album/harbour-songs/1440857781"),
     ("https://x.com/i/status/1790000000000000001", "twitter", "social_post", "1790000000000000001",
      "https://twitter.com/i/status/1790000000000000001"),
     ("https://x.com/i/broadcasts/1vOxwjaWmbkJB", "twitter", "video", "1vOxwjaWmbkJB",
@@ -121,6 +125,7 @@ NOT_MEDIA = [
     "https://www.mixcloud.com/discover/jazz/",
     "https://flic.kr/p/0OIl",
     "https://web.archive.org/web/2020/https://example.org/",
+    "https://music.apple.com/us/browse",
 ]
 
 

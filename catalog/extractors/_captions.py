@@ -191,6 +191,9 @@ _STORY_WORDS = frozenset(("author", "authors", "article", "story", "post"))
 _MAX_CREDIT = 200
 _MAX_STORY_LINE = 300
 _ITALIC_TAGS = frozenset(("em", "i"))
+_ROLE_SPLIT = re.compile(r"[\s_-]+")
+# Credit class words that name a picture's maker or rights, never a story's reporter.
+_PICTURE_CREDIT_WORDS = frozenset(("copyright", "photographer", "courtesy", "attribution"))
 # A whole caption that is a credit: a photographer working for an outlet ("Adam Maida for
 # BuzzFeed News"), or a name and a label saying the picture was handed in ("Jane Roe Submitted
 # photo").
@@ -625,15 +628,35 @@ def _own_block(media: Element) -> Element | None:
 
 
 def _credit_element_in_caption(block: Element) -> Element | None:
-    """The caption block's credit element: a credit class, a <cite>, a credit itemprop."""
+    """The caption block's credit element: a credit class or role (RT's
+    data-role="copyright"), a <cite>, a credit itemprop."""
     return next(
         (
             el
             for el in block.iterdescendants(etree.Element)
-            if class_words(el) & _CREDIT_CLASSES or el.tag == "cite" or is_credit_prop(el)
+            if (
+                (class_words(el) | _role_words(el)) & _CREDIT_CLASSES
+                or el.tag == "cite"
+                or is_credit_prop(el)
+            )
+            and _has_words(el)  # RT's "©" in its own element, then the credit's
         ),
         None,
     )
+
+
+def _has_words(el: Element) -> bool:
+    return any(ch.isalnum() for ch in text_of(el))
+
+
+def _credit_by_words(text: str) -> bool:
+    return is_credit_line(text) or _is_parties(text) or _is_agency(text)
+
+
+def _role_words(el: Element) -> frozenset[str]:
+    """The words of an element's data-role, read as its class's."""
+    role = el.get("data-role")
+    return frozenset(_ROLE_SPLIT.split(role.lower())) if role else frozenset()
 
 
 def _credit_element_in(holder: Element, media: Element, block: Element | None) -> Element | None:
@@ -652,6 +675,19 @@ def _credit_element_in(holder: Element, media: Element, block: Element | None) -
             continue
         if _is_credit_element(el, figure) or (figure and is_credit_prop(el)):
             return el
+    if holder.tag != "figure":
+        return None
+    for el in holder.iterdescendants(etree.Element):  # a credit told by its words alone, its
+        # class a hash (Quartz's <div class="HywHC">AP Photo/Lekan Oyekanmi</div>)
+        if el is media or len(el) or (block is not None and (el is block or _inside(el, block))):
+            continue
+        text = text_of(el)
+        if (
+            text
+            and len(text) <= _MAX_CREDIT
+            and (is_credit_line(text) or _is_parties(text) or _is_agency(text))
+        ):
+            return el
     return None
 
 
@@ -664,13 +700,15 @@ def _credit_element_within(block: Element, in_figure: bool = True) -> Element | 
 
 def _is_credit_element(el: Element, in_figure: bool = True) -> bool:
     """A credit's element: a <cite>, or a credit class that is no caption's ("image__caption
-    attribution" is CNN's caption) and no story's ("article-byline" is the reporter's). Outside
-    a figure, a byline under a picture is the story's (The Verge's hero, then "By Tom Warren")."""
+    attribution" is CNN's caption) and no story's ("article-byline" is the reporter's; inside a
+    figure, the BBC's "story-image-copyright" is the picture's). Outside a figure, a byline
+    under a picture is the story's (The Verge's hero, then "By Tom Warren")."""
     if el.tag == "cite":
         return True
-    words = class_words(el)
+    words = class_words(el) | _role_words(el)
     credit = words & _CREDIT_CLASSES if in_figure else words & _CREDIT_CLASSES - {"byline"}
-    return bool(credit) and not words & _CAPTION_CLASSES and not words & _STORY_WORDS
+    story = words & _STORY_WORDS and not (in_figure and credit & _PICTURE_CREDIT_WORDS)
+    return bool(credit) and not words & _CAPTION_CLASSES and not story and _has_words(el)
 
 
 def _described_by(media: Element) -> Element | None:

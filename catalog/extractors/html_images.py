@@ -64,6 +64,10 @@ _SHOWN_ATTRS = frozenset(("src", "srcset", "data-src", "data-srcset", *LAZY_SRC_
 _SECTIONS = frozenset(("main", "article", "section", "body", "html"))
 # Pictures this small in both directions are icons, badges or tracking pixels.
 _MIN_SIDE = 50
+# A picture with a side under _MIN_SIDE is a button when its other side is under this, a strip
+# (a banner, a divider) when its other side is this many times longer.
+_BUTTON_SIDE = 200
+_STRIP_RATIO = 8
 # "Twitter post by @AOC: ..." (the BBC's alt text of a post's picture).
 _POST_ALT = re.compile(r"^\s*\w+ post by @(?P<handle>[\w.]{1,40})\s*:\s*")
 # Levels up from a picture where the block with its card's words is looked for; the share of
@@ -223,7 +227,9 @@ def _tiny(img: Element) -> bool:
     if w is not None and h is not None and 0 in (w, h) and max(w, h) >= _MIN_SIDE:
         return False  # an image service's "1440x0": as tall as the picture is
     if w is not None and h is not None:
-        return (w < _MIN_SIDE and h < _MIN_SIDE) or w <= 2 or h <= 2
+        short, long = min(w, h), max(w, h)
+        # An icon, a button ("文字サイズ", 52x22), a strip (a 500x47 "pin it" banner, a divider)
+        return short <= 2 or (short < _MIN_SIDE and (long < _BUTTON_SIDE or long >= _STRIP_RATIO * short))
     return (w is not None and w <= 2) or (h is not None and h <= 2)
 
 

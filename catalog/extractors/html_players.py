@@ -214,6 +214,9 @@ def _frame(doc: Document, frame: Element, page: PageCredits) -> MediaRef | None:
             if own is not None:
                 return own
             continue
+        holder = frame.getparent()  # the frame's own class is its embed code's ("twitter-widget")
+        if holder is not None and is_furniture(holder, wrappers=doc.headline_holders()):
+            return None  # a player in the site's furniture: a podcast listing, a video rail, an ad
         caption, credit = caption_and_credit(frame, page, (url,))
         title = _title(frame, "title")
         return MediaRef(
