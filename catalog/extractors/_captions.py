@@ -937,7 +937,7 @@ def _lines(el: Element) -> list[str]:
 
 
 _FEATURED_WORDS = ("featured", "top", "lead", "main", "header", "hero")
-_FEATURED_CLASS_WORDS = frozenset(("featured", "lead", "hero"))
+_FEATURED_CLASS_WORDS = ("featured", "hero")
 _FEATURED = re.compile(
     r"^\[?\s*(?:featured|top|lead|main|header|hero)\s+(?:image|photo|picture)\s*"
     r"(?:by|credit|:)\s*:?\s*(?P<credit>[^\]]{2,160})\]?$",
@@ -951,12 +951,13 @@ def _featured_credit(doc: Document) -> str | None:
     """ "[Featured Image by Joe Raedle/Getty Images]": a paragraph crediting the lead picture;
     or an element named for the featured picture's credit wherever it stands (BGR's
     div.featured-image-source "Image Source: X" at the story's end)."""
-    for el in doc.tags("div", "span", "p", "small"):
+    named = any(word in doc.text for word in _FEATURED_CLASS_WORDS)  # the cheap test first
+    for el in doc.tags("div", "span", "p", "small") if named else ():
         classes = el.get("class")
-        if not classes or not any(word in classes for word in _FEATURED_WORDS):
-            continue  # the cheap test first
+        if not classes or not any(word in classes for word in _FEATURED_CLASS_WORDS):
+            continue
         words = class_words(el)
-        if words & _FEATURED_CLASS_WORDS and words & _CREDIT_CLASSES:
+        if not words.isdisjoint(_FEATURED_CLASS_WORDS) and words & _CREDIT_CLASSES:
             text = _printed(el)
             if text and len(text) <= _MAX_CREDIT and looks_like_credit(strip_label(text)[0] or text):
                 return text

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import islice
 from os.path import commonprefix
 from typing import cast
 from urllib.parse import parse_qsl
-
-from lxml import etree
 
 from catalog.document import Document
 from catalog.extractors._captions import PageCredits, caption_and_credit, credit_text
@@ -68,6 +67,9 @@ _MIN_SIDE = 50
 # (a banner, a divider) when its other side is this many times longer.
 _BUTTON_SIDE = 200
 _STRIP_RATIO = 8
+# An attribute's address holding another address (".../socialembed/https://twitter.com/..."):
+# one search of the page tells whether any picture may be a post's.
+_DOUBLE_ADDRESS = re.compile(r"/https?://")
 # "Twitter post by @AOC: ..." (the BBC's alt text of a post's picture).
 _POST_ALT = re.compile(r"^\s*\w+ post by @(?P<handle>[\w.]{1,40})\s*:\s*")
 # Levels up from a picture where the block with its card's words is looked for; the share of
@@ -78,12 +80,9 @@ _CARD_WORDS = 40
 _BYLINE = re.compile(r"(?:{})\s+\w".format("|".join(re.escape(w) for w in BYLINE_OPENINGS)), re.IGNORECASE)
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _CARD_SIBLINGS = 2
-# Blocks (not <img>) holding a picture's address in a lazy attribute: one search of the tree.
-_HOLDER_PATH = etree.XPath(
-    "//div[{0}] | //span[{0}] | //figure[{0}] | //picture[{0}]".format(
-        " or ".join(f"@{name}" for name in LAZY_SRC_ATTRS)
-    )
-)
+# Blocks (not <img>) that may hold a picture's address in a lazy attribute.
+_HOLDER_TAGS = ("div", "span", "figure", "picture")
+_LAZY_NAMES = frozenset(LAZY_SRC_ATTRS)
 _IMAGE_ADDRESS = re.compile(r"^(?:https?:)?/[^\s]*\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)", re.IGNORECASE)
 # Digits a page's name must share with a picture's file name to name that picture.
 _ID_DIGITS = 6
@@ -101,22 +100,23 @@ _NAME_CHARS = 4
 def extract(doc: Document) -> Iterator[MediaRef]:
     seen: set[str] = set()
     page = PageCredits(doc)
+    posts = bool(_DOUBLE_ADDRESS.search(doc.text))  # an attribute holding two addresses: a post's picture?
     pictures = doc.tags("img", "amp-img")
     holders = _lazy_holders(doc)
     if holders:
         pictures = sorted((*pictures, *holders), key=doc.position)
     for img in pictures:
-        ref = _picture(doc, img, seen, page)
+        ref = _picture(doc, img, seen, page, posts)
         if ref is not None:
             seen.update(media_key(u) for u in ref.urls)
             yield ref
 
 
-def _picture(doc: Document, img: Element, seen: set[str], page: PageCredits) -> MediaRef | None:
+def _picture(doc: Document, img: Element, seen: set[str], page: PageCredits, posts: bool) -> MediaRef | None:
     if _tiny(img) or off_screen(img) or _inside_embed(img):
         return None
     link = _link_of(img)
-    post = _post_picture(doc, img)
+    post = _post_picture(doc, img) if posts else None
     if post is not None:
         return post
     wrappers = doc.headline_holders()
@@ -198,10 +198,9 @@ def _lazy_holders(doc: Document) -> list[Element]:
     address in a lazy attribute (the BBC's div.js-delayed-image-load with data-src and
     data-alt). Where a block's parent holds an <img> (picturefill's spans of sizes around a
     <noscript> copy), the <img> is the picture; of sibling blocks, the first stands for it."""
-    if doc.root is None:
-        return []
     found: list[Element] = []
-    for el in _HOLDER_PATH(doc.root):
+    blocks = (el for name in _HOLDER_TAGS for el in doc.tags(name) if not _LAZY_NAMES.isdisjoint(el.attrib))
+    for el in sorted(blocks, key=doc.position):
         value = next((v for v in (attr(el, a) for a in LAZY_SRC_ATTRS) if v), None)
         if not value or not _IMAGE_ADDRESS.search(value):
             continue
@@ -486,6 +485,9 @@ def _same_story(doc: Document, href: str | None) -> bool:
     if not href or not doc.url or not href.startswith(("http", "/")):
         return False  # an address written relative to the page ("discovertitanic.com") is no gallery
     own = _story_segments(doc.url)
+    lowered = href.lower()
+    if not any(seg.lstrip("#") in lowered for seg in own):
+        return False  # the cheap test first: the link's own words name none of the story's
     target = doc.resolve(href) or ""
     page = doc.url.split("#", 1)[0].split("?", 1)[0]
     if not own or target.startswith(page):
@@ -493,6 +495,7 @@ def _same_story(doc: Document, href: str | None) -> bool:
     return not own.isdisjoint(_story_segments(target))
 
 
+@lru_cache(maxsize=256)
 def _story_segments(url: str) -> frozenset[str]:
     """What names a story in an address: its long slugs and ids, and the runs of six digits or
     more in them (Popsugar's "Millennial-Decorating-Mistakes-42696116" and its gallery's
