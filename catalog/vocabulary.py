@@ -1237,6 +1237,7 @@ LAZY_SRC_ATTRS: tuple[str, ...] = (
     "data-retina-src",
     "data-orig-file",
     "data-large-file",
+    "data-image",  # al.com's span.resimg
 )
 LAZY_SRCSET_ATTRS: tuple[str, ...] = ("data-srcset", "data-lazy-srcset", "srcset")
 # Attributes holding a picture's address as a template, a size to fill in ("...-{{size}}.jpg"),

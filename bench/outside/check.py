@@ -7,7 +7,8 @@ PyPI at pinned versions (this machine reaches package registries only), and scor
 ../shared/eval/score.py as the dev pages and the live blog are. The labels beside this script
 are ours, judged by hand from each page's markup; the pages and texts are not copied here.
 
-- newspaper4k 0.9.6: 16 news pages (`labels.json`, 57 certain items) and its 28 article texts
+- newspaper4k 0.9.6: 16 news pages (`labels.json`, 58 certain items: cleveland.com's lead picture,
+  an address in data-image only, was added in the issue 21 session) and its 28 article texts
   (`text-labels.json`: one trace; its extractor's output, so captions and embeds are gone).
 - trafilatura 0.9.3: 18 news pages in English and German (`trafilatura-labels.json`, 35
   certain items) and 11 more (`trafilatura-2-labels.json`, 33 items). Kept apart as second and

@@ -30,7 +30,7 @@ from lxml import etree
 
 from catalog.credits import agency, is_bare_credit, looks_like_credit, parse_credit, strip_label
 from catalog.document import Document
-from catalog.extractors._html import class_words, text_of
+from catalog.extractors._html import class_words, furniture_of, text_of
 from catalog.extractors._structured import (
     credit_of,
     is_credit_prop,
@@ -38,6 +38,7 @@ from catalog.extractors._structured import (
     ld_media,
     microdata_credit,
     microdata_media,
+    state_lead_credit,
     state_pictures,
 )
 from catalog.tree import (
@@ -191,6 +192,9 @@ _STORY_WORDS = frozenset(("author", "authors", "article", "story", "post"))
 _MAX_CREDIT = 200
 _MAX_STORY_LINE = 300
 _ITALIC_TAGS = frozenset(("em", "i"))
+_PICTURE_BOX_WORDS = frozenset(("image", "img", "photo", "picture", "media", "figure"))
+# A site's name as its address, in brackets closing a caption: "(onmeth.com)".
+_DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]{2,63}(?:\.[a-z0-9-]{2,63})*\.[a-z]{2,12}$", re.IGNORECASE)
 _ROLE_SPLIT = re.compile(r"[\s_-]+")
 # Credit class words that name a picture's maker or rights, never a story's reporter.
 _PICTURE_CREDIT_WORDS = frozenset(("copyright", "photographer", "courtesy", "attribution"))
@@ -281,7 +285,10 @@ class PageCredits:
         """The story's credit line for its pictures; for its first picture, a featured
         picture's credit paragraph before it."""
         if self._story is None:
-            self._story = (_story_line(self._doc), _featured_credit(self._doc))
+            self._story = (
+                _story_line(self._doc),
+                _featured_credit(self._doc) or state_lead_credit(self._doc),
+            )
         story, featured = self._story
         return (featured if first else None) or story
 
@@ -473,13 +480,15 @@ def locate(
             block = below  # CNN's <img> then <cite>caption</cite>; WordPress's <p><em>caption</em></p>
         elif not _is_credit_line_text(below) and next(below.iterdescendants(*_MEDIA_TAGS), None) is None:
             block = _caption_block_within(below)  # CNN's div.image__metadata > div.image__caption
+    holder = figure if figure is not None else _own_block(media)
+    if block is None and below is not None and figure is None and _is_picture_box(holder, below):
+        block = below  # CTV's div.image: the <img>, then the <p> that captions it
     if block is None:
         block = _described_by(media)
     credit_element = _credit_element_in_caption(block) if block is not None else None
     caption = _caption_text(block, credit_element) if block is not None else ""
     if block is not None and block is figure:
         block = None
-    holder = figure if figure is not None else _own_block(media)
     return Figure(media, holder, block, caption, credit_element, below, urls, page, first)
 
 
@@ -507,7 +516,7 @@ def split_credit(text: str) -> tuple[str, str | None]:
     if m:
         return text[: m.start()].strip(), m.group("credit").strip()  # "... スアレス＝ロイター"
     m = _TRAILING_BRACKETS.search(text) if text.endswith((")", "]")) else None
-    if m and _names_an_agency(m.group("credit").strip()):
+    if m and (_names_an_agency(m.group("credit").strip()) or _DOMAIN.match(m.group("credit").strip())):
         return text[: m.start("credit")].rstrip(" [(").strip(), m.group("credit").strip()  # "... (AP)"
     at = _unlabelled_tail(text)
     if at is not None:
@@ -748,6 +757,19 @@ def _alone_in_paragraph(media: Element) -> bool:
     if parent is not None and parent.tag == "a":
         parent = parent.getparent()
     return parent is not None and parent.tag == "p" and not text_of(parent) and len(children(parent)) == 1
+
+
+def _is_picture_box(holder: Element | None, below: Element) -> bool:
+    """The picture's own small block is named for a picture ("image", "photo") and the element
+    under the picture, inside that block, is a paragraph of words: the picture's caption."""
+    return (
+        holder is not None
+        and below.tag == "p"
+        and below.getparent() is holder
+        and not class_words(holder).isdisjoint(_PICTURE_BOX_WORDS)
+        and bool(text_of(below))
+        and furniture_of(holder) is None  # a sidebar's "sidebar-li-img" and its headline: no caption
+    )
 
 
 def _is_italic_line(el: Element) -> bool:

@@ -6,6 +6,7 @@ import json
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import islice
 
 from catalog.tree import Element, attr, text_of
 from catalog.vocabulary import (
@@ -70,6 +71,9 @@ _LARGE = tuple(LARGE_SIZE_WORDS)
 _SMALL = tuple(SMALL_SIZE_WORDS)
 _BUILDERS = frozenset(PAGE_BUILDER_WORDS)
 _AUTHOR = frozenset(AUTHOR_TOKENS)
+# Furniture words that may name a block wrapping the story itself (a paywall around it).
+_WRAPPING = frozenset(("paywall",))
+_STORY_PARAGRAPHS = 3
 _SEQUEL = frozenset(SEQUEL_TOKENS)
 _ITEMS = frozenset(("post", "article", "story", "entry"))
 _PORTRAIT = frozenset(PORTRAIT_TOKENS)
@@ -160,6 +164,8 @@ def furniture_of(
         if node in wrappers:
             continue
         words = class_words(node)
+        if words & _FURNITURE and words & _FURNITURE <= _WRAPPING and _holds_paragraphs(node):
+            continue  # "pmc-paywall" around the story's paragraphs: the story behind a paywall
         if (
             words & _FURNITURE
             or (words & _AUTHOR and words & _PORTRAIT)
@@ -179,6 +185,11 @@ EMBED_WRAPPER_CLASSES = frozenset(("fb-post", "fb-video", "fb-comment-embed", "t
 def _has(tag: Element, name: str) -> bool:
     """Whether an element of this name is inside the tag."""
     return next(tag.iterdescendants(name), None) is not None
+
+
+def _holds_paragraphs(node: Element) -> bool:
+    """Whether the block holds a story's paragraphs (three or more)."""
+    return len(list(islice(node.iterdescendants("p"), _STORY_PARAGRAPHS))) == _STORY_PARAGRAPHS
 
 
 def is_embed_link(link: Element) -> bool:

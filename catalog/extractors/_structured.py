@@ -25,6 +25,7 @@ __all__ = [
     "media_name",
     "microdata_credit",
     "microdata_media",
+    "state_lead_credit",
     "state_pictures",
 ]
 
@@ -39,7 +40,11 @@ _CREDIT_PROPS = frozenset(CREDIT_ITEMPROPS)
 _MAX_STATE_CHARS = 4_000_000
 _STATE_DEPTH = 24
 _PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)", re.IGNORECASE)
-_STATE_HINTS = tuple(f'"{key}"' for key in STATE_CREDIT_KEYS) + ('"caption"',)
+_STATE_HINTS = tuple(f'"{key}"' for key in STATE_CREDIT_KEYS) + ('"caption"', 'Credit"')
+# A story object's key for its lead picture's credit ("ledeImageCredit", "featured_image_credit").
+_LEAD_CREDIT_KEY = re.compile(
+    r"^(?:lede|lead|hero|featured|main|top)_?(?:image|photo|media)_?credit$", re.IGNORECASE
+)
 _DECODER = json.JSONDecoder()
 _ITEMTYPES = tuple(t.casefold() for t in MEDIA_ITEMTYPES)
 
@@ -272,3 +277,35 @@ def _addresses_in(data: Any, depth: int) -> Iterator[str]:
     elif isinstance(data, list):
         for item in data:
             yield from _addresses_in(item, depth + 1)
+
+
+def state_lead_credit(doc: Document) -> str | None:
+    """The credit a page's script data gives its story's lead picture under a key of its own
+    (New Republic's Apollo state: "ledeImageCredit": "Spencer Platt/Getty")."""
+    budget = _MAX_STATE_CHARS
+    for script in doc.tags("script"):
+        text = script.text
+        if not text or 'Credit"' not in text or len(text) > budget:
+            continue  # the cheap test first
+        budget -= len(text)
+        for data in _json_values(text):
+            found = _lead_credit(data, 0)
+            if found:
+                return found
+    return None
+
+
+def _lead_credit(data: Any, depth: int) -> str | None:
+    if depth > _STATE_DEPTH:
+        return None
+    if isinstance(data, list):
+        return next((f for f in (_lead_credit(item, depth + 1) for item in data) if f), None)
+    if not isinstance(data, dict):
+        return None
+    for key, value in data.items():
+        if isinstance(value, str) and value.strip() and _LEAD_CREDIT_KEY.match(key):
+            return value.strip()
+    return next(
+        (f for f in (_lead_credit(v, depth + 1) for v in data.values() if isinstance(v, (dict, list))) if f),
+        None,
+    )

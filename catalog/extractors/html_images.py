@@ -49,6 +49,8 @@ _EMBED_CLASSES = ("twitter-tweet", "instagram-media", "tiktok-embed", "reddit-em
 _BEACON = re.compile(r"^https?://[^/]+/[\w-]{0,3}(?:\.gif)?(?:\?|$)")
 # A video's own page ("/rachel-maddow/watch/...-837811267617", "/video/spacex-...-756734019748").
 _VIDEO_PAGE = re.compile(r"/(?:video|videos|watch)/", re.IGNORECASE)
+# ... or on the site's video host ("http://video.foxnews.com/v/6099396703001").
+_VIDEO_HOST = re.compile(r"^(?:https?:)?//videos?\.", re.IGNORECASE)
 # Class words of a video player's block around its slate, with "video", and how far up it is.
 _SLATE_WORDS = frozenset(("player", "slate", "poster"))
 _SLATE_LEVELS = 5
@@ -89,6 +91,7 @@ _ID_DIGITS = 6
 # A segment of a page's address that names the story: this long, and a slug of this many
 # hyphens or an id of _ID_DIGITS digits.
 _STORY_SEGMENT = 16
+_CODE_CHARS = 8
 _DIGIT_RUN = re.compile(r"(?<!\d)\d{6,}(?!\d)")
 _DATE_DIGITS = re.compile(r"^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01])$")
 _SLUG_HYPHENS = 3
@@ -289,7 +292,7 @@ def _slate(doc: Document, img: Element, link: Element, raw: list[str]) -> MediaR
     (NBC's players, whose video loads when the poster is clicked): the video, its address the
     page it links to."""
     raw_href = attr(link, "href")
-    if not raw_href or not _VIDEO_PAGE.search(raw_href.split("?")[0]):
+    if not raw_href or not (_VIDEO_PAGE.search(raw_href.split("?")[0]) or _VIDEO_HOST.match(raw_href)):
         return None  # the cheap test first: most teasers link to stories
     href = doc.resolve(raw_href)
     if not href:
@@ -503,10 +506,12 @@ def _story_segments(url: str) -> frozenset[str]:
     path = url.split("#", 1)[0].split("?", 1)[0].split("/", 3)[-1] if "://" in url else ""
     found: set[str] = set()
     for seg in path.split("/"):
-        if len(seg) >= _STORY_SEGMENT and (
-            seg.count("-") >= _SLUG_HYPHENS or sum(c.isdigit() for c in seg) >= _ID_DIGITS
-        ):
-            found.add(seg.rsplit(".", 1)[0].lower())
+        stem = seg.rsplit(".", 1)[0]
+        if (
+            len(seg) >= _STORY_SEGMENT
+            and (seg.count("-") >= _SLUG_HYPHENS or sum(c.isdigit() for c in seg) >= _ID_DIGITS)
+        ) or (len(stem) >= _CODE_CHARS and any(c.isdigit() for c in stem) and any(c.isalpha() for c in stem)):
+            found.add(stem.lower())  # a slug, an id, a product's code ("ma-irfp139bk")
         found.update("#" + run for run in _DIGIT_RUN.findall(seg) if not _DATE_DIGITS.match(run))
     return frozenset(found)
 

@@ -199,6 +199,7 @@ def _player(
 _NAMED_VIDEO = re.compile(
     r"^(?P<platform>youtube|vimeo)(?:-video)?(?:-|://)(?P<id>[\w-]{6,20})$", re.IGNORECASE
 )
+_LISTING_LEVELS = 4
 _NAMED_ADDRESS = {"youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https://vimeo.com/{}"}
 
 
@@ -215,8 +216,12 @@ def _frame(doc: Document, frame: Element, page: PageCredits) -> MediaRef | None:
                 return own
             continue
         holder = frame.getparent()  # the frame's own class is its embed code's ("twitter-widget")
-        if holder is not None and is_furniture(holder, wrappers=doc.headline_holders()):
-            return None  # a player in the site's furniture: a podcast listing, a video rail, an ad
+        if (
+            holder is not None
+            and is_furniture(holder, wrappers=doc.headline_holders())
+            and _among_players(frame)
+        ):
+            return None  # the site's furniture listing players: its podcasts, a video rail
         caption, credit = caption_and_credit(frame, page, (url,))
         title = _title(frame, "title")
         return MediaRef(
@@ -235,6 +240,30 @@ def _frame(doc: Document, frame: Element, page: PageCredits) -> MediaRef | None:
             context=caption or title,
         )
     return None
+
+
+def _among_players(frame: Element) -> bool:
+    """Whether the block a few levels around the player holds another player too (a listing;
+    an about:blank frame or a <noscript> copy is none)."""
+    node = frame.getparent()
+    for _ in range(_LISTING_LEVELS):
+        if node is None:
+            return False
+        others = (
+            f
+            for f in node.iterdescendants("iframe")
+            if f is not frame
+            and not in_noscript(f)
+            and (attr(f, "src") or attr(f, "data-src") or "").startswith("http")
+        )
+        if next(others, None) is not None:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _plays(frame: Element) -> bool:
+    return (attr(frame, "src") or attr(frame, "data-src") or "").startswith(("http", "//"))
 
 
 def _title(tag: Element, name: str) -> str | None:

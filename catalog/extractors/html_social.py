@@ -34,6 +34,8 @@ _BLOCK_CLASSES = {
     "text-post-media": "threads",
     "imgur-embed-pub": "imgur",
 }
+# Platforms a wrapper's class may name ("TwitterEmbedContainer", "instagram-embed").
+_PLATFORM_WORDS = frozenset(("twitter", "tweet", "instagram", "tiktok", "facebook", "threads", "bluesky"))
 # Class words of a blockquote that is a site's own copy of a post (read only with a link to one).
 _BLOCK_WORDS = {"tweet": "twitter", "twitter": "twitter", "instagram": "instagram"}
 # Attributes where embeds and click-to-load wrappers keep the post's own address.
@@ -148,7 +150,9 @@ def _wrapped(doc: Document, tag: Element) -> MediaRef | None:
         raw = f"https://t.me/{written}" if written else None
     else:
         if _ADDRESS_SET.isdisjoint(tag.keys()):
-            return None  # most elements: no address to read, nothing more to look at
+            if not _platform_wrapper(tag):
+                return None  # most elements: no address to read, nothing more to look at
+            return _linked_post(doc, tag)  # WIRED's TwitterEmbedContainer behind a consent banner
         classes = set((attr(tag, "class") or "").split())
         if not (classes & EMBED_WRAPPER_CLASSES or class_words(tag) & _WRAPPER_WORDS) or (
             next(tag.iterdescendants("blockquote"), None) is not None
@@ -180,6 +184,41 @@ def _wrapped(doc: Document, tag: Element) -> MediaRef | None:
         post_id=ident.post_id,
         posted_at=snowflake_time(ident.post_id) if ident.provider == "twitter" else None,
     )
+
+
+def _platform_wrapper(tag: Element) -> bool:
+    """An embed's wrapper named for its platform ("TwitterEmbedContainer"), no blockquote in it."""
+    classes = tag.get("class")
+    if not classes or "mbed" not in classes:
+        return False  # the cheap test first
+    words = class_words(tag)
+    return (
+        "embed" in words
+        and not _PLATFORM_WORDS.isdisjoint(words)
+        and next(tag.iterdescendants("blockquote"), None) is None
+    )
+
+
+def _linked_post(doc: Document, tag: Element) -> MediaRef | None:
+    """The post a platform's wrapper links to (its consent banner's "view it where it originates")."""
+    for link in tag.iterdescendants("a"):
+        written = attr(link, "href")
+        url = doc.resolve(written) if written else None
+        ident = identify(url) if url else None
+        if ident is not None and ident.kind == "social_post":
+            return MediaRef(
+                kind=ident.kind,
+                presence="embedded",
+                detector=DETECTOR,
+                position=doc.position(tag),
+                line=doc.line_of(written),
+                provider=ident.provider,
+                url=ident.url,
+                urls=tuple(unique([ident.url, url or ident.url])),
+                post_id=ident.post_id,
+                posted_at=snowflake_time(ident.post_id) if ident.provider == "twitter" else None,
+            )
+    return None
 
 
 def _other(doc: Document, block: Element) -> MediaRef | None:
