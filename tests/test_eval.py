@@ -17,8 +17,12 @@ import pytest
 
 FLOORS = {
     "html": {"recall": 0.98, "precision": 0.95},
-    # the 40 corpus pages labelled for issue 21 (bench/corpus/pages-labels.json)
-    "corpus-html": {"recall": 0.93, "precision": 0.95, "credit": 0.95},
+    # the corpus pages labelled for issue 21 (bench/corpus/pages-*-labels.json): sets A, B and C
+    # were fitted on, D is held out (its floor guards what a user meets, it is not tuned to)
+    "pages-labels.json": {"recall": 0.97, "precision": 0.97, "credit": 0.95},
+    "pages-b-labels.json": {"recall": 0.97, "precision": 0.95, "credit": 0.75},
+    "pages-c-labels.json": {"recall": 0.92, "precision": 0.95, "credit": 0.9},
+    "pages-d-labels.json": {"recall": 0.92, "precision": 0.88, "credit": 0.3},
     "text-media": {"recall": 1.0, "precision": 0.9},
     "quotes": {"recall": 1.0, "precision": 0.9},
 }
@@ -66,10 +70,13 @@ def test_live_blog_meets_the_floors(shared: Path, tmp_path: Path) -> None:
     assert re.search(r"entry (\d+)/\1\b", out), out  # every labelled entry stamp right
 
 
-def test_corpus_pages_meet_the_floors(shared: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "labels_name", ["pages-labels.json", "pages-b-labels.json", "pages-c-labels.json", "pages-d-labels.json"]
+)
+def test_corpus_pages_meet_the_floors(shared: Path, tmp_path: Path, labels_name: str) -> None:
     if not (shared / "corpus" / "pages").is_dir():
         pytest.skip("../shared/corpus is not present")
-    labels = Path(__file__).resolve().parent.parent / "bench" / "corpus" / "pages-labels.json"
+    labels = Path(__file__).resolve().parent.parent / "bench" / "corpus" / labels_name
     for page in json.loads(labels.read_text(encoding="utf-8")):
         shutil.copy(shared / "corpus" / "pages" / page["corpus_file"], tmp_path / page["file"])
     out = _score(shared, "html", labels, tmp_path)  # an absolute path: shared / "eval" / labels is it
@@ -77,5 +84,5 @@ def test_corpus_pages_meet_the_floors(shared: Path, tmp_path: Path) -> None:
     credits = re.search(r"credit (\d+)/(\d+)", out)
     assert credits, out
     got["credit"] = int(credits.group(1)) / int(credits.group(2))
-    for key, floor in FLOORS["corpus-html"].items():
+    for key, floor in FLOORS[labels_name].items():
         assert got[key] >= floor, out
