@@ -65,6 +65,7 @@ from catalog.vocabulary import (
     CREDIT_SEPARATORS,
     FIGURE_CREDIT_LABELS,
     NAME_PARTICLES,
+    PUBLIC_DOMAIN_PHRASES,
     SCREEN_READER_CLASSES,
     STORY_CREDIT_LABELS,
     SUBMITTED_LABELS,
@@ -177,6 +178,9 @@ _STRONG_LABEL_OPENINGS = (
 # Wikimedia Commons' attribution: "By Jane Doe (own work) [CC BY-SA 4.0], via Wikimedia Commons".
 _WIKIMEDIA = re.compile(r"^By\s+(?P<credit>.{2,160}?(?:\[CC[^\]]*\].*|,?\s+via\s+\S.{1,60}))$")
 _NEAR_LEVELS = 3
+# Levels up from a picture its own small block may reach (React's wrappers nest it deep: Apartment
+# Therapy's noscript copy sits five levels under the block holding its credit).
+_OWN_LEVELS = 6
 # Pictures side by side read, at most, to find the caption under their row.
 _ROW = 8
 # A block holding one of these captions its own media, not the picture before it.
@@ -193,6 +197,10 @@ _MAX_CREDIT = 200
 _MAX_STORY_LINE = 300
 _ITALIC_TAGS = frozenset(("em", "i"))
 _PICTURE_BOX_WORDS = frozenset(("image", "img", "photo", "picture", "media", "figure"))
+# The elements a caption under a picture in its own small block is set in.
+_PICTURE_BOX_CAPTIONS = frozenset(("p", "i", "em", "span", "small", "div"))
+# "(Public domain)" closing a caption: a licence, the picture's credit.
+_FREE_OF_RIGHTS = frozenset(p.casefold() for p in PUBLIC_DOMAIN_PHRASES)
 # A site's name as its address, in brackets closing a caption: "(onmeth.com)".
 _DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]{2,63}(?:\.[a-z0-9-]{2,63})*\.[a-z]{2,12}$", re.IGNORECASE)
 _ROLE_SPLIT = re.compile(r"[\s_-]+")
@@ -516,7 +524,8 @@ def split_credit(text: str) -> tuple[str, str | None]:
     if m:
         return text[: m.start()].strip(), m.group("credit").strip()  # "... スアレス＝ロイター"
     m = _TRAILING_BRACKETS.search(text) if text.endswith((")", "]")) else None
-    if m and (_names_an_agency(m.group("credit").strip()) or _DOMAIN.match(m.group("credit").strip())):
+    inner = m.group("credit").strip() if m else ""
+    if m and (_names_an_agency(inner) or _DOMAIN.match(inner) or inner.casefold() in _FREE_OF_RIGHTS):
         return text[: m.start("credit")].rstrip(" [(").strip(), m.group("credit").strip()  # "... (AP)"
     at = _unlabelled_tail(text)
     if at is not None:
@@ -616,12 +625,12 @@ def _caption_in(container: Element, media: Element) -> Element | None:
 
 
 def _own_block(media: Element) -> Element | None:
-    """The small block holding the picture alone, up to three levels up (a div.image holding the
+    """The small block holding the picture alone, up to six levels up (a div.image holding the
     <img> and its span.credit): no other picture, no heading, few words."""
     holder: Element | None = None
     node = media.getparent()
     levels = 0
-    while node is not None and levels < _NEAR_LEVELS and node.tag not in _SECTIONS:
+    while node is not None and levels < _OWN_LEVELS and node.tag not in _SECTIONS:
         if node.tag not in ("source", "picture", "noscript", "a"):
             levels += 1
             pictures = [el for el in node.iterdescendants(*_MEDIA_TAGS) if el.tag != "picture"]
@@ -716,7 +725,11 @@ def _is_credit_element(el: Element, in_figure: bool = True) -> bool:
         return True
     words = class_words(el) | _role_words(el)
     credit = words & _CREDIT_CLASSES if in_figure else words & _CREDIT_CLASSES - {"byline"}
-    story = words & _STORY_WORDS and not (in_figure and credit & _PICTURE_CREDIT_WORDS)
+    story = (
+        words & _STORY_WORDS
+        and not (in_figure and credit & _PICTURE_CREDIT_WORDS)
+        and words.isdisjoint(_PICTURE_BOX_WORDS)  # "PostPicture__credit", "article-image-credit"
+    )
     return bool(credit) and not words & _CAPTION_CLASSES and not story and _has_words(el)
 
 
@@ -761,14 +774,19 @@ def _alone_in_paragraph(media: Element) -> bool:
 
 def _is_picture_box(holder: Element | None, below: Element) -> bool:
     """The picture's own small block is named for a picture ("image", "photo") and the element
-    under the picture, inside that block, is a paragraph of words: the picture's caption."""
+    under the picture, inside that block, is a line of words (CTV's <p>, Gothamist's <i> in
+    div.image-right): the picture's caption."""
     return (
         holder is not None
-        and below.tag == "p"
+        and below.tag in _PICTURE_BOX_CAPTIONS
         and below.getparent() is holder
         and not class_words(holder).isdisjoint(_PICTURE_BOX_WORDS)
-        and bool(text_of(below))
+        and bool(text := text_of(below))
+        and not (is_credit_line(text) or is_bare_credit(text))  # a credit line under it is read as one
         and furniture_of(holder) is None  # a sidebar's "sidebar-li-img" and its headline: no caption
+        and not _is_credit_element(below, in_figure=False)
+        and _credit_element_within(below, in_figure=False) is None
+        and not _is_control(below)  # FAZ's "show the description" button
     )
 
 
