@@ -15,6 +15,7 @@ __all__ = [
     "CREDIT_SEPARATORS",
     "CAPTION_CONTROL_WORDS",
     "SCREEN_READER_CLASSES",
+    "BRACKETED_STORY_CREDIT_LABELS",
     "SEQUEL_TOKENS",
     "SUBMITTED_LABELS",
     "PICTURE_PAGE_NAMES",
@@ -1357,6 +1358,18 @@ CREDIT_ATTRIBUTES: tuple[str, ...] = (
 # image. (AFP file photo)", "Trump. (Photo by REUTERS)"), or be the credit alone (Wikimedia's "By
 # Jane Doe [CC BY 2.0], via Wikimedia Commons").
 CAPTION_ATTRIBUTES: tuple[str, ...] = ("data-caption", "title", "data-title", "alt")
+# Labels of a bracketed note crediting a whole story's pictures, as Korean, Japanese and Chinese
+# pages close an article ("[사진=MBC, SBS]", "（写真=ロイター）", "[图片来源: 新华社]").
+BRACKETED_STORY_CREDIT_LABELS: tuple[str, ...] = (
+    "사진",
+    "사진제공",
+    "写真",
+    "写真提供",
+    "图片",
+    "图片来源",
+    "圖片",
+    "照片",
+)
 # Labels of a line that credits the pictures of a whole story ("Photographs by Lexey Swall",
 # "Photography by Dan Seifert.", "Fotos: Jane Doe"), said once for all of them.
 STORY_CREDIT_LABELS: tuple[str, ...] = (

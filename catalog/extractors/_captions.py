@@ -53,6 +53,7 @@ from catalog.tree import (
 )
 from catalog.urls import media_key
 from catalog.vocabulary import (
+    BRACKETED_STORY_CREDIT_LABELS,
     CAPTION_ATTRIBUTES,
     CAPTION_CLASS_TOKENS,
     CAPTION_CONTROL_WORDS,
@@ -294,7 +295,7 @@ class PageCredits:
         picture's credit paragraph before it."""
         if self._story is None:
             self._story = (
-                _story_line(self._doc),
+                _story_line(self._doc) or _bracketed_story_credit(self._doc),
                 _featured_credit(self._doc) or state_lead_credit(self._doc),
             )
         story, featured = self._story
@@ -963,6 +964,15 @@ def _story_line(doc: Document) -> str | None:
     return None
 
 
+def _bracketed_story_credit(doc: Document) -> str | None:
+    """A bracketed note crediting the story's pictures ("[사진=MBC, SBS]" closing a Korean
+    article), found by one search of the page's text."""
+    if not any(label in doc.text for label in BRACKETED_STORY_CREDIT_LABELS):
+        return None  # the cheap test first
+    m = _BRACKETED_CREDIT.search(doc.text)
+    return " ".join(m.group("credit").split()) if m else None
+
+
 def _lines(el: Element) -> list[str]:
     """An element's words, one string a line as its <br>s break them."""
     parts: list[str] = []
@@ -978,6 +988,11 @@ def _lines(el: Element) -> list[str]:
 
 _FEATURED_WORDS = ("featured", "top", "lead", "main", "header", "hero")
 _FEATURED_CLASS_WORDS = ("featured", "hero")
+_BRACKETED_CREDIT = re.compile(
+    r"[\[［（(]\s*(?:"
+    + "|".join(re.escape(label) for label in sorted(BRACKETED_STORY_CREDIT_LABELS, key=len, reverse=True))
+    + r")\s*[=:：＝]\s*(?P<credit>[^\]］）)<>\n]{1,60})[\]］）)]"
+)
 _FEATURED = re.compile(
     r"^\[?\s*(?:featured|top|lead|main|header|hero)\s+(?:image|photo|picture)\s*"
     r"(?:by|credit|:)\s*:?\s*(?P<credit>[^\]]{2,160})\]?$",
