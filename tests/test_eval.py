@@ -18,11 +18,13 @@ import pytest
 FLOORS = {
     "html": {"recall": 0.98, "precision": 0.95},
     # the corpus pages labelled for issue 21 (bench/corpus/pages-*-labels.json): sets A, B and C
-    # were fitted on, D is held out (its floor guards what a user meets, it is not tuned to)
+    # were fitted on, D partly (credits), E is held out (a floor guards what a user meets; it is not
+    # tuned to)
     "pages-labels.json": {"recall": 0.97, "precision": 0.97, "credit": 0.95},
     "pages-b-labels.json": {"recall": 0.97, "precision": 0.95, "credit": 0.75},
     "pages-c-labels.json": {"recall": 0.92, "precision": 0.95, "credit": 0.9},
-    "pages-d-labels.json": {"recall": 0.92, "precision": 0.88, "credit": 0.3},
+    "pages-d-labels.json": {"recall": 0.92, "precision": 0.88, "credit": 0.6},
+    "pages-e-labels.json": {"recall": 0.9, "precision": 0.5, "credit": 0.85},
     "text-media": {"recall": 1.0, "precision": 0.9},
     "quotes": {"recall": 1.0, "precision": 0.9},
 }
@@ -71,7 +73,14 @@ def test_live_blog_meets_the_floors(shared: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "labels_name", ["pages-labels.json", "pages-b-labels.json", "pages-c-labels.json", "pages-d-labels.json"]
+    "labels_name",
+    [
+        "pages-labels.json",
+        "pages-b-labels.json",
+        "pages-c-labels.json",
+        "pages-d-labels.json",
+        "pages-e-labels.json",
+    ],
 )
 def test_corpus_pages_meet_the_floors(shared: Path, tmp_path: Path, labels_name: str) -> None:
     if not (shared / "corpus" / "pages").is_dir():
