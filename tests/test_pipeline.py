@@ -434,3 +434,35 @@ def test_a_page_naming_no_address_keeps_its_relative_pictures_apart(tmp_path: Pa
     checked = conn.execute("select checked_at from media").fetchall()
     conn.close()
     assert checked == [(None,), (None,)]  # nothing to fetch: enrich leaves them alone
+
+
+GALLERY_STRIP = """<!DOCTYPE html><html><head>
+<link rel="canonical" href="https://www.example.jp/article/2019/08/02/171500.html"></head>
+<body><article><h1>Two small projectors tried at home</h1>
+<p><img src="https://www.example.jp/imgs/zoom/634814.jpg" alt="" width="650" height="433"></p>
+<p><img src="https://www.example.jp/2019/05/IMG_1234.jpg" alt="" width="650" height="433"></p>
+<p>The picture is bright.</p></article>
+<ul class="gallery-strip">
+<li><a href="https://www.example.jp/article/img/2019/08/02/171500/634814.html">
+<img src="https://www.example.jp/imgs/p/K1b6xyz/634814.jpg" width="120" height="120" alt=""></a></li>
+<li><a href="https://www.example.jp/article/img/2019/08/02/171500/634815.html">
+<img src="https://www.example.jp/imgs/p/K1b6xyz/634815.jpg" width="120" height="120" alt=""></a></li>
+<li><a href="https://www.example.jp/article/img/2019/08/02/171500/1234.html">
+<img src="https://www.example.jp/2018/03/IMG_1234.jpg" width="120" height="120" alt=""></a></li></ul>
+</body></html>"""
+
+
+def test_a_gallery_strips_thumbnail_of_a_picture_is_that_picture(tmp_path: Path) -> None:
+    """A page showing one picture in two sizes under two folders (634814 in /imgs/zoom/ and in a
+    gallery strip) catalogues one picture cited twice; a camera's counter (IMG_1234) names no
+    picture: two uploads of that name are two pictures."""
+    (tmp_path / "strip.html").write_text(GALLERY_STRIP, encoding="utf-8")
+    db = tmp_path / "c.db"
+    scan([str(tmp_path)], db)
+    ids = [row[0] for row in _rows(db, "select media_id from mentions order by position")]
+    assert ids.count("https://www.example.jp/imgs/zoom/634814.jpg") == 2, ids
+    assert "https://www.example.jp/imgs/p/K1b6xyz/634815.jpg" in ids
+    assert {
+        "https://www.example.jp/2019/05/IMG_1234.jpg",
+        "https://www.example.jp/2018/03/IMG_1234.jpg",
+    } <= set(ids)
