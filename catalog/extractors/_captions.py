@@ -967,8 +967,10 @@ def _story_line(doc: Document) -> str | None:
 def _bracketed_story_credit(doc: Document) -> str | None:
     """A bracketed note crediting the story's pictures ("[사진=MBC, SBS]" closing a Korean
     article), found by one search of the page's text."""
+    if doc.language and doc.language not in _BRACKETED_CREDIT_LANGUAGES:
+        return None  # the cheap test first: a page in another language (or none declared)
     if not any(label in doc.text for label in BRACKETED_STORY_CREDIT_LABELS):
-        return None  # the cheap test first
+        return None
     m = _BRACKETED_CREDIT.search(doc.text)
     return " ".join(m.group("credit").split()) if m else None
 
@@ -988,6 +990,7 @@ def _lines(el: Element) -> list[str]:
 
 _FEATURED_WORDS = ("featured", "top", "lead", "main", "header", "hero")
 _FEATURED_CLASS_WORDS = ("featured", "hero")
+_BRACKETED_CREDIT_LANGUAGES = frozenset(("ko", "ja", "zh"))
 _BRACKETED_CREDIT = re.compile(
     r"[\[［（(]\s*(?:"
     + "|".join(re.escape(label) for label in sorted(BRACKETED_STORY_CREDIT_LABELS, key=len, reverse=True))
