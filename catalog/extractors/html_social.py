@@ -139,6 +139,7 @@ def _wrapped(doc: Document, tag: Element) -> MediaRef | None:
         return None
     raw: str | None = None
     written: str | None = None  # the attribute value as the source has it, to place the line
+    posts_only = False
     if tag.tag == "amp-twitter":
         written = attr(tag, "data-tweetid")
         raw = f"https://twitter.com/i/web/status/{written}" if written else None
@@ -148,11 +149,11 @@ def _wrapped(doc: Document, tag: Element) -> MediaRef | None:
     elif tag.tag == "script":
         written = attr(tag, "data-telegram-post")
         raw = f"https://t.me/{written}" if written else None
+    elif _ADDRESS_SET.isdisjoint(tag.keys()):
+        if not _platform_wrapper(tag):
+            return None  # most elements: no address to read, nothing more to look at
+        posts_only = True  # WIRED's TwitterEmbedContainer behind a consent banner: its link's post
     else:
-        if _ADDRESS_SET.isdisjoint(tag.keys()):
-            if not _platform_wrapper(tag):
-                return None  # most elements: no address to read, nothing more to look at
-            return _linked_post(doc, tag)  # WIRED's TwitterEmbedContainer behind a consent banner
         classes = set((attr(tag, "class") or "").split())
         if not (classes & EMBED_WRAPPER_CLASSES or class_words(tag) & _WRAPPER_WORDS) or (
             next(tag.iterdescendants("blockquote"), None) is not None
@@ -167,8 +168,9 @@ def _wrapped(doc: Document, tag: Element) -> MediaRef | None:
             written = attr(link, "href")
             url = doc.resolve(written) if written else None
             ident = identify(url) if url else None
-            if ident is not None:
+            if ident is not None and (not posts_only or ident.kind == "social_post"):
                 break
+            ident = None
     if ident is None:
         return None
     # A wrapper's own words are the platform's or the consent banner's, not the post's.
@@ -197,28 +199,6 @@ def _platform_wrapper(tag: Element) -> bool:
         and not _PLATFORM_WORDS.isdisjoint(words)
         and next(tag.iterdescendants("blockquote"), None) is None
     )
-
-
-def _linked_post(doc: Document, tag: Element) -> MediaRef | None:
-    """The post a platform's wrapper links to (its consent banner's "view it where it originates")."""
-    for link in tag.iterdescendants("a"):
-        written = attr(link, "href")
-        url = doc.resolve(written) if written else None
-        ident = identify(url) if url else None
-        if ident is not None and ident.kind == "social_post":
-            return MediaRef(
-                kind=ident.kind,
-                presence="embedded",
-                detector=DETECTOR,
-                position=doc.position(tag),
-                line=doc.line_of(written),
-                provider=ident.provider,
-                url=ident.url,
-                urls=tuple(unique([ident.url, url or ident.url])),
-                post_id=ident.post_id,
-                posted_at=snowflake_time(ident.post_id) if ident.provider == "twitter" else None,
-            )
-    return None
 
 
 def _other(doc: Document, block: Element) -> MediaRef | None:
