@@ -4,7 +4,6 @@ object, give every object its stable id and every mention its place."""
 from __future__ import annotations
 
 import hashlib
-import re
 from bisect import bisect_left
 
 from catalog.credits import label_kind, parse_credit
@@ -33,12 +32,6 @@ _FILLABLE = (
     "height",
     "tags",
 )
-
-
-# A file name naming one picture: an id of six digits or more, or a long name of several words.
-_PICTURE_ID = re.compile(r"(?<!\d)\d{6,}(?!\d)")
-_LONG_NAME = 16
-_NAME_BREAKS = re.compile(r"[-_]\w+[-_]\w+[-_]")
 
 
 def document_id(source: str) -> str:
@@ -245,12 +238,8 @@ def _merge(refs: list[MediaRef], doc_id: str) -> list[tuple[str, MediaRef]]:
     out: list[tuple[str, MediaRef]] = []
     by_key: dict[tuple[str, str], int] = {}
     detectors: dict[tuple[str, str], set[str]] = {}
-    same_picture: dict[tuple[str, str], str] = {}  # (host, the file's own name) -> its first id
     for ref in refs:
         mid = media_id(ref, doc_id)
-        picture = _picture_name(ref)
-        if picture is not None:
-            mid = same_picture.setdefault(picture, mid)  # a gallery strip's thumbnail of it
         key = (mid, ref.presence)
         if key in by_key and ref.detector not in detectors[key]:
             i = by_key[key]
@@ -261,21 +250,6 @@ def _merge(refs: list[MediaRef], doc_id: str) -> list[tuple[str, MediaRef]]:
         detectors.setdefault(key, set()).add(ref.detector)
         out.append((mid, ref))
     return out
-
-
-def _picture_name(ref: MediaRef) -> tuple[str, str] | None:
-    """What makes two addresses of one page the same picture in other sizes: the host and a
-    file name that names one picture ("634814" under /imgs/zoom/ and under /imgs/p/<hash>/, a
-    long slug or hash), not a camera's counter ("IMG_1234") or a generic name ("image")."""
-    if ref.kind != "photo" or not ref.url or "://" not in ref.url or ref.post_id:
-        return None
-    parts = ref.url.split("?", 1)[0].split("#", 1)[0].split("/")
-    if len(parts) < 5:
-        return None
-    stem = parts[-1].rsplit(".", 1)[0].lower()
-    if not (_PICTURE_ID.search(stem) or (len(stem) >= _LONG_NAME and _NAME_BREAKS.findall(stem))):
-        return None
-    return parts[2].lower(), stem
 
 
 def _fill(first: MediaRef, later: MediaRef) -> MediaRef:

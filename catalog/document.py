@@ -125,21 +125,24 @@ class Document:
         return self.order.get(tag, 0)
 
     def headline_holders(self) -> frozenset[Element]:
-        """The elements that hold the page's headline: an <h1> of four words or more (two
-        inside an <article>) with no picture in it (a site's logo is an <h1> too, with one or
+        """The elements that hold the page's headline: an <h1> of four words or more (two, the
+        only such one inside an <article>) with no picture in it (a site's logo is an <h1> too, with one or
         two words or an image).
         A block holding the headline wraps the article, whatever its class says
         ("container advert-content-wrap", Blogger's "widget Blog")."""
         if self._headline_holders is None:
             holders: set[Element] = set()
+            short: list[Element] = []  # two or three words, inside an <article>
             for h1 in self.tags("h1"):
                 if next(h1.iterdescendants("img"), None) is not None:
                     continue
                 words = len(get_text(h1, " ").split())
-                if words >= _HEADLINE_WORDS or (
-                    words >= _ARTICLE_HEADLINE_WORDS and next(h1.iterancestors("article"), None) is not None
-                ):
+                if words >= _HEADLINE_WORDS:
                     holders.update(h1.iterancestors())
+                elif words >= _ARTICLE_HEADLINE_WORDS and next(h1.iterancestors("article"), None) is not None:
+                    short.append(h1)
+            if len(short) == 1:  # several: a list of cards, each an <article> with its <h1>
+                holders.update(short[0].iterancestors())
             self._headline_holders = frozenset(holders)
         return self._headline_holders
 

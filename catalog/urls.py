@@ -164,8 +164,9 @@ def media_key(url: str) -> str:
     except ValueError:
         return norm
     origin = _origin_inside(parts)
-    if origin is not None:
+    if origin is not None and _origin_inside(urlsplit(normalise(origin))) is None:
         return media_key(origin)  # an image server's copy of another address: that address's
+        # (once: an address nesting addresses in addresses is keyed as it is)
     if _FILE_EXT.search(parts.path):
         host, path = _original_file(parts.netloc, parts.path)
         norm = urlunsplit((parts.scheme, host, path, "", ""))
@@ -184,10 +185,12 @@ def _origin_inside(parts: SplitResult) -> str | None:
             return inner
     if parts.query and not _FILE_EXT.search(parts.path):
         for name, value in parse_qsl(parts.query):
-            if value.lower().startswith(("http://", "https://")) and (
-                name.lower() in _ORIGIN_PARAMS or _FILE_EXT.search(urlsplit(value).path)
-            ):
+            if name.lower() not in _ORIGIN_PARAMS:
+                continue  # a player's "poster=" names another object
+            if value.lower().startswith(("http://", "https://")):
                 return value
+            if value.startswith("/") and not value.startswith("//") and _FILE_EXT.search(value.split("?")[0]):
+                return f"{parts.scheme}://{parts.netloc}{value}"  # Next.js's "/_next/image?url=%2F..."
     return None
 
 

@@ -15,6 +15,7 @@ __all__ = [
     "CREDIT_SEPARATORS",
     "CAPTION_CONTROL_WORDS",
     "SCREEN_READER_CLASSES",
+    "OUTLET_WORDS",
     "BRACKETED_STORY_CREDIT_LABELS",
     "SEQUEL_TOKENS",
     "SUBMITTED_LABELS",
@@ -1296,6 +1297,11 @@ BYLINE_OPENINGS: tuple[str, ...] = (
 # linking to one is the article's own, not a teaser.
 PICTURE_PAGE_NAMES: tuple[str, ...] = (
     "img", "image", "photo", "picture", "zoom", "enlarge", "viewer", "lightbox", "foto", "bild", "imagen",
+)  # fmt: skip
+# Last words of an outlet's name: "Adam Maida for BuzzFeed News" credits a photographer working for it.
+OUTLET_WORDS: tuple[str, ...] = (
+    "News", "Times", "Post", "Magazine", "Press", "Journal", "Review", "Herald", "Tribune", "Observer",
+    "Guardian", "Telegraph", "Chronicle", "Gazette", "Examiner", "Mail", "Express", "Daily", "Weekly",
 )  # fmt: skip
 # Labels after a name saying a picture was handed in: "Jane Roe Submitted photo" is a credit.
 SUBMITTED_LABELS: tuple[str, ...] = ("submitted photo", "contributed photo", "courtesy photo", "submitted")

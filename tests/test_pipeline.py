@@ -436,33 +436,62 @@ def test_a_page_naming_no_address_keeps_its_relative_pictures_apart(tmp_path: Pa
     assert checked == [(None,), (None,)]  # nothing to fetch: enrich leaves them alone
 
 
-GALLERY_STRIP = """<!DOCTYPE html><html><head>
-<link rel="canonical" href="https://www.example.jp/article/2019/08/02/171500.html"></head>
-<body><article><h1>Two small projectors tried at home</h1>
-<p><img src="https://www.example.jp/imgs/zoom/634814.jpg" alt="" width="650" height="433"></p>
-<p><img src="https://www.example.jp/2019/05/IMG_1234.jpg" alt="" width="650" height="433"></p>
-<p>The picture is bright.</p></article>
-<ul class="gallery-strip">
-<li><a href="https://www.example.jp/article/img/2019/08/02/171500/634814.html">
-<img src="https://www.example.jp/imgs/p/K1b6xyz/634814.jpg" width="120" height="120" alt=""></a></li>
-<li><a href="https://www.example.jp/article/img/2019/08/02/171500/634815.html">
-<img src="https://www.example.jp/imgs/p/K1b6xyz/634815.jpg" width="120" height="120" alt=""></a></li>
-<li><a href="https://www.example.jp/article/img/2019/08/02/171500/1234.html">
-<img src="https://www.example.jp/2018/03/IMG_1234.jpg" width="120" height="120" alt=""></a></li></ul>
-</body></html>"""
-
-
-def test_a_gallery_strips_thumbnail_of_a_picture_is_that_picture(tmp_path: Path) -> None:
-    """A page showing one picture in two sizes under two folders (634814 in /imgs/zoom/ and in a
-    gallery strip) catalogues one picture cited twice; a camera's counter (IMG_1234) names no
-    picture: two uploads of that name are two pictures."""
-    (tmp_path / "strip.html").write_text(GALLERY_STRIP, encoding="utf-8")
+def _photos(tmp_path: Path, html: str) -> list[tuple[object, ...]]:
+    (tmp_path / "p.html").write_text(html, encoding="utf-8")
     db = tmp_path / "c.db"
     scan([str(tmp_path)], db)
-    ids = [row[0] for row in _rows(db, "select media_id from mentions order by position")]
-    assert ids.count("https://www.example.jp/imgs/zoom/634814.jpg") == 2, ids
-    assert "https://www.example.jp/imgs/p/K1b6xyz/634815.jpg" in ids
-    assert {
-        "https://www.example.jp/2019/05/IMG_1234.jpg",
-        "https://www.example.jp/2018/03/IMG_1234.jpg",
-    } <= set(ids)
+    return _rows(db, "select m.url, n.caption, m.credit from mentions n join media m on m.id = n.media_id")
+
+
+def test_a_scripts_absurd_data_costs_no_finding(tmp_path: Path) -> None:
+    """Data nested past what the JSON decoder reads, or cut off deep inside, is skipped: the
+    page's picture is still found, with its caption."""
+    deep = "[" * 3000 + "]" * 3000
+    cut = '{"a":' * 800 + "1"
+    html = (
+        "<html><head><link rel='canonical' href='https://news.example.org/a'>"
+        f'<script>var x = {{"caption": "x", "a": {deep}}};</script><script>var y = {cut};</script>'
+        "</head><body><article><h1>A headline of four words</h1><figure>"
+        '<img src="https://img.example.org/a.jpg" width="800" height="500">'
+        "<figcaption>Boats in the harbour</figcaption></figure></article></body></html>"
+    )
+    assert _photos(tmp_path, html) == [("https://img.example.org/a.jpg", "Boats in the harbour", None)]
+
+
+def test_a_url_nesting_addresses_is_keyed_without_error() -> None:
+    url = "https://a.example.com/x.jpg"
+    for _ in range(3000):
+        url = "https://proxy.example.com/p/" + url
+    assert media_key(url).startswith("https://")
+
+
+@pytest.mark.parametrize(
+    ("caption", "credit"),
+    [
+        ("Students Rally for Climate Action", None),  # no outlet: a caption
+        ("Protesters, Reuters", None),  # one word before a comma is no party
+        ("Adam Maida for BuzzFeed News", "Adam Maida for BuzzFeed News"),
+        ("Jane Roe Submitted photo", "Jane Roe"),
+    ],
+)
+def test_whole_captions_that_are_credits_and_those_that_are_not(
+    tmp_path: Path, caption: str, credit: str | None
+) -> None:
+    html = (
+        "<html><head><link rel='canonical' href='https://news.example.org/a'></head><body><article>"
+        '<h1>A headline of four words</h1><figure><img src="https://img.example.org/a.jpg" width="800"'
+        f' height="500"><figcaption>{caption}</figcaption></figure></article></body></html>'
+    )
+    ((_, got_caption, got_credit),) = _photos(tmp_path, html)
+    assert got_credit == credit
+    assert got_caption == (None if credit else caption)
+
+
+def test_a_paragraph_opening_by_keeps_the_picture_beside_it(tmp_path: Path) -> None:
+    """ "By Sunday the river ..." is no byline: the picture beside it is the article's."""
+    html = (
+        "<html><head><link rel='canonical' href='https://news.example.org/a'></head><body><article>"
+        '<h1>A headline of four words</h1><div><img src="https://img.example.org/river.jpg" width="800"'
+        ' height="500"><p>By Sunday the river had risen a metre.</p></div></article></body></html>'
+    )
+    assert [row[0] for row in _photos(tmp_path, html)] == ["https://img.example.org/river.jpg"]

@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import islice
-from typing import cast
+from typing import Any, cast
 
 from lxml import etree
 
@@ -40,6 +40,7 @@ from catalog.extractors._structured import (
     microdata_media,
     state_lead_credit,
     state_pictures,
+    state_values,
 )
 from catalog.tree import (
     CONTAINERS,
@@ -66,6 +67,7 @@ from catalog.vocabulary import (
     CREDIT_SEPARATORS,
     FIGURE_CREDIT_LABELS,
     NAME_PARTICLES,
+    OUTLET_WORDS,
     PUBLIC_DOMAIN_PHRASES,
     SCREEN_READER_CLASSES,
     STORY_CREDIT_LABELS,
@@ -203,7 +205,9 @@ _PICTURE_BOX_CAPTIONS = frozenset(("p", "i", "em", "span", "small", "div"))
 # "(Public domain)" closing a caption: a licence, the picture's credit.
 _FREE_OF_RIGHTS = frozenset(p.casefold() for p in PUBLIC_DOMAIN_PHRASES)
 # A site's name as its address, in brackets closing a caption: "(onmeth.com)".
-_DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]{2,63}(?:\.[a-z0-9-]{2,63})*\.[a-z]{2,12}$", re.IGNORECASE)
+_DOMAIN = re.compile(
+    r"^(?:www\.)?[a-z0-9-]{2,63}(?:\.[a-z0-9-]{2,63})*\.[a-z]{2,12}$"
+)  # lower case: not "St.Louis"
 _ROLE_SPLIT = re.compile(r"[\s_-]+")
 # Credit class words that name a picture's maker or rights, never a story's reporter.
 _PICTURE_CREDIT_WORDS = frozenset(("copyright", "photographer", "courtesy", "attribution"))
@@ -211,11 +215,16 @@ _PICTURE_CREDIT_WORDS = frozenset(("copyright", "photographer", "courtesy", "att
 # BuzzFeed News"), or a name and a label saying the picture was handed in ("Jane Roe Submitted
 # photo").
 _NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}"
-_COMMISSIONED = re.compile(rf"^{_NAME}\s+for\s+(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){{0,4}}\.?$")
-_SUBMITTED = re.compile(
-    rf"^(?P<name>{_NAME})\s*[,/–-]?\s*(?:{'|'.join(re.escape(w) for w in SUBMITTED_LABELS)})\.?$",
-    re.IGNORECASE,
+_COMMISSIONED = re.compile(
+    rf"^{_NAME}\s+for\s+(?P<outlet>(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){{0,4}})\.?$"
 )
+_SUBMITTED = re.compile(  # the name's capitals count: "submitted" alone is no name's label
+    rf"^(?P<name>{_NAME})\s*[,/–-]?\s*(?:"
+    + "|".join(re.escape(w) + "|" + re.escape(w.capitalize()) for w in SUBMITTED_LABELS)
+    + r")\.?$"
+)
+_OUTLET_WORDS = frozenset(w.casefold() for w in OUTLET_WORDS)
+_ONE_PICTURE_WORDS = frozenset(("slide", "slideshow", "gallery", "caption", "figure", "lightbox"))
 _MAX_ITALIC_CAPTION = 300
 _MAX_HOLDER_TEXT = 400
 # Words of a credit closing a caption with no label: a name or two and an outlet, no sentence.
@@ -246,6 +255,7 @@ class PageCredits:
         self._doc = doc
         self._structured: dict[str, str] | None = None
         self._story: tuple[str | None, str | None] | None = None
+        self._state_values: list[Any] | None = None
 
     def structured_credit(self, media: Element, urls: Iterable[str]) -> str | None:
         """The credit of the microdata item holding the media, or of the JSON-LD or microdata
@@ -276,7 +286,7 @@ class PageCredits:
                 credit = microdata_credit(scope)
                 for raw in urls if credit else ():
                     self._add(found, raw, cast(str, credit))
-            for urls, credit, caption in state_pictures(self._doc):
+            for urls, credit, caption in state_pictures(self._state()):
                 tail = split_credit(caption)[1] if caption else None
                 # "(Photo by Michael Kovac/Getty Images for WeWork)" over the credit key's agency
                 best = tail if tail and (not credit or credit.casefold() in tail.casefold()) else credit
@@ -290,13 +300,18 @@ class PageCredits:
         for key in _picture_keys(url) if url else ():
             index.setdefault(key, credit)
 
+    def _state(self) -> list[Any]:
+        if self._state_values is None:
+            self._state_values = state_values(self._doc)
+        return self._state_values
+
     def story_credit(self, first: bool) -> str | None:
         """The story's credit line for its pictures; for its first picture, a featured
         picture's credit paragraph before it."""
         if self._story is None:
             self._story = (
                 _story_line(self._doc) or _bracketed_story_credit(self._doc),
-                _featured_credit(self._doc) or state_lead_credit(self._doc),
+                _featured_credit(self._doc) or state_lead_credit(self._state()),
             )
         story, featured = self._story
         return (featured if first else None) or story
@@ -368,7 +383,7 @@ def caption_tail(fig: Figure) -> Found | None:
         or (block is not None and block.tag == "cite" and looks_like_credit(caption))
         or _is_parties(caption)
         or _is_agency(caption)
-        or _COMMISSIONED.match(caption)
+        or _commissioned(caption)
     ):
         return (
             caption,
@@ -574,6 +589,8 @@ def _is_parties(text: str) -> bool:
         words = [w for w in piece.split() if w.lower() not in _TAIL_SMALL_WORDS]
         if not words or len(words) > 6 or not all(w[0].isupper() or not w[0].isalpha() for w in words):
             return False
+        if "/" not in text and len(words) < 2 and not piece.isupper():
+            return False  # "Protesters, Reuters": one capitalised word before a comma is no party
     return looks_like_credit(text)
 
 
@@ -634,9 +651,13 @@ def _own_block(media: Element) -> Element | None:
     while node is not None and levels < _OWN_LEVELS and node.tag not in _SECTIONS:
         if node.tag not in ("source", "picture", "noscript", "a"):
             levels += 1
-            pictures = [el for el in node.iterdescendants(*_MEDIA_TAGS) if el.tag != "picture"]
-            if len([el for el in pictures if next(el.iterancestors("noscript"), None) is None]) > 1:
-                break
+            pictures = (
+                el
+                for el in node.iterdescendants(*_MEDIA_TAGS)
+                if el.tag != "picture" and next(el.iterancestors("noscript"), None) is None
+            )
+            if len(list(islice(pictures, 2))) > 1:
+                break  # another picture: the first two are enough to tell (a gallery holds thousands)
             if next(node.iterdescendants(*_HEADINGS), None) is not None:
                 break
             if _text_longer(node, _MAX_HOLDER_TEXT):
@@ -662,6 +683,16 @@ def _credit_element_in_caption(block: Element) -> Element | None:
         ),
         None,
     )
+
+
+def _commissioned(caption: str) -> bool:
+    """ "Adam Maida for BuzzFeed News": a name working for an outlet the vocabulary knows (an
+    agency, or a name ending in a newspaper's word); "Students Rally for Climate Action" is none."""
+    m = _COMMISSIONED.match(caption)
+    if m is None:
+        return False
+    outlet = m.group("outlet")
+    return agency(outlet) is not None or outlet.split()[-1].casefold() in _OUTLET_WORDS
 
 
 def _has_words(el: Element) -> bool:
@@ -949,7 +980,7 @@ def _story_line(doc: Document) -> str | None:
     """A line of the story crediting its pictures as a whole: a short paragraph (or a block
     whose class says credits) made of credit clauses ("Produced by A, Photographs by Lexey
     Swall, Written by B"; "Text: A<br>Photos: B on Unsplash"), one of them the photographs'."""
-    blocks = [*doc.tags("p"), *(d for d in doc.tags("div") if "credit" in (d.get("class") or ""))]
+    blocks = [*doc.tags("p"), *(d for d in doc.tags("div") if _story_credits_block(d))]
     for p in blocks:
         raw = "".join(p.itertext())
         if len(raw) > _MAX_STORY_LINE * 2 or not any(sign in raw.lower() for sign in _STORY_SIGNS):
@@ -959,7 +990,7 @@ def _story_line(doc: Document) -> str | None:
             continue
         for clause in (c for line in _lines(p) if line for c in _STORY_SPLIT.split(line)):
             m = _STORY_CLAUSE.match(clause)
-            if m and looks_like_credit(m.group("credit")):
+            if m and m.group("credit")[:1].isupper() and looks_like_credit(m.group("credit")):
                 return m.group("credit").strip()
     return None
 
@@ -967,12 +998,24 @@ def _story_line(doc: Document) -> str | None:
 def _bracketed_story_credit(doc: Document) -> str | None:
     """A bracketed note crediting the story's pictures ("[사진=MBC, SBS]" closing a Korean
     article), found by one search of the page's text."""
-    if doc.language and doc.language not in _BRACKETED_CREDIT_LANGUAGES:
+    language = (doc.language or "").replace("_", "-").split("-")[0].lower()
+    if language and language not in _BRACKETED_CREDIT_LANGUAGES:
         return None  # the cheap test first: a page in another language (or none declared)
     if not any(label in doc.text for label in BRACKETED_STORY_CREDIT_LABELS):
         return None
-    m = _BRACKETED_CREDIT.search(doc.text)
-    return " ".join(m.group("credit").split()) if m else None
+    for m in _BRACKETED_CREDIT.finditer(doc.text):
+        if doc.text.rfind("<", 0, m.start()) <= doc.text.rfind(">", 0, m.start()):
+            return " ".join(m.group("credit").split())  # in the page's words, not in a tag's
+    return None
+
+
+def _story_credits_block(div: Element) -> bool:
+    """A block whose class says credits and nothing of one picture ("articlecredits", not a
+    slide's "slide-credit" or an "image-credit")."""
+    if "credit" not in (div.get("class") or ""):
+        return False  # the cheap test first
+    words = class_words(div)
+    return not words & _PICTURE_BOX_WORDS and not words & _ONE_PICTURE_WORDS
 
 
 def _lines(el: Element) -> list[str]:

@@ -311,7 +311,7 @@ def _addresses(value: str) -> list[str]:
     if value.startswith("{"):
         try:
             data = json.loads(value)
-        except ValueError:
+        except (ValueError, RecursionError):
             return []
         return [u for u in _json_strings(data) if u.startswith(("http", "/")) and " " not in u]
     if " " in value or "'" in value or '"' in value or "%20" in value:

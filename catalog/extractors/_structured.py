@@ -27,6 +27,7 @@ __all__ = [
     "microdata_media",
     "state_lead_credit",
     "state_pictures",
+    "state_values",
 ]
 
 _LD_TYPES = {"imageobject": "photo", "videoobject": "video", "audioobject": "audio"}
@@ -46,6 +47,10 @@ _LEAD_CREDIT_KEY = re.compile(
     r"^(?:lede|lead|hero|featured|main|top)_?(?:image|photo|media)_?credit$", re.IGNORECASE
 )
 _DECODER = json.JSONDecoder()
+# An object literal assigned in a script's code ("var app_data = {", "window.__STATE__ = {").
+_ASSIGNED = re.compile(r"=\s*\{")
+_STATE_TRIES = 50
+_SIZE_SUFFIX = re.compile(r"(?:[-_]\d{2,4}x\d{2,4}|@\dx|[-_]scaled)+$", re.IGNORECASE)
 _ITEMTYPES = tuple(t.casefold() for t in MEDIA_ITEMTYPES)
 
 
@@ -60,8 +65,8 @@ def ld_media(doc: Document) -> Iterator[tuple[dict[str, Any], str, Element]]:
             continue
         try:
             data = json.loads(text)
-        except ValueError:
-            continue  # malformed JSON-LD is common and says nothing we can trust
+        except (ValueError, RecursionError):
+            continue  # malformed (or absurdly nested) JSON-LD says nothing we can trust
         for obj, kind in _media_objects(data):
             yield obj, kind, script
 
@@ -168,37 +173,53 @@ def is_credit_prop(el: Element) -> bool:
     return not _CREDIT_PROPS.isdisjoint((el.get("itemprop") or "").split())
 
 
-def state_pictures(doc: Document) -> Iterator[tuple[list[str], str | None, str | None]]:
-    """The pictures a page's scripts describe in their data (`var app_data = {...}`, a
-    `<script type="application/json">` state): every object naming a picture's address under
-    one of STATE_PICTURE_KEYS, with the addresses it holds (its other sizes), its credit (a
-    key of STATE_CREDIT_KEYS, at most two objects down: WordPress's media_details.image_meta)
-    and its caption (WordPress's {"rendered": ...} too)."""
+def state_values(doc: Document) -> list[Any]:
+    """The data a page's scripts hold (`var app_data = {...}`, `window.__APOLLO_STATE__ = {...}`,
+    a `<script type="application/json">` state) where it may name a picture's credit: read once
+    a page, for state_pictures and state_lead_credit."""
+    values: list[Any] = []
     budget = _MAX_STATE_CHARS
     for script in doc.tags("script"):
         kind = (attr(script, "type") or "").lower()
         text = script.text
         if not text or kind == "application/ld+json" or len(text) > budget:
             continue
-        if not any(hint in text for hint in _STATE_HINTS):
+        if not any(hint in text for hint in _STATE_HINTS) and 'credit"' not in text.lower():
             continue  # the cheap test first: most scripts are code, or data naming no credit
         budget -= len(text)
-        for data in _json_values(text):
-            yield from _state_objects(data, 0)
+        values.extend(_json_values(text))
+    return values
+
+
+def state_pictures(values: list[Any]) -> Iterator[tuple[list[str], str | None, str | None]]:
+    """The pictures the page's script data describe: every object naming a picture's address
+    under one of STATE_PICTURE_KEYS, with the other sizes of the same file it holds, its credit
+    (a key of STATE_CREDIT_KEYS, at most two objects down: WordPress's media_details.image_meta)
+    and its caption (WordPress's {"rendered": ...} too)."""
+    for data in values:
+        yield from _state_objects(data, 0)
 
 
 def _json_values(text: str) -> Iterator[Any]:
-    """The JSON objects a script holds: the whole of it, else each object literal in its code
-    that parses as JSON (a failed try costs the characters up to its first non-JSON token)."""
-    at = text.find("{")
-    while at != -1:
+    """The JSON a script holds: the whole of it, else each object literal assigned in its code
+    ("= {"), at most _STATE_TRIES of them. Malformed or too deeply nested data is skipped."""
+    whole = text.strip()
+    if whole.startswith(("{", "[")):
         try:
-            value, end = _DECODER.raw_decode(text, at)
-        except ValueError:
-            at = text.find("{", at + 1)
-            continue
+            yield json.loads(whole)
+            return
+        except (ValueError, RecursionError):
+            pass
+    tries = 0
+    for m in _ASSIGNED.finditer(text):
+        tries += 1
+        if tries > _STATE_TRIES:
+            return
+        try:
+            value, _ = _DECODER.raw_decode(text, m.end() - 1)
+        except (ValueError, RecursionError):
+            continue  # code, not data; or nesting past what the decoder reads
         yield value
-        at = text.find("{", end)
 
 
 def _state_objects(data: Any, depth: int) -> Iterator[tuple[list[str], str | None, str | None]]:
@@ -219,7 +240,9 @@ def _state_objects(data: Any, depth: int) -> Iterator[tuple[list[str], str | Non
         credit = _state_credit(data, 0)
         caption = _state_text(data.get("caption"))
         if credit or caption:
-            yield [*own, *_addresses_in(data, 0)], credit, caption
+            files = {_file_stem(u) for u in own}
+            sizes = [u for u in _addresses_in(data, 0) if _file_stem(u) in files]  # not a gallery's others
+            yield [*own, *sizes], credit, caption
     for value in data.values():
         if isinstance(value, (dict, list)):
             yield from _state_objects(value, depth + 1)
@@ -263,6 +286,13 @@ def _state_text(value: Any) -> str | None:
     return " ".join(re.sub(r"<[^>]*>", " ", value).split()) or None
 
 
+def _file_stem(url: str) -> str:
+    """A file's name without its type and size suffix ("GettyImages-1079941752" for
+    ".../GettyImages-1079941752-300x200.jpg?w=300")."""
+    name = url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return _SIZE_SUFFIX.sub("", name).lower()
+
+
 def _addresses_in(data: Any, depth: int) -> Iterator[str]:
     """The picture addresses an object holds under STATE_PICTURE_KEYS, its sizes' too."""
     if depth > _MAX_DEPTH:
@@ -279,20 +309,10 @@ def _addresses_in(data: Any, depth: int) -> Iterator[str]:
             yield from _addresses_in(item, depth + 1)
 
 
-def state_lead_credit(doc: Document) -> str | None:
-    """The credit a page's script data gives its story's lead picture under a key of its own
+def state_lead_credit(values: list[Any]) -> str | None:
+    """The credit the page's script data give the story's lead picture under a key of its own
     (New Republic's Apollo state: "ledeImageCredit": "Spencer Platt/Getty")."""
-    budget = _MAX_STATE_CHARS
-    for script in doc.tags("script"):
-        text = script.text
-        if not text or 'Credit"' not in text or len(text) > budget:
-            continue  # the cheap test first
-        budget -= len(text)
-        for data in _json_values(text):
-            found = _lead_credit(data, 0)
-            if found:
-                return found
-    return None
+    return next((f for f in (_lead_credit(data, 0) for data in values) if f), None)
 
 
 def _lead_credit(data: Any, depth: int) -> str | None:

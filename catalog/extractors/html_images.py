@@ -79,7 +79,13 @@ _POST_ALT = re.compile(r"^\s*\w+ post by @(?P<handle>[\w.]{1,40})\s*:\s*")
 _CARD_LEVELS = 4
 _CARD_LINKED = 0.8
 _CARD_WORDS = 40
-_BYLINE = re.compile(r"(?:{})\s+\w".format("|".join(re.escape(w) for w in BYLINE_OPENINGS)), re.IGNORECASE)
+# A byline: its opening word, then a name of capitalised words ("Written by Rachael Link, MS").
+_BYLINE = re.compile(
+    r"(?:{})\s+[A-Z][\w'’.-]*\s+[A-Z]".format(
+        "|".join(re.escape(w) + "|" + re.escape(w.capitalize()) for w in BYLINE_OPENINGS)
+    )
+)
+_BYLINE_WORDS = 20
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _CARD_SIBLINGS = 2
 # Blocks (not <img>) that may hold a picture's address in a lazy attribute.
@@ -93,7 +99,10 @@ _ID_DIGITS = 6
 _STORY_SEGMENT = 16
 _CODE_CHARS = 8
 _DIGIT_RUN = re.compile(r"(?<!\d)\d{6,}(?!\d)")
-_DATE_DIGITS = re.compile(r"^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01])$")
+_DATE_DIGITS = re.compile(
+    r"^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01])?$"
+)  # a day's or a month's folder
+_LETTER_DIGIT = re.compile(r"[a-z]\d|\d[a-z]", re.IGNORECASE)
 _SLUG_HYPHENS = 3
 _VIEWER_NAMES = frozenset(PICTURE_PAGE_NAMES)
 # Characters of a page's name that, equal to a picture's file name, name that picture.
@@ -210,8 +219,12 @@ def _lazy_holders(doc: Document) -> list[Element]:
         parent = el.getparent()
         if parent is None or next(parent.iterdescendants("img", "amp-img"), None) is not None:
             continue
-        if found and found[-1].getparent() is parent:
-            continue
+        if (
+            found
+            and found[-1].getparent() is parent
+            and (parent.get("data-picture") is not None or el.get("data-media"))
+        ):
+            continue  # picturefill's spans: sizes of one picture
         found.append(el)
     return found
 
@@ -385,8 +398,8 @@ def _on_card_or_byline(doc: Document, img: Element, credit: str | None) -> bool:
         node = node.getparent()
     if node is None or not text or len(text.split()) > _CARD_WORDS:
         return False
-    if _BYLINE.match(text):
-        return True
+    if len(text.split()) <= _BYLINE_WORDS and _BYLINE.match(text):
+        return True  # "By Sunday the river..." opens no byline: no name follows
     links = [(a, t) for a in node.iter("a") if (t := text_of(a)) and not (credit and credit in t)]
     if not links:
         return False
@@ -507,11 +520,14 @@ def _story_segments(url: str) -> frozenset[str]:
     found: set[str] = set()
     for seg in path.split("/"):
         stem = seg.rsplit(".", 1)[0]
-        if (
-            len(seg) >= _STORY_SEGMENT
-            and (seg.count("-") >= _SLUG_HYPHENS or sum(c.isdigit() for c in seg) >= _ID_DIGITS)
-        ) or (len(stem) >= _CODE_CHARS and any(c.isdigit() for c in stem) and any(c.isalpha() for c in stem)):
-            found.add(stem.lower())  # a slug, an id, a product's code ("ma-irfp139bk")
+        if "%" in stem:
+            continue  # an escaped section name, no story's
+        slug = len(seg) >= _STORY_SEGMENT and (
+            seg.count("-") >= _SLUG_HYPHENS or sum(c.isdigit() for c in seg) >= _ID_DIGITS
+        )
+        code = len(stem) >= _CODE_CHARS and _LETTER_DIGIT.search(stem) is not None
+        if slug or code:
+            found.add(stem.lower())  # a slug, an id, a product's code ("ma-irfp139bk"; not "covid-19")
         found.update("#" + run for run in _DIGIT_RUN.findall(seg) if not _DATE_DIGITS.match(run))
     return frozenset(found)
 

@@ -197,7 +197,8 @@ def _player(
 
 
 _NAMED_VIDEO = re.compile(
-    r"^(?P<platform>youtube|vimeo)(?:-video)?(?:-|://)(?P<id>[\w-]{6,20})$", re.IGNORECASE
+    r"^(?:youtube(?:-video-|://)(?P<youtube>[\w-]{11})|vimeo(?:-video-|://)(?P<vimeo>\d{6,12}))$",
+    re.IGNORECASE,
 )
 _LISTING_LEVELS = 4
 _NAMED_ADDRESS = {"youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https://vimeo.com/{}"}
@@ -247,14 +248,10 @@ def _among_players(frame: Element) -> bool:
     an about:blank frame or a <noscript> copy is none)."""
     node = frame.getparent()
     for _ in range(_LISTING_LEVELS):
-        if node is None:
-            return False
+        if node is None or node.tag in ("body", "html", "main", "article"):
+            return False  # the page's whole, with its ad frames, is no listing
         others = (
-            f
-            for f in node.iterdescendants("iframe")
-            if f is not frame
-            and not in_noscript(f)
-            and (attr(f, "src") or attr(f, "data-src") or "").startswith("http")
+            f for f in node.iterdescendants("iframe") if f is not frame and not in_noscript(f) and _plays(f)
         )
         if next(others, None) is not None:
             return True
@@ -263,6 +260,7 @@ def _among_players(frame: Element) -> bool:
 
 
 def _plays(frame: Element) -> bool:
+    """A frame that loads something (not about:blank, not a placeholder)."""
     return (attr(frame, "src") or attr(frame, "data-src") or "").startswith(("http", "//"))
 
 
@@ -294,11 +292,13 @@ def _plugin_target(url: str) -> str:
 
 def _named_video(value: str) -> str | None:
     """A platform's video named by platform and id, not by address ("youtube-video-LlbUwLx785k",
-    "youtube://LlbUwLx785k", "vimeo-123456"): its address."""
+    "youtube://LlbUwLx785k", "vimeo-video-123456"): its address. A YouTube id is eleven
+    characters, a Vimeo id digits ("youtube-subscribers" names no video)."""
     m = _NAMED_VIDEO.match(value.strip())
     if m is None:
         return None
-    return _NAMED_ADDRESS[m.group("platform").lower()].format(m.group("id"))
+    platform = "youtube" if m.group("youtube") else "vimeo"
+    return _NAMED_ADDRESS[platform].format(m.group(platform))
 
 
 def _own_player(doc: Document, frame: Element, url: str) -> MediaRef | None:

@@ -194,11 +194,12 @@ def _platform_wrapper(tag: Element) -> bool:
     if not classes or "mbed" not in classes:
         return False  # the cheap test first
     words = class_words(tag)
-    return (
-        "embed" in words
-        and not _PLATFORM_WORDS.isdisjoint(words)
-        and next(tag.iterdescendants("blockquote"), None) is None
-    )
+    if "embed" not in words or _PLATFORM_WORDS.isdisjoint(words):
+        return False
+    if next(tag.iterdescendants("blockquote"), None) is not None:
+        return False
+    outer = tag.getparent()  # of nested wrappers, the outermost reads the post
+    return not (outer is not None and (outer.get("class") or "") and _platform_wrapper(outer))
 
 
 def _other(doc: Document, block: Element) -> MediaRef | None:
