@@ -498,8 +498,8 @@ PROVIDERS: tuple[Pattern, ...] = (
         "apple_music",
         "audio",
         r"^(?:https?:)?//(?:embed\.)?music\.apple\.com/(?P<cc>[a-z]{2})/(?P<what>album|playlist|song)/"
-        r"(?P<slug>[^/?#]+)/(?P<id>[\w.-]+)",
-        "https://music.apple.com/{cc}/{what}/{slug}/{id}",
+        r"(?P<slug>[^/?#]+)/(?P<id>[\w.-]+(?:\?i=\d+)?)",
+        "https://music.apple.com/{cc}/{what}/{slug}/{id}",  # "?i=": a song of the album
     ),
     _p(
         "spotify",

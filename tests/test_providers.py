@@ -13,6 +13,8 @@ FORMS = [
      "audio", "pl.u-V9dMGFBmdklp", "https://music.apple.com/us/playlist/headphone-testing-tunes/pl.u-V9dMGFBmdklp"),
     ("https://music.apple.com/gb/album/harbour-songs/1440857781", "apple_music", "audio", "1440857781",
      "https://music.apple.com/gb/album/harbour-songs/1440857781"),
+    ("https://embed.music.apple.com/gb/album/harbour-songs/1440857781?i=1440857790", "apple_music", "audio",
+     "1440857781?i=1440857790", "https://music.apple.com/gb/album/harbour-songs/1440857781?i=1440857790"),
     ("https://x.com/i/status/1790000000000000001", "twitter", "social_post", "1790000000000000001",
      "https://twitter.com/i/status/1790000000000000001"),
     ("https://x.com/i/broadcasts/1vOxwjaWmbkJB", "twitter", "video", "1vOxwjaWmbkJB",
