@@ -23,6 +23,7 @@ from lxml import etree
 from catalog.errors import InputError
 
 __all__ = [
+    "HEADINGS",
     "Element",
     "attr",
     "children",
@@ -44,6 +45,8 @@ Element: TypeAlias = etree._Element
 # Elements whose strings are of their own kind (code, styles, a template, ruby annotations):
 # BeautifulSoup's string containers, left out of the text of the elements around them.
 CONTAINERS = frozenset(("script", "style", "template", "rt", "rp"))
+# The heading elements.
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _CONTAINER_TAGS = tuple(CONTAINERS)
 # Where a string of spaces alone keeps its spaces.
 _PRESERVE = frozenset(("pre", "textarea"))

@@ -173,16 +173,31 @@ def media_key(url: str) -> str:
     return norm
 
 
+def address_in_path(url: str) -> str | None:
+    """The address an address holds in its path, unescaped (".../socialembed/https://twitter.com/...",
+    Thumbor's ".../filters:focal(...)/https://public-media.../x.jpg"), or None."""
+    try:
+        return _address_in(urlsplit(url).path)
+    except ValueError:
+        return None
+
+
+def _address_in(path: str) -> str | None:
+    at = _ORIGIN_IN_PATH.search(path)
+    if at is None:
+        return None
+    inner = unquote(path[at.start() + 1 :])
+    return inner if "://" in inner else None
+
+
 def _origin_inside(parts: SplitResult) -> str | None:
     """The picture an image server resizes, when its address holds that picture's own address:
     in its path (Thumbor's ".../420x240/filters:focal(...)/https://public-media.../x.jpg",
     Cloudflare's "/cdn-cgi/image/w=800/https%3A%2F%2F...") or, where its path names no file,
     in a parameter (AOL's "/images/dims?...&image_uri=https%3A...", "/_next/image?url=...")."""
-    at = _ORIGIN_IN_PATH.search(parts.path)
-    if at is not None:
-        inner = unquote(parts.path[at.start() + 1 :])
-        if "://" in inner and _FILE_EXT.search(urlsplit(inner).path):
-            return inner
+    inner = _address_in(parts.path)
+    if inner is not None and _FILE_EXT.search(urlsplit(inner).path):
+        return inner
     if parts.query and not _FILE_EXT.search(parts.path):
         for name, value in parse_qsl(parts.query):
             if name.lower() not in _ORIGIN_PARAMS:

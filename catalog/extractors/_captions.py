@@ -33,6 +33,7 @@ from catalog.document import Document
 from catalog.extractors._html import class_words, furniture_of, text_of
 from catalog.extractors._structured import (
     credit_of,
+    file_stem,
     is_credit_prop,
     is_media_scope,
     ld_media,
@@ -44,6 +45,7 @@ from catalog.extractors._structured import (
 )
 from catalog.tree import (
     CONTAINERS,
+    HEADINGS,
     Element,
     attr,
     children,
@@ -190,7 +192,6 @@ _ROW = 8
 _MEDIA_TAGS = ("img", "picture", "video", "audio", "iframe", "amp-img")
 # Blocks too wide to be one picture's own.
 _SECTIONS = frozenset(("main", "article", "section", "body", "html"))
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Class words of a control that shows or hides a caption, which is not the caption.
 _CONTROLS = frozenset(("button", "btn", "toggle"))
 # A credit element of the article around a picture: the story's byline, not the picture's.
@@ -658,7 +659,7 @@ def _own_block(media: Element) -> Element | None:
             )
             if len(list(islice(pictures, 2))) > 1:
                 break  # another picture: the first two are enough to tell (a gallery holds thousands)
-            if next(node.iterdescendants(*_HEADINGS), None) is not None:
+            if next(node.iterdescendants(*HEADINGS), None) is not None:
                 break
             if _text_longer(node, _MAX_HOLDER_TEXT):
                 break
@@ -732,11 +733,7 @@ def _credit_element_in(holder: Element, media: Element, block: Element | None) -
         if el is media or len(el) or (block is not None and (el is block or _inside(el, block))):
             continue
         text = text_of(el)
-        if (
-            text
-            and len(text) <= _MAX_CREDIT
-            and (is_credit_line(text) or _is_parties(text) or _is_agency(text))
-        ):
+        if text and len(text) <= _MAX_CREDIT and _credit_by_words(text):
             return el
     return None
 
@@ -1077,8 +1074,6 @@ def _featured_credit(doc: Document) -> str | None:
     return None
 
 
-# The tail of a file name that names its size, not the picture: "-640x423", "_167x94", "@2x".
-_SIZE_SUFFIX = re.compile(r"(?:[-_]\d{2,4}x\d{2,4}|@\dx|[-_]scaled)+$", re.IGNORECASE)
 _MIN_NAME = 8
 
 
@@ -1087,7 +1082,7 @@ def _picture_keys(url: str) -> list[str]:
     same file name (a long one, its size suffix dropped) on any host (a CDN's rendition)."""
     keys = [media_key(url)]
     name = url.split("?", 1)[0].split("#", 1)[0].rstrip("/").rsplit("/", 1)[-1]
-    stem = _SIZE_SUFFIX.sub("", name.rsplit(".", 1)[0]).lower()
+    stem = file_stem(url)
     if len(stem) >= _MIN_NAME and "." in name:
         keys.append("name:" + stem)
     return keys

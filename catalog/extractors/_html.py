@@ -35,7 +35,7 @@ from catalog.vocabulary import (
     WEAK_BOILERPLATE_TOKENS,
 )
 
-__all__ = ["attr", "class_words", "in_noscript", "is_furniture", "srcset_urls", "text_of"]
+__all__ = ["IMAGE_FILE", "attr", "class_words", "in_noscript", "is_furniture", "srcset_urls", "text_of"]
 
 _CAMEL_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 _OWNERSHIP = frozenset(CLASS_OWNERSHIP_WORDS)
@@ -66,7 +66,7 @@ _TEMPLATE = re.compile(
 )
 # A picture's file by its name: in a folder, a name of five characters or more before its type.
 _NAMED_PICTURE = re.compile(r"://[^/]+/(?:[^/]+/)+[^/]{5,}\.(?:jpe?g|png|gif|webp|avif)$", re.IGNORECASE)
-_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)", re.IGNORECASE)
+IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)", re.IGNORECASE)
 _LARGE = tuple(LARGE_SIZE_WORDS)
 _SMALL = tuple(SMALL_SIZE_WORDS)
 _BUILDERS = frozenset(PAGE_BUILDER_WORDS)
@@ -249,7 +249,7 @@ def is_beacon(url: str) -> bool:
     segments = [seg.lower() for seg in path.split("/") if seg]
     if any(seg in _BEACON_WORDS or seg.rsplit(".", 1)[0] in _BEACON_WORDS for seg in segments):
         return True
-    if not query or _IMAGE_FILE.search(path):
+    if not query or IMAGE_FILE.search(path):
         return False
     names = {pair.split("=", 1)[0].lower() for pair in query.split("&")}
     return not names.isdisjoint(_BEACON_PARAMS) or "insert_random" in query.lower()
@@ -298,7 +298,7 @@ def image_candidates(img: Element) -> list[str]:
                 continue
             if key.endswith("srcset"):
                 found.extend((_size_rank(key), u) for u in srcset_urls(raw))
-            elif key.endswith("src") or _IMAGE_FILE.search(raw.strip()):
+            elif key.endswith("src") or IMAGE_FILE.search(raw.strip()):
                 found.extend((_size_rank(key), u) for u in _addresses(raw.strip()))
         urls.extend(u for _, u in sorted(found, key=lambda pair: pair[0]))
     return urls

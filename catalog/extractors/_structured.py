@@ -14,11 +14,13 @@ from typing import Any, cast
 from lxml import etree
 
 from catalog.document import Document
+from catalog.extractors._html import IMAGE_FILE
 from catalog.tree import Element, attr, text_of
 from catalog.vocabulary import CREDIT_ITEMPROPS, MEDIA_ITEMTYPES, STATE_CREDIT_KEYS, STATE_PICTURE_KEYS
 
 __all__ = [
     "credit_of",
+    "file_stem",
     "is_credit_prop",
     "is_media_scope",
     "ld_media",
@@ -40,7 +42,6 @@ _CREDIT_PROPS = frozenset(CREDIT_ITEMPROPS)
 # A page's script data: read up to this many characters of scripts in all, objects this deep.
 _MAX_STATE_CHARS = 4_000_000
 _STATE_DEPTH = 24
-_PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)", re.IGNORECASE)
 _STATE_HINTS = tuple(f'"{key}"' for key in STATE_CREDIT_KEYS) + ('"caption"', 'Credit"')
 # A story object's key for its lead picture's credit ("ledeImageCredit", "featured_image_credit").
 _LEAD_CREDIT_KEY = re.compile(
@@ -50,6 +51,7 @@ _DECODER = json.JSONDecoder()
 # An object literal assigned in a script's code ("var app_data = {", "window.__STATE__ = {").
 _ASSIGNED = re.compile(r"=\s*\{")
 _STATE_TRIES = 50
+# The tail of a file name that names its size, not the picture: "-640x423", "_167x94", "@2x".
 _SIZE_SUFFIX = re.compile(r"(?:[-_]\d{2,4}x\d{2,4}|@\dx|[-_]scaled)+$", re.IGNORECASE)
 _ITEMTYPES = tuple(t.casefold() for t in MEDIA_ITEMTYPES)
 
@@ -232,16 +234,14 @@ def _state_objects(data: Any, depth: int) -> Iterator[tuple[list[str], str | Non
     if not isinstance(data, dict):
         return
     own = [
-        v
-        for k, v in data.items()
-        if k in STATE_PICTURE_KEYS and isinstance(v, str) and _PICTURE_FILE.search(v)
+        v for k, v in data.items() if k in STATE_PICTURE_KEYS and isinstance(v, str) and IMAGE_FILE.search(v)
     ]
     if own:
         credit = _state_credit(data, 0)
         caption = _state_text(data.get("caption"))
         if credit or caption:
-            files = {_file_stem(u) for u in own}
-            sizes = [u for u in _addresses_in(data, 0) if _file_stem(u) in files]  # not a gallery's others
+            files = {file_stem(u) for u in own}
+            sizes = [u for u in _addresses_in(data, 0) if file_stem(u) in files]  # not a gallery's others
             yield [*own, *sizes], credit, caption
     for value in data.values():
         if isinstance(value, (dict, list)):
@@ -286,10 +286,10 @@ def _state_text(value: Any) -> str | None:
     return " ".join(re.sub(r"<[^>]*>", " ", value).split()) or None
 
 
-def _file_stem(url: str) -> str:
+def file_stem(url: str) -> str:
     """A file's name without its type and size suffix ("GettyImages-1079941752" for
-    ".../GettyImages-1079941752-300x200.jpg?w=300")."""
-    name = url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    ".../GettyImages-1079941752-300x200.jpg?w=300"): what its other sizes share."""
+    name = url.split("?", 1)[0].split("#", 1)[0].rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
     return _SIZE_SUFFIX.sub("", name).lower()
 
 
@@ -300,7 +300,7 @@ def _addresses_in(data: Any, depth: int) -> Iterator[str]:
     if isinstance(data, dict):
         for key, value in data.items():
             if isinstance(value, str):
-                if key in STATE_PICTURE_KEYS and _PICTURE_FILE.search(value):
+                if key in STATE_PICTURE_KEYS and IMAGE_FILE.search(value):
                     yield value
             else:
                 yield from _addresses_in(value, depth + 1)

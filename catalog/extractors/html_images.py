@@ -31,8 +31,8 @@ from catalog.extractors._html import (
 from catalog.extractors._tags import tags_for
 from catalog.providers import identify, provider_of_host
 from catalog.records import MediaRef
-from catalog.tree import Element, children
-from catalog.urls import media_key
+from catalog.tree import HEADINGS, Element, children
+from catalog.urls import address_in_path, media_key
 from catalog.vocabulary import (
     BYLINE_OPENINGS,
     CONTROL_ALTS,
@@ -86,7 +86,6 @@ _BYLINE = re.compile(
     )
 )
 _BYLINE_WORDS = 20
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _CARD_SIBLINGS = 2
 # Blocks (not <img>) that may hold a picture's address in a lazy attribute.
 _HOLDER_TAGS = ("div", "span", "figure", "picture")
@@ -346,7 +345,9 @@ def _post_picture(doc: Document, img: Element) -> MediaRef | None:
     gives the post's words. (A picture merely linking to a post is no copy of it: Reddit's
     lists of other posts, a site's Instagram feed.)"""
     raw = image_candidates(img)
-    inner = next((i for i in (_inner_address(u) for u in raw) if i), None)
+    inner = next(
+        (i for i in (address_in_path(u) for u in raw if u.startswith(("http://", "https://"))) if i), None
+    )
     ident = identify(inner) if inner else None
     if ident is None or ident.kind != "social_post":
         return None
@@ -370,13 +371,6 @@ def _post_picture(doc: Document, img: Element) -> MediaRef | None:
         post_text=words,
         context=words,
     )
-
-
-def _inner_address(url: str) -> str | None:
-    """The address an image server's address holds in its path (".../socialembed/https://...")."""
-    at = url.find("://")
-    inner = url.find("http", at + 3) if at != -1 else -1
-    return url[inner:] if inner != -1 and url.startswith(("http://", "https://"), inner) else None
 
 
 def _on_card_or_byline(doc: Document, img: Element, credit: str | None) -> bool:
@@ -404,8 +398,8 @@ def _on_card_or_byline(doc: Document, img: Element, credit: str | None) -> bool:
     if not links:
         return False
     headline = any(
-        next(a.iterancestors(*_HEADINGS), None) is not None
-        or next(a.iterdescendants(*_HEADINGS), None) is not None
+        next(a.iterancestors(*HEADINGS), None) is not None
+        or next(a.iterdescendants(*HEADINGS), None) is not None
         for a, _ in links
     )
     linked = sum(len(t) for _, t in links) >= _CARD_LINKED * len(text)
