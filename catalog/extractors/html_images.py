@@ -14,6 +14,7 @@ from urllib.parse import parse_qsl
 from catalog.document import Document
 from catalog.extractors._captions import PageCredits, caption_and_credit, credit_text
 from catalog.extractors._html import (
+    IMAGE_FILE,
     attr,
     class_words,
     furniture_of,
@@ -90,7 +91,8 @@ _CARD_SIBLINGS = 2
 # Blocks (not <img>) that may hold a picture's address in a lazy attribute.
 _HOLDER_TAGS = ("div", "span", "figure", "picture")
 _LAZY_NAMES = frozenset(LAZY_SRC_ATTRS)
-_IMAGE_ADDRESS = re.compile(r"^(?:https?:)?/[^\s]*\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)", re.IGNORECASE)
+# How a lazy block's picture address opens: from the site's root or with a scheme.
+_ADDRESS_OPENINGS = ("/", "http:/", "https:/")
 # Digits a page's name must share with a picture's file name to name that picture.
 _ID_DIGITS = 6
 # A segment of a page's address that names the story: this long, and a slug of this many
@@ -98,9 +100,8 @@ _ID_DIGITS = 6
 _STORY_SEGMENT = 16
 _CODE_CHARS = 8
 _DIGIT_RUN = re.compile(r"(?<!\d)\d{6,}(?!\d)")
-_DATE_DIGITS = re.compile(
-    r"^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01])?$"
-)  # a day's or a month's folder
+# A day's or a month's digits ("20191114", "202305"): a folder of dates, no story's id.
+_DATE_DIGITS = re.compile(r"^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01])?$")
 _LETTER_DIGIT = re.compile(r"[a-z]\d|\d[a-z]", re.IGNORECASE)
 _SLUG_HYPHENS = 3
 _VIEWER_NAMES = frozenset(PICTURE_PAGE_NAMES)
@@ -172,11 +173,7 @@ def _picture(doc: Document, img: Element, seen: set[str], page: PageCredits, pos
     keys = {media_key(u) for u in urls}
     if keys & seen and in_noscript(img):
         return None  # the <noscript> copy of a lazy picture already found
-    alt = (
-        attr(img, "alt")
-        if img.tag in ("img", "amp-img")
-        else attr(img, "data-alt") or attr(img, "aria-label")
-    )
+    alt = _alt_of(img)
     if alt and (is_placeholder(alt.lower()) or alt.strip(" .").lower() in _CONTROL_ALTS):
         return None  # a placeholder, a control's picture ("close", "menu"), a module's heading art
     caption, credit = caption_and_credit(img, page, urls, first=not seen)
@@ -204,17 +201,35 @@ def _picture(doc: Document, img: Element, seen: set[str], page: PageCredits, pos
     )
 
 
+def _picture_address(value: str) -> bool:
+    """One picture's address, from the site's root or with a scheme, no spaces in it."""
+    return value.startswith(_ADDRESS_OPENINGS) and len(value.split()) == 1 and bool(IMAGE_FILE.search(value))
+
+
+def _alt_of(img: Element) -> str | None:
+    """A picture's alt text; a lazy block names its picture in data-alt (the BBC's) or aria-label."""
+    if img.tag in ("img", "amp-img"):
+        return attr(img, "alt")
+    return attr(img, "data-alt") or attr(img, "aria-label")
+
+
 def _lazy_holders(doc: Document) -> list[Element]:
     """Blocks that stand for a picture a script draws later: no <img> beside them yet, the
     address in a lazy attribute (the BBC's div.js-delayed-image-load with data-src and
     data-alt). Where a block's parent holds an <img> (picturefill's spans of sizes around a
-    <noscript> copy), the <img> is the picture; of sibling blocks, the first stands for it."""
+    <noscript> copy), the <img> is the picture; of picturefill's sibling spans (sizes under a
+    data-picture parent, or each with its data-media), the first stands for them."""
     found: list[Element] = []
     blocks = (el for name in _HOLDER_TAGS for el in doc.tags(name) if not _LAZY_NAMES.isdisjoint(el.attrib))
     for el in sorted(blocks, key=doc.position):
         value = next((v for v in (attr(el, a) for a in LAZY_SRC_ATTRS) if v), None)
-        if not value or not _IMAGE_ADDRESS.search(value):
-            continue
+        if (
+            not value
+            or not value.startswith(_ADDRESS_OPENINGS)
+            or not IMAGE_FILE.search(value)
+            or " " in value
+        ):
+            continue  # not one picture's address
         parent = el.getparent()
         if parent is None or next(parent.iterdescendants("img", "amp-img"), None) is not None:
             continue
@@ -345,14 +360,13 @@ def _post_picture(doc: Document, img: Element) -> MediaRef | None:
     gives the post's words. (A picture merely linking to a post is no copy of it: Reddit's
     lists of other posts, a site's Instagram feed.)"""
     raw = image_candidates(img)
-    inner = next(
-        (i for i in (address_in_path(u) for u in raw if u.startswith(("http://", "https://"))) if i), None
-    )
+    absolute = (u for u in raw if u.startswith(("http://", "https://")))
+    inner = next((i for i in map(address_in_path, absolute) if i), None)
     ident = identify(inner) if inner else None
     if ident is None or ident.kind != "social_post":
         return None
     pictures = [u for u in (doc.resolve(r) for r in raw) if u and not is_placeholder(u)]
-    alt = attr(img, "alt") if img.tag in ("img", "amp-img") else attr(img, "data-alt")
+    alt = _alt_of(img)
     words = _POST_ALT.sub("", alt or "").strip() or None
     handle = _POST_ALT.match(alt or "")
     credit = f"@{handle.group('handle')}" if handle else None
@@ -405,9 +419,13 @@ def _on_card_or_byline(doc: Document, img: Element, credit: str | None) -> bool:
     linked = sum(len(t) for _, t in links) >= _CARD_LINKED * len(text)
     if not (headline or linked):
         return False
-    if any(_link_target(doc, a, None) == "other" for a, _ in links):
-        return True
-    item = node  # the card: the block around it that its list repeats
+    return any(_link_target(doc, a, None) == "other" for a, _ in links) or _among_cards(doc, node)
+
+
+def _among_cards(doc: Document, node: Element) -> bool:
+    """Whether the card holding these words is one of a list of cards of other stories: the
+    block around it that its list repeats has _CARD_SIBLINGS siblings linking elsewhere."""
+    item = node
     while (
         (parent := item.getparent()) is not None
         and parent.tag not in _SECTIONS
@@ -416,13 +434,12 @@ def _on_card_or_byline(doc: Document, img: Element, credit: str | None) -> bool:
         item = parent
     if parent is None or parent.tag in _SECTIONS:
         return False
-    cards = 0
-    for sibling in parent.iterchildren(cast(str, item.tag)):
-        if sibling is not item and any(_link_target(doc, a, None) == "other" for a in sibling.iter("a")):
-            cards += 1
-            if cards >= _CARD_SIBLINGS:
-                return True
-    return False
+    cards = (
+        sibling
+        for sibling in parent.iterchildren(cast(str, item.tag))
+        if sibling is not item and any(_link_target(doc, a, None) == "other" for a in sibling.iter("a"))
+    )
+    return len(list(islice(cards, _CARD_SIBLINGS))) == _CARD_SIBLINGS
 
 
 def _link_of(img: Element) -> Element | None:
