@@ -42,7 +42,9 @@ _CREDIT_PROPS = frozenset(CREDIT_ITEMPROPS)
 # A page's script data: read up to this many characters of scripts in all, objects this deep.
 _MAX_STATE_CHARS = 4_000_000
 _STATE_DEPTH = 24
-_STATE_HINTS = tuple(f'"{key}"' for key in STATE_CREDIT_KEYS) + ('"caption"', 'Credit"')
+# What a script must hold to be read for credits: a credit key, a caption, a key ending in
+# "credit" ("ledeImageCredit", "featured_image_credit").
+_STATE_HINTS = tuple(f'"{key}"' for key in STATE_CREDIT_KEYS) + ('"caption"', 'Credit"', 'credit"')
 # A story object's key for its lead picture's credit ("ledeImageCredit", "featured_image_credit").
 _LEAD_CREDIT_KEY = re.compile(
     r"^(?:lede|lead|hero|featured|main|top)_?(?:image|photo|media)_?credit$", re.IGNORECASE
@@ -186,7 +188,7 @@ def state_values(doc: Document) -> list[Any]:
         text = script.text
         if not text or kind == "application/ld+json" or len(text) > budget:
             continue
-        if not any(hint in text for hint in _STATE_HINTS) and 'credit"' not in text.lower():
+        if not any(hint in text for hint in _STATE_HINTS):
             continue  # the cheap test first: most scripts are code, or data naming no credit
         budget -= len(text)
         values.extend(_json_values(text))
