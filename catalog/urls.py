@@ -155,6 +155,10 @@ def media_key(url: str) -> str:
     For files (a path ending in a media extension) the query is dropped: CDNs put sizes and crops
     there, and every size is the same picture (eval README, rule 2).
     """
+    return _key(url, unwrap=True)
+
+
+def _key(url: str, unwrap: bool) -> str:
     ident = identify(url)
     if ident is not None:
         return ident.key
@@ -163,14 +167,21 @@ def media_key(url: str) -> str:
         parts = urlsplit(norm)
     except ValueError:
         return norm
-    origin = _origin_inside(parts)
-    if origin is not None and _origin_inside(urlsplit(normalise(origin))) is None:
-        return media_key(origin)  # an image server's copy of another address: that address's
-        # (once: an address nesting addresses in addresses is keyed as it is)
+    origin = _origin_inside(parts) if unwrap else None
+    if origin is not None and not _holds_origin(origin):
+        return _key(origin, unwrap=False)  # an image server's copy of another address: that
+        # address's (once: an address nesting addresses in addresses is keyed as it is)
     if _FILE_EXT.search(parts.path):
         host, path = _original_file(parts.netloc, parts.path)
         norm = urlunsplit((parts.scheme, host, path, "", ""))
     return norm
+
+
+def _holds_origin(url: str) -> bool:
+    try:
+        return _origin_inside(urlsplit(normalise(url))) is not None
+    except ValueError:
+        return True  # a malformed address inside: the outer one is the key
 
 
 def address_in_path(url: str) -> str | None:
